@@ -1,0 +1,55 @@
+import 'reflect-metadata';
+import { NestFactory } from '@nestjs/core';
+import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
+import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import { Logger } from 'nestjs-pino';
+import { AppModule } from './app.module.js';
+import { AppConfig } from './core/config/app-config.service.js';
+import { validateEnvironment } from './core/config/environment.js';
+import { REQUEST_ID_HEADER, requestIdFor } from './core/logging/logging.module.js';
+
+export const API_TITLE = 'botfleet';
+
+/**
+ * Builds the application exactly as `main.ts` runs it; tests call this too. Configuration is
+ * validated before Nest starts so a bad variable fails fast with a message naming it.
+ */
+export async function createApp(): Promise<NestFastifyApplication> {
+  const env = validateEnvironment(process.env);
+  const adapter = new FastifyAdapter({
+    bodyLimit: env.BODY_LIMIT_BYTES,
+    // Logging is nestjs-pino's; Fastify only assigns the request id it logs under.
+    logger: false,
+    genReqId: requestIdFor,
+    // Close idle keep-alive sockets at shutdown so draining does not wait for clients.
+    forceCloseConnections: 'idle',
+    return503OnClosing: true,
+  });
+  const app = await NestFactory.create<NestFastifyApplication>(AppModule, adapter, {
+    bufferLogs: true,
+    abortOnError: false,
+  });
+  app.useLogger(app.get(Logger));
+  app
+    .getHttpAdapter()
+    .getInstance()
+    .addHook('onRequest', (request, reply, done) => {
+      void reply.header(REQUEST_ID_HEADER, request.id);
+      done();
+    });
+  app.enableShutdownHooks();
+  app.flushLogs();
+
+  if (app.get(AppConfig).get('SWAGGER_ENABLED')) {
+    const document = SwaggerModule.createDocument(
+      app,
+      new DocumentBuilder()
+        .setTitle(API_TITLE)
+        .setDescription('Orchestration of automation robots: modules, routing, robot lifecycle, monitoring.')
+        .setVersion('0.1.0')
+        .build(),
+    );
+    SwaggerModule.setup('docs', app, document, { jsonDocumentUrl: 'docs-json' });
+  }
+  return app;
+}

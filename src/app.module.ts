@@ -1,0 +1,49 @@
+import { Module, ValidationPipe } from '@nestjs/common';
+import { APP_FILTER, APP_INTERCEPTOR, APP_PIPE } from '@nestjs/core';
+import { CacheModule } from './cache/cache.module.js';
+import { AppConfigModule } from './core/config/config.module.js';
+import { ProblemDetailsFilter } from './core/errors/problem-details.filter.js';
+import { RequestTimeoutInterceptor } from './core/interceptors/request-timeout.interceptor.js';
+import { LoggingModule } from './core/logging/logging.module.js';
+import { EmailModule } from './email/email.module.js';
+import { LoadBalancerModule } from './load-balancer/load-balancer.module.js';
+import { MonitoringModule } from './monitoring/monitoring.module.js';
+import { NotificationModule } from './notification/notification.module.js';
+import { OcrModule } from './ocr/ocr.module.js';
+import { OrchestratorModule } from './orchestrator/orchestrator.module.js';
+import { SecurityModule } from './security/security.module.js';
+import { StateModule } from './state/state.module.js';
+
+/**
+ * The whole service. The global pipeline is declared here as APP_* providers, so a test that boots
+ * AppModule runs exactly what production runs.
+ */
+@Module({
+  imports: [
+    AppConfigModule,
+    LoggingModule,
+    StateModule,
+    CacheModule,
+    SecurityModule,
+    LoadBalancerModule,
+    OrchestratorModule,
+    EmailModule,
+    OcrModule,
+    NotificationModule,
+    MonitoringModule,
+  ],
+  providers: [
+    {
+      provide: APP_PIPE,
+      useValue: new ValidationPipe({
+        whitelist: true,
+        forbidNonWhitelisted: true,
+        transform: true,
+        stopAtFirstError: false,
+      }),
+    },
+    { provide: APP_FILTER, useClass: ProblemDetailsFilter },
+    { provide: APP_INTERCEPTOR, useClass: RequestTimeoutInterceptor },
+  ],
+})
+export class AppModule {}

@@ -1,0 +1,134 @@
+import { CACHE_MANAGER } from '@nestjs/cache-manager';
+import { Inject, Injectable, Logger } from '@nestjs/common';
+import type { Cache } from 'cache-manager';
+import { AppConfig } from '../core/config/app-config.service.js';
+import { withTimeout } from '../core/timeout.js';
+import { type CacheBackend } from './cache-backend.js';
+import { ttlFor } from './cache-ttl.policy.js';
+
+export const CACHE_BACKEND = Symbol('CACHE_BACKEND');
+
+export interface CacheStats {
+  backend: 'redis' | 'memory';
+  hits: number;
+  misses: number;
+  errors: number;
+  hit_rate: number;
+}
+
+/**
+ * Cache-aside over `@nestjs/cache-manager` with the seeds' TTL per kind of key.
+ *
+ * Every call is bounded by CACHE_OPERATION_TIMEOUT_MS; a slow or failed cache counts as a miss and
+ * the loader answers, so a Redis outage costs latency in the hundreds of milliseconds at most and
+ * never an error. Values are stored as JSON text, so both stores give back the same shapes and a
+ * caller can never mutate a cached object in place.
+ */
+@Injectable()
+export class CacheService {
+  private readonly logger = new Logger(CacheService.name);
+  private readonly timeoutMs: number;
+  private readonly inFlight = new Map<string, Promise<unknown>>();
+  private hits = 0;
+  private misses = 0;
+  private errors = 0;
+
+  constructor(
+    @Inject(CACHE_MANAGER) private readonly cache: Cache,
+    @Inject(CACHE_BACKEND) private readonly backend: CacheBackend,
+    config: AppConfig,
+  ) {
+    this.timeoutMs = config.get('CACHE_OPERATION_TIMEOUT_MS');
+  }
+
+  get backendKind(): 'redis' | 'memory' {
+    return this.backend.kind;
+  }
+
+  /** The cached value, or undefined on a miss or when the cache cannot answer in time. */
+  async get<T>(key: string): Promise<T | undefined> {
+    try {
+      const raw = await withTimeout(this.cache.get<string>(key), this.timeoutMs, 'cache get');
+      if (raw === undefined || raw === null) {
+        this.misses++;
+        return undefined;
+      }
+      this.hits++;
+      return JSON.parse(raw) as T;
+    } catch (error) {
+      this.fail('get', error);
+      this.misses++;
+      return undefined;
+    }
+  }
+
+  async set(key: string, value: unknown, ttlMs = ttlFor(key)): Promise<void> {
+    if (value === undefined) return;
+    try {
+      await withTimeout(this.cache.set(key, JSON.stringify(value), ttlMs), this.timeoutMs, 'cache set');
+    } catch (error) {
+      this.fail('set', error);
+    }
+  }
+
+  /**
+   * Cache-aside: the cached value, or the loader's result, stored with the key's TTL. Concurrent
+   * misses on one key in this process share one load.
+   */
+  async getOrLoad<T>(key: string, loader: () => Promise<T>, ttlMs = ttlFor(key)): Promise<T> {
+    const cached = await this.get<T>(key);
+    if (cached !== undefined) return cached;
+    const pending = this.inFlight.get(key) as Promise<T> | undefined;
+    if (pending) return pending;
+    const load = (async () => {
+      try {
+        const value = await loader();
+        await this.set(key, value, ttlMs);
+        return value;
+      } finally {
+        this.inFlight.delete(key);
+      }
+    })();
+    this.inFlight.set(key, load);
+    return load;
+  }
+
+  async invalidate(key: string): Promise<void> {
+    try {
+      await withTimeout(this.cache.del(key), this.timeoutMs, 'cache del');
+    } catch (error) {
+      this.fail('del', error);
+    }
+  }
+
+  /** Deletes every key that starts with `prefix` (e.g. `robot_status:`); returns how many. */
+  async invalidatePrefix(prefix: string): Promise<number> {
+    try {
+      return await withTimeout(this.backend.deleteByPrefix(prefix), this.timeoutMs * 4, 'cache prefix delete');
+    } catch (error) {
+      this.fail('prefix delete', error);
+      return 0;
+    }
+  }
+
+  /** For health checks: resolves when the store answers. */
+  ping(): Promise<void> {
+    return this.backend.ping();
+  }
+
+  stats(): CacheStats {
+    const lookups = this.hits + this.misses;
+    return {
+      backend: this.backend.kind,
+      hits: this.hits,
+      misses: this.misses,
+      errors: this.errors,
+      hit_rate: lookups === 0 ? 0 : this.hits / lookups,
+    };
+  }
+
+  private fail(operation: string, error: unknown): void {
+    this.errors++;
+    this.logger.debug(`cache ${operation} failed: ${(error as Error).message}`);
+  }
+}

@@ -1,0 +1,201 @@
+import { plainToInstance, Transform } from 'class-transformer';
+import {
+  IsBoolean,
+  IsEnum,
+  IsInt,
+  IsOptional,
+  IsString,
+  Matches,
+  Max,
+  MaxLength,
+  Min,
+  MinLength,
+  validateSync,
+  ValidationError,
+} from 'class-validator';
+
+export enum NodeEnv {
+  Development = 'development',
+  Production = 'production',
+  Test = 'test',
+}
+
+export enum LogLevel {
+  Fatal = 'fatal',
+  Error = 'error',
+  Warn = 'warn',
+  Info = 'info',
+  Debug = 'debug',
+  Trace = 'trace',
+  Silent = 'silent',
+}
+
+/** "true"/"false"/"1"/"0" only: `Boolean("false")` is true, so implicit conversion cannot be used. */
+const toBoolean = ({ value }: { value: unknown }): unknown => {
+  if (typeof value !== 'string') return value;
+  const v = value.trim().toLowerCase();
+  if (v === 'true' || v === '1') return true;
+  if (v === 'false' || v === '0') return false;
+  return value;
+};
+
+/**
+ * Types are written out although they could be inferred: class-transformer converts each string
+ * by the type that decorator metadata records, and an inferred type records none.
+ *
+ * Every environment variable the service reads, with its default. The README's configuration
+ * table and `.env.example` list the same names; `environment.spec.ts` keeps them in step.
+ */
+export class Environment {
+  @IsEnum(NodeEnv)
+  NODE_ENV: NodeEnv = NodeEnv.Development;
+
+  @IsInt()
+  @Min(0)
+  @Max(65535)
+  PORT: number = 3000;
+
+  @IsString()
+  @MinLength(1)
+  HOST: string = '127.0.0.1';
+
+  @IsEnum(LogLevel)
+  LOG_LEVEL: LogLevel = LogLevel.Info;
+
+  /** PostgreSQL 15+ URL. When unset, the embedded PGlite database in DATA_DIR is used. */
+  @IsOptional()
+  @Matches(/^postgres(ql)?:\/\/\S+$/, { message: 'DATABASE_URL must be a postgres:// or postgresql:// URL' })
+  DATABASE_URL?: string;
+
+  @IsString()
+  @MinLength(1)
+  DATA_DIR: string = './data';
+
+  // Pool sizes from the seeds' performance configuration: read 2-10, write 1-5.
+  @IsInt()
+  @Min(0)
+  @Max(100)
+  DB_READ_POOL_MIN: number = 2;
+
+  @IsInt()
+  @Min(1)
+  @Max(100)
+  DB_READ_POOL_MAX: number = 10;
+
+  @IsInt()
+  @Min(0)
+  @Max(100)
+  DB_WRITE_POOL_MIN: number = 1;
+
+  @IsInt()
+  @Min(1)
+  @Max(100)
+  DB_WRITE_POOL_MAX: number = 5;
+
+  // Seeds: query_timeout 30 s, transaction_timeout 60 s.
+  @IsInt()
+  @Min(100)
+  DB_STATEMENT_TIMEOUT_MS: number = 30_000;
+
+  @IsInt()
+  @Min(100)
+  DB_IDLE_IN_TRANSACTION_TIMEOUT_MS: number = 60_000;
+
+  @IsInt()
+  @Min(100)
+  DB_CONNECT_TIMEOUT_MS: number = 5_000;
+
+  @Transform(toBoolean)
+  @IsBoolean()
+  DB_MIGRATIONS_RUN: boolean = true;
+
+  /** Redis 7 URL. When unset, the cache is a bounded in-memory LRU store. */
+  @IsOptional()
+  @Matches(/^rediss?:\/\/\S+$/, { message: 'REDIS_URL must be a redis:// or rediss:// URL' })
+  REDIS_URL?: string;
+
+  @IsInt()
+  @Min(10)
+  @Max(60_000)
+  REDIS_CONNECT_TIMEOUT_MS: number = 300;
+
+  @IsInt()
+  @Min(10)
+  @Max(60_000)
+  CACHE_OPERATION_TIMEOUT_MS: number = 250;
+
+  @IsInt()
+  @Min(1)
+  @Max(10_000_000)
+  CACHE_MEMORY_MAX_ENTRIES: number = 10_000;
+
+  @IsString()
+  @Matches(/^[A-Za-z0-9_-]{1,32}$/, { message: 'CACHE_KEY_PREFIX must be 1-32 letters, digits, _ or -' })
+  CACHE_KEY_PREFIX: string = 'bf';
+
+  @IsInt()
+  @Min(10)
+  @Max(60_000)
+  HEALTH_PROBE_TIMEOUT_MS: number = 1_000;
+
+  @IsInt()
+  @Min(64)
+  HEALTH_MEMORY_RSS_LIMIT_MB: number = 2_048;
+
+  @IsInt()
+  @Min(100)
+  REQUEST_TIMEOUT_MS: number = 30_000;
+
+  @IsInt()
+  @Min(100)
+  SHUTDOWN_TIMEOUT_MS: number = 10_000;
+
+  // DESIGN.md: 10 MB payload cap.
+  @IsInt()
+  @Min(1024)
+  @Max(100 * 1024 * 1024)
+  BODY_LIMIT_BYTES: number = 10 * 1024 * 1024;
+
+  @Transform(toBoolean)
+  @IsBoolean()
+  SWAGGER_ENABLED: boolean = true;
+
+  @IsOptional()
+  @IsString()
+  @MaxLength(64)
+  @Matches(/^[A-Za-z0-9_-]+$/, { message: 'APP_ENV must be letters, digits, _ or -' })
+  APP_ENV: string = 'local';
+}
+
+export class ConfigValidationError extends Error {
+  constructor(readonly problems: string[]) {
+    super(`Invalid configuration:\n${problems.map((p) => `  - ${p}`).join('\n')}`);
+    this.name = 'ConfigValidationError';
+  }
+}
+
+function describe(error: ValidationError): string {
+  const reasons = Object.values(error.constraints ?? {}).join('; ');
+  // The value is not echoed: it may be a secret (a URL with a password, a key).
+  return `${error.property}: ${reasons}`;
+}
+
+/** `ConfigModule`'s `validate` hook: converts strings, applies defaults, throws naming each bad variable. */
+export function validateEnvironment(raw: Record<string, unknown>): Environment {
+  // `FOO=` means "not set": keep the default rather than converting '' to 0 or false.
+  const present = Object.fromEntries(Object.entries(raw).filter(([, value]) => value !== '' && value !== undefined));
+  const env = plainToInstance(Environment, present, {
+    enableImplicitConversion: true,
+    exposeDefaultValues: true,
+  });
+  const errors = validateSync(env, { skipMissingProperties: false, forbidUnknownValues: true });
+  const problems = errors.map(describe);
+  if (env.DB_READ_POOL_MIN > env.DB_READ_POOL_MAX) {
+    problems.push('DB_READ_POOL_MIN: must not be greater than DB_READ_POOL_MAX');
+  }
+  if (env.DB_WRITE_POOL_MIN > env.DB_WRITE_POOL_MAX) {
+    problems.push('DB_WRITE_POOL_MIN: must not be greater than DB_WRITE_POOL_MAX');
+  }
+  if (problems.length > 0) throw new ConfigValidationError(problems);
+  return env;
+}

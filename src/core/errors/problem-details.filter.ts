@@ -1,0 +1,72 @@
+import { type ArgumentsHost, Catch, type ExceptionFilter, HttpException, Logger } from '@nestjs/common';
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import { randomUUID } from 'node:crypto';
+import { DomainException } from './domain.exception.js';
+import { problem, PROBLEM_CONTENT_TYPE, type ProblemDetails } from './problem-details.js';
+
+interface FastifyLikeError {
+  statusCode?: number;
+  code?: string;
+  message: string;
+}
+
+// Fastify's own errors (body parsing, limits) carry a status and a message written for clients.
+const FASTIFY_CLIENT_ERRORS: Record<string, string> = {
+  FST_ERR_CTP_BODY_TOO_LARGE: 'Request body is larger than the allowed limit.',
+  FST_ERR_CTP_INVALID_MEDIA_TYPE: 'Unsupported Content-Type; send application/json.',
+  FST_ERR_CTP_INVALID_CONTENT_LENGTH: 'Content-Length does not match the body.',
+  FST_ERR_CTP_EMPTY_JSON_BODY: 'Body is empty but Content-Type is application/json.',
+  FST_ERR_CTP_INVALID_JSON_BODY: 'Body is not valid JSON.',
+};
+
+/**
+ * The one place errors become HTTP: RFC 9457 `application/problem+json`, never a stack trace,
+ * SQL or a host name. A 5xx gets an `error_id` that is also on the log line with the real cause.
+ */
+@Catch()
+export class ProblemDetailsFilter implements ExceptionFilter {
+  private readonly logger = new Logger('HttpError');
+
+  catch(exception: unknown, host: ArgumentsHost): void {
+    const http = host.switchToHttp();
+    const request = http.getRequest<FastifyRequest>();
+    const reply = http.getResponse<FastifyReply>();
+    const body = this.toProblem(exception);
+    body.instance = request.url?.split('?')[0];
+    const requestId = (request.raw as { id?: unknown } | undefined)?.id;
+    if (typeof requestId === 'string') body.request_id = requestId;
+
+    if (body.status >= 500) {
+      body.error_id = randomUUID();
+      const cause = exception instanceof Error ? exception : new Error(String(exception));
+      this.logger.error({ err: cause, error_id: body.error_id, request_id: body.request_id }, `Unhandled error ${body.error_id}`);
+    }
+    if (exception instanceof HttpException) {
+      const retryAfter = (exception.getResponse() as { retryAfter?: number }).retryAfter;
+      if (retryAfter !== undefined) void reply.header('Retry-After', String(retryAfter));
+    }
+    void reply.status(body.status).header('Content-Type', PROBLEM_CONTENT_TYPE).send(body);
+  }
+
+  toProblem(exception: unknown): ProblemDetails {
+    if (exception instanceof DomainException) {
+      return { ...problem(exception.status, exception.detail), code: exception.code, ...exception.extensions };
+    }
+    if (exception instanceof HttpException) {
+      const status = exception.getStatus();
+      const response = exception.getResponse();
+      const message = typeof response === 'string' ? response : (response as { message?: unknown }).message;
+      if (Array.isArray(message)) {
+        return problem(status, 'The request is not valid.', { code: 'VALIDATION_FAILED', errors: message.map(String) });
+      }
+      return problem(status, typeof message === 'string' ? message : exception.message);
+    }
+    const fastifyError = exception as FastifyLikeError;
+    const status = fastifyError?.statusCode;
+    if (typeof status === 'number' && status >= 400 && status < 500) {
+      const known = fastifyError.code ? FASTIFY_CLIENT_ERRORS[fastifyError.code] : undefined;
+      return problem(status, known ?? 'The request could not be processed.');
+    }
+    return problem(500, 'An unexpected error occurred. Quote the error_id when reporting it.');
+  }
+}

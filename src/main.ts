@@ -1,0 +1,47 @@
+import { Logger } from '@nestjs/common';
+import { performance } from 'node:perf_hooks';
+import { createApp } from './app.factory.js';
+import { AppConfig } from './core/config/app-config.service.js';
+import { ConfigValidationError } from './core/config/environment.js';
+import { DataDirLockedError } from './state/embedded/data-dir-lock.js';
+
+async function bootstrap(): Promise<void> {
+  const app = await createApp();
+  const config = app.get(AppConfig);
+  const host = config.get('HOST');
+  await app.listen(config.get('PORT'), host);
+
+  const logger = new Logger('Bootstrap');
+  const url = (await app.getUrl()).replace('[::1]', 'localhost').replace('127.0.0.1', 'localhost');
+  const rssMb = Math.round(process.memoryUsage().rss / 1024 / 1024);
+  logger.log(
+    {
+      started_ms: Math.round(performance.now()),
+      rss_mb: rssMb,
+      database: config.isEmbeddedDatabase ? 'pglite' : 'postgresql',
+      cache: config.get('REDIS_URL') ? 'redis' : 'memory',
+    },
+    `botfleet listening on ${url}: Swagger ${url}/docs, health ${url}/health/ready`,
+  );
+
+  // A second signal, or a drain that outlives SHUTDOWN_TIMEOUT_MS, exits at once.
+  const deadline = config.get('SHUTDOWN_TIMEOUT_MS');
+  for (const signal of ['SIGTERM', 'SIGINT'] as const) {
+    process.once(signal, () => {
+      setTimeout(() => {
+        logger.error(`Shutdown took longer than ${deadline} ms; exiting`);
+        process.exit(1);
+      }, deadline).unref();
+    });
+  }
+}
+
+bootstrap().catch((error: unknown) => {
+  // Known start-up failures get their own message and no stack: they are the operator's to fix.
+  if (error instanceof ConfigValidationError || error instanceof DataDirLockedError) {
+    process.stderr.write(`botfleet cannot start. ${error.message}\n`);
+  } else {
+    process.stderr.write(`botfleet failed to start: ${(error as Error)?.stack ?? String(error)}\n`);
+  }
+  process.exit(1);
+});

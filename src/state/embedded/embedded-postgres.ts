@@ -1,0 +1,86 @@
+import { PGlite } from '@electric-sql/pglite';
+import { PGLiteSocketServer } from '@electric-sql/pglite-socket';
+import { existsSync, mkdirSync, mkdtempSync, rmSync, unlinkSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { DataDirLock } from './data-dir-lock.js';
+
+/** Where `pg` reaches a server: `host` is a folder holding the Unix socket `.s.PGSQL.<port>`. */
+export interface SocketEndpoint {
+  host: string;
+  port: number;
+}
+
+const SOCKET_PORT = 5432;
+// sun_path is 108 bytes on Linux, 104 on macOS.
+const MAX_SOCKET_PATH = 100;
+
+/**
+ * PostgreSQL compiled to WASM, in this process, persisted in `<DATA_DIR>/pglite`.
+ *
+ * It is served to the ordinary `pg` driver over a Unix socket by pglite-socket, which gives each
+ * pooled connection its own protocol stream and keeps a transaction's statements together. A
+ * driver that shares one PGlite session between concurrent requests would interleave their
+ * transactions. A Unix socket in a 0700 folder, not a TCP port, because PGlite has no
+ * authentication: only this user can reach it.
+ */
+export class EmbeddedPostgres {
+  private constructor(
+    private readonly lock: DataDirLock,
+    private readonly db: PGlite,
+    private readonly server: PGLiteSocketServer,
+    private readonly socketDir: { path: string; temporary: boolean },
+  ) {}
+
+  static async start(dataDir: string, maxConnections: number): Promise<EmbeddedPostgres> {
+    const lock = DataDirLock.acquire(dataDir);
+    try {
+      const pgdata = join(lock.dataDir, 'pglite');
+      mkdirSync(pgdata, { recursive: true, mode: 0o700 });
+      const db = await PGlite.create({ dataDir: pgdata });
+      // All socket connections share PGlite's single session, so session settings are global.
+      await db.exec(`SET TIME ZONE 'UTC'`);
+
+      const socketDir = EmbeddedPostgres.socketFolder(lock.dataDir);
+      const socketPath = join(socketDir.path, `.s.PGSQL.${SOCKET_PORT}`);
+      // A socket file left by a killed process blocks listen(); we hold the folder lock, so it is stale.
+      if (existsSync(socketPath)) unlinkSync(socketPath);
+      const server = new PGLiteSocketServer({ db, path: socketPath, maxConnections });
+      await server.start();
+      return new EmbeddedPostgres(lock, db, server, socketDir);
+    } catch (error) {
+      lock.release();
+      throw error;
+    }
+  }
+
+  private static socketFolder(dataDir: string): { path: string; temporary: boolean } {
+    if (join(dataDir, `.s.PGSQL.${SOCKET_PORT}`).length <= MAX_SOCKET_PATH) {
+      return { path: dataDir, temporary: false };
+    }
+    return { path: mkdtempSync(join(tmpdir(), 'botfleet-pg-')), temporary: true };
+  }
+
+  get endpoint(): SocketEndpoint {
+    return { host: this.socketDir.path, port: SOCKET_PORT };
+  }
+
+  get connections(): { active: number; queued: number; max: number } {
+    const stats = this.server.getStats();
+    return { active: stats.activeConnections, queued: stats.queuedQueries, max: stats.maxConnections };
+  }
+
+  private stopped = false;
+
+  async stop(): Promise<void> {
+    if (this.stopped) return;
+    this.stopped = true;
+    try {
+      await this.server.stop();
+      await this.db.close();
+    } finally {
+      if (this.socketDir.temporary) rmSync(this.socketDir.path, { recursive: true, force: true });
+      this.lock.release();
+    }
+  }
+}

@@ -1,0 +1,66 @@
+import { Logger, Module } from '@nestjs/common';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { DataSource, type DataSourceOptions } from 'typeorm';
+import { AppConfig } from '../core/config/app-config.service.js';
+import { DatabaseLifecycle } from './database-lifecycle.service.js';
+import { DatabaseProbe } from './database.probe.js';
+import { dataSourceOptions, type PoolRole, READ_DATA_SOURCE, warmPool } from './data-source.js';
+import { DatabaseHost, DatabaseHostModule } from './embedded/database-host.module.js';
+import { ENTITIES } from './entities/index.js';
+import { runMigrations } from './migration-runner.js';
+import { ModuleRegistryRepository } from './repositories/module-registry.repository.js';
+import { RobotExecuteRepository } from './repositories/robot-execute.repository.js';
+import { RobotRepository } from './repositories/robot.repository.js';
+
+const logger = new Logger('StateModule');
+
+export const DATABASE_SETTINGS = [
+  'DATABASE_URL',
+  'DB_READ_POOL_MIN',
+  'DB_READ_POOL_MAX',
+  'DB_WRITE_POOL_MIN',
+  'DB_WRITE_POOL_MAX',
+  'DB_STATEMENT_TIMEOUT_MS',
+  'DB_IDLE_IN_TRANSACTION_TIMEOUT_MS',
+  'DB_CONNECT_TIMEOUT_MS',
+] as const;
+
+/** Options plus our own flag: migrations run under an advisory lock, not by TypeORM's `migrationsRun`. */
+type BootOptions = ReturnType<typeof dataSourceOptions> & { retryAttempts: number; runMigrationsAtBoot: boolean };
+
+function dataSourceModule(role: PoolRole) {
+  return TypeOrmModule.forRootAsync({
+    name: role === 'write' ? undefined : READ_DATA_SOURCE,
+    imports: [DatabaseHostModule],
+    inject: [AppConfig, DatabaseHost],
+    useFactory: (config: AppConfig, host: DatabaseHost): BootOptions => {
+      const options = dataSourceOptions(config.pick(...DATABASE_SETTINGS), role, host.embeddedEndpoint);
+      // Fail boot at once with the real reason instead of retrying for half a minute.
+      return { ...options, retryAttempts: 1, runMigrationsAtBoot: role === 'write' && config.get('DB_MIGRATIONS_RUN') };
+    },
+    dataSourceFactory: async (options?: DataSourceOptions) => {
+      const { runMigrationsAtBoot, retryAttempts: _retry, ...rest } = options as BootOptions;
+      const dataSource = await new DataSource(rest).initialize();
+      await warmPool(dataSource, rest.extra.min);
+      if (runMigrationsAtBoot) {
+        const applied = await runMigrations(dataSource);
+        if (applied.length > 0) logger.log(`Applied migrations: ${applied.map((m) => m.name).join(', ')}`);
+      }
+      return dataSource;
+    },
+  });
+}
+
+/** Persistence [StateManager]: PGlite or PostgreSQL, read and write pools, entities, repositories. */
+@Module({
+  imports: [
+    DatabaseHostModule,
+    dataSourceModule('write'),
+    dataSourceModule('read'),
+    TypeOrmModule.forFeature(ENTITIES),
+    TypeOrmModule.forFeature(ENTITIES, READ_DATA_SOURCE),
+  ],
+  providers: [DatabaseLifecycle, DatabaseProbe, ModuleRegistryRepository, RobotRepository, RobotExecuteRepository],
+  exports: [DatabaseProbe, ModuleRegistryRepository, RobotRepository, RobotExecuteRepository],
+})
+export class StateModule {}
