@@ -1,4 +1,4 @@
-import { Module, ValidationPipe } from '@nestjs/common';
+import { type DynamicModule, Module, ValidationPipe } from '@nestjs/common';
 import { APP_FILTER, APP_INTERCEPTOR, APP_PIPE } from '@nestjs/core';
 import { CacheModule } from './cache/cache.module.js';
 import { AppConfigModule } from './core/config/config.module.js';
@@ -18,32 +18,32 @@ import { StateModule } from './state/state.module.js';
  * The whole service. The global pipeline is declared here as APP_* providers, so a test that boots
  * AppModule runs exactly what production runs.
  */
-@Module({
-  imports: [
-    AppConfigModule,
-    LoggingModule,
-    StateModule,
-    CacheModule,
-    SecurityModule,
-    LoadBalancerModule,
-    OrchestratorModule,
-    EmailModule,
-    OcrModule,
-    NotificationModule,
-    MonitoringModule,
-  ],
-  providers: [
-    {
-      provide: APP_PIPE,
-      useValue: new ValidationPipe({
-        whitelist: true,
-        forbidNonWhitelisted: true,
-        transform: true,
-        stopAtFirstError: false,
-      }),
-    },
-    { provide: APP_FILTER, useClass: ProblemDetailsFilter },
-    { provide: APP_INTERCEPTOR, useClass: RequestTimeoutInterceptor },
-  ],
-})
-export class AppModule {}
+@Module({})
+export class AppModule {
+  static forRoot(): DynamicModule {
+    return {
+      module: AppModule,
+      imports: [
+        AppConfigModule.forRoot(),
+        LoggingModule,
+        StateModule,
+        CacheModule,
+        SecurityModule,
+        LoadBalancerModule,
+        OrchestratorModule,
+        EmailModule,
+        OcrModule,
+        NotificationModule,
+        MonitoringModule,
+      ],
+      providers: [
+        {
+          provide: APP_PIPE,
+          useValue: new ValidationPipe({ whitelist: true, forbidNonWhitelisted: true, transform: true }),
+        },
+        { provide: APP_FILTER, useClass: ProblemDetailsFilter },
+        { provide: APP_INTERCEPTOR, useClass: RequestTimeoutInterceptor },
+      ],
+    };
+  }
+}

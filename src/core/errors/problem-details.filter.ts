@@ -19,6 +19,11 @@ const FASTIFY_CLIENT_ERRORS: Record<string, string> = {
   FST_ERR_CTP_INVALID_JSON_BODY: 'Body is not valid JSON.',
 };
 
+/** Terminus answers a failed check with its report as the exception's response. */
+function isHealthReport(response: unknown): response is { status: string; details: Record<string, unknown> } {
+  return typeof response === 'object' && response !== null && 'details' in response && (response as { status?: unknown }).status === 'error';
+}
+
 /**
  * The one place errors become HTTP: RFC 9457 `application/problem+json`, never a stack trace,
  * SQL or a host name. A 5xx gets an `error_id` that is also on the log line with the real cause.
@@ -36,7 +41,9 @@ export class ProblemDetailsFilter implements ExceptionFilter {
     const requestId = (request.raw as { id?: unknown } | undefined)?.id;
     if (typeof requestId === 'string') body.request_id = requestId;
 
-    if (body.status >= 500) {
+    // Unexpected failures get an error id and a logged cause; a deliberate 5xx (503 from a health
+    // check or a timeout) is an answer, not a fault.
+    if (body.status === 500 || (body.status > 500 && !(exception instanceof HttpException))) {
       body.error_id = randomUUID();
       const cause = exception instanceof Error ? exception : new Error(String(exception));
       this.logger.error({ err: cause, error_id: body.error_id, request_id: body.request_id }, `Unhandled error ${body.error_id}`);
@@ -55,6 +62,9 @@ export class ProblemDetailsFilter implements ExceptionFilter {
     if (exception instanceof HttpException) {
       const status = exception.getStatus();
       const response = exception.getResponse();
+      if (isHealthReport(response)) {
+        return problem(status, 'One or more dependencies are unavailable.', { checks: response.details });
+      }
       const message = typeof response === 'string' ? response : (response as { message?: unknown }).message;
       if (Array.isArray(message)) {
         return problem(status, 'The request is not valid.', { code: 'VALIDATION_FAILED', errors: message.map(String) });

@@ -1,0 +1,33 @@
+# syntax=docker/dockerfile:1
+
+# --- deps: all dependencies, cached until package*.json change --------------
+FROM node:20-bookworm-slim AS deps
+WORKDIR /app
+COPY package.json package-lock.json ./
+RUN --mount=type=cache,target=/root/.npm npm ci
+
+# --- build: compile, then drop devDependencies ------------------------------
+FROM deps AS build
+COPY tsconfig.json tsconfig.build.json nest-cli.json ./
+COPY src ./src
+COPY migrations ./migrations
+RUN npm run build && npm prune --omit=dev
+
+# --- runtime ----------------------------------------------------------------
+FROM node:20-bookworm-slim AS runtime
+ENV NODE_ENV=production HOST=0.0.0.0 PORT=3000 DATA_DIR=/var/lib/botfleet
+WORKDIR /app
+# Created and chowned before VOLUME so a fresh volume inherits the ownership.
+RUN mkdir -p /var/lib/botfleet && chown node:node /var/lib/botfleet
+# package.json is needed at run time: its "type": "module" makes dist/*.js ES modules.
+COPY --from=build /app/package.json ./
+COPY --from=build /app/node_modules ./node_modules
+COPY --from=build /app/dist ./dist
+USER node
+EXPOSE 3000
+VOLUME /var/lib/botfleet
+# The slim image has no curl; Node 20's global fetch does the probe.
+HEALTHCHECK --interval=15s --timeout=5s --start-period=30s --retries=3 \
+  CMD node -e "fetch('http://127.0.0.1:'+(process.env.PORT||3000)+'/health/live').then(r=>process.exit(r.ok?0:1)).catch(()=>process.exit(1))"
+STOPSIGNAL SIGTERM
+CMD ["node", "dist/src/main.js"]

@@ -1,0 +1,169 @@
+/**
+ * The data model of `shared/seeds/modelo-de-datos.md`, written out column by column as the
+ * catalog renders it (defaults in PostgreSQL's canonical form), plus CANCELLED in the robot
+ * status enum (DESIGN.md). `schema-assertions.ts` reads the real catalog and compares.
+ */
+export const EXPECTED_ENUMS: Record<string, string[]> = {
+  module_health_enum: ['HEALTHY', 'DEGRADED', 'UNHEALTHY', 'UNKNOWN'],
+  performance_tier_enum: ['HIGH', 'MEDIUM', 'LOW', 'CRITICAL'],
+  robot_status_enum: ['PENDING', 'PROCESSING', 'COMPLETED', 'FAILED', 'RETRYING', 'CANCELLED'],
+  priority_enum: ['LOW', 'NORMAL', 'HIGH', 'CRITICAL'],
+  processing_tier_enum: ['FAST', 'STANDARD', 'COMPLEX', 'BULK'],
+  execution_state_enum: ['PENDING', 'RUNNING', 'PAUSED', 'COMPLETED', 'FAILED', 'RETRYING', 'CANCELLED'],
+  step_category_enum: ['INIT', 'VALIDATION', 'PROCESSING', 'EXTERNAL_API', 'FINALIZATION'],
+};
+
+const lines = (text: string): string[] =>
+  text
+    .trim()
+    .split('\n')
+    .map((line) => line.trim());
+
+export const EXPECTED_COLUMNS: Record<string, string[]> = {
+  module_registry: lines(`
+    module_id varchar(100) NOT NULL
+    module_name varchar(100) NOT NULL
+    module_version varchar(50) NOT NULL
+    supported_robot_types text[] NOT NULL
+    is_active boolean NOT NULL DEFAULT true
+    health_endpoint varchar(200)
+    registration_data jsonb
+    performance_score numeric(3,2) DEFAULT 1.0
+    performance_tier performance_tier_enum DEFAULT 'MEDIUM'::performance_tier_enum
+    last_performance_check timestamp
+    error_count_24h integer DEFAULT 0
+    success_rate_24h numeric(5,2) DEFAULT 100.0
+    avg_processing_time_ms integer DEFAULT 0
+    capacity_utilization numeric(3,2) DEFAULT 0.0
+    health_status module_health_enum DEFAULT 'UNKNOWN'::module_health_enum
+    last_health_check timestamp
+    consecutive_failures integer DEFAULT 0
+    last_error_message text
+    uptime_percentage_24h numeric(5,2) DEFAULT 100.0
+    total_robots_processed integer DEFAULT 0
+    total_processing_time_hours numeric(8,2) DEFAULT 0.0
+    security_level varchar(20) DEFAULT 'BASIC'::character varying
+    compliance_flags jsonb DEFAULT '{}'::jsonb
+    enterprise_features jsonb DEFAULT '{}'::jsonb
+    registered_at timestamp NOT NULL DEFAULT now()
+    updated_at timestamp NOT NULL DEFAULT now()
+  `),
+  robots: lines(`
+    robot_id varchar(50) NOT NULL
+    robot_type varchar(50) NOT NULL
+    status robot_status_enum NOT NULL DEFAULT 'PENDING'::robot_status_enum
+    module_name varchar(100) NOT NULL
+    input_data jsonb NOT NULL
+    output_data jsonb
+    priority priority_enum NOT NULL DEFAULT 'NORMAL'::priority_enum
+    performance_metrics jsonb DEFAULT '{}'::jsonb
+    processing_time_ms integer
+    processing_tier processing_tier_enum DEFAULT 'STANDARD'::processing_tier_enum
+    cache_hit boolean DEFAULT false
+    cache_key varchar(255)
+    resource_usage_mb integer
+    retry_count integer DEFAULT 0
+    retry_limit integer DEFAULT 3
+    error_details jsonb
+    error_category varchar(50)
+    last_error_at timestamp
+    completeness_score numeric(3,2) DEFAULT 0.0
+    confidence_score numeric(3,2) DEFAULT 0.0
+    source_reference varchar(200)
+    correlation_id varchar(100)
+    estimated_duration_minutes integer
+    actual_duration_minutes integer
+    complexity_score numeric(2,1) DEFAULT 1.0
+    security_classification varchar(20) DEFAULT 'STANDARD'::character varying
+    compliance_tags text[]
+    enterprise_metadata jsonb DEFAULT '{}'::jsonb
+    created_at timestamp NOT NULL DEFAULT now()
+    updated_at timestamp NOT NULL DEFAULT now()
+    started_at timestamp
+    completed_at timestamp
+  `),
+  robot_execute: lines(`
+    execute_id varchar(50) NOT NULL
+    robot_id varchar(50) NOT NULL
+    module_name varchar(100) NOT NULL
+    execution_state execution_state_enum NOT NULL DEFAULT 'PENDING'::execution_state_enum
+    current_step varchar(100)
+    progress_percentage smallint DEFAULT 0
+    step_category step_category_enum DEFAULT 'INIT'::step_category_enum
+    total_steps integer DEFAULT 1
+    completed_steps integer DEFAULT 0
+    step_details jsonb DEFAULT '{}'::jsonb
+    step_start_time timestamp
+    step_duration_ms integer
+    cpu_usage_percent numeric(5,2)
+    memory_usage_mb integer
+    disk_io_mb integer
+    network_io_mb integer
+    resource_peak_usage jsonb DEFAULT '{}'::jsonb
+    throughput_items_per_sec numeric(8,2)
+    processing_rate numeric(8,2)
+    efficiency_score numeric(3,2) DEFAULT 1.0
+    started_at timestamp NOT NULL DEFAULT now()
+    completed_at timestamp
+    estimated_completion_at timestamp
+    duration_ms integer
+    retry_count integer DEFAULT 0
+    max_retries integer DEFAULT 3
+    last_retry_at timestamp
+    timeout_seconds integer DEFAULT 1800
+    error_message text
+    error_stack_trace text
+    execution_metadata jsonb DEFAULT '{}'::jsonb
+    contains_sensitive_data boolean DEFAULT false
+    compliance_context jsonb DEFAULT '{}'::jsonb
+    external_api_calls integer DEFAULT 0
+    external_api_duration_ms integer DEFAULT 0
+    external_api_failures integer DEFAULT 0
+  `),
+};
+
+/** name -> "table UNIQUE? (columns) WHERE predicate", predicates as the catalog renders them. */
+export const EXPECTED_INDEXES: Record<string, string> = {
+  idx_module_active_performance:
+    'module_registry (is_active, performance_tier, performance_score) WHERE (is_active = true)',
+  idx_module_health_monitoring: 'module_registry (health_status, last_health_check) WHERE (is_active = true)',
+  idx_module_routing_optimization:
+    "module_registry (supported_robot_types, capacity_utilization, performance_score) WHERE ((is_active = true) AND (health_status = 'HEALTHY'::module_health_enum))",
+  idx_module_error_tracking: 'module_registry (error_count_24h, success_rate_24h, consecutive_failures)',
+  idx_robots_active_processing:
+    "robots (status, module_name, priority, created_at) WHERE (status = ANY (ARRAY['PENDING'::robot_status_enum, 'PROCESSING'::robot_status_enum, 'RETRYING'::robot_status_enum]))",
+  idx_robots_performance_analysis:
+    "robots (status, processing_tier, processing_time_ms, cache_hit) WHERE (status = 'COMPLETED'::robot_status_enum)",
+  idx_robots_error_tracking:
+    "robots (status, error_category, retry_count, last_error_at) WHERE (status = ANY (ARRAY['FAILED'::robot_status_enum, 'RETRYING'::robot_status_enum]))",
+  idx_robots_type_priority: 'robots (robot_type, priority, status, created_at)',
+  idx_robots_correlation: 'robots (correlation_id, source_reference) WHERE (correlation_id IS NOT NULL)',
+  idx_robots_cache_key: 'robots UNIQUE (cache_key) WHERE (cache_key IS NOT NULL)',
+  idx_execute_active_monitoring:
+    "robot_execute (execution_state, current_step, progress_percentage, started_at) WHERE (execution_state = ANY (ARRAY['RUNNING'::execution_state_enum, 'RETRYING'::execution_state_enum, 'PAUSED'::execution_state_enum]))",
+  idx_execute_performance_analysis:
+    'robot_execute (module_name, execution_state, duration_ms, efficiency_score, completed_at) WHERE (completed_at IS NOT NULL)',
+  idx_execute_resource_tracking:
+    "robot_execute (cpu_usage_percent, memory_usage_mb, started_at) WHERE (execution_state = 'RUNNING'::execution_state_enum)",
+  idx_execute_step_analysis: 'robot_execute (step_category, step_duration_ms, completed_at)',
+  idx_execute_robot_progress: 'robot_execute (robot_id, progress_percentage, execution_state)',
+  idx_execute_timeout_monitoring:
+    "robot_execute (started_at, timeout_seconds, execution_state) WHERE (execution_state = ANY (ARRAY['RUNNING'::execution_state_enum, 'PAUSED'::execution_state_enum]))",
+  // Primary keys and the UNIQUE constraint on module_name.
+  module_registry_pkey: 'module_registry UNIQUE (module_id)',
+  module_registry_module_name_key: 'module_registry UNIQUE (module_name)',
+  robots_pkey: 'robots UNIQUE (robot_id)',
+  robot_execute_pkey: 'robot_execute UNIQUE (execute_id)',
+};
+
+/** "table.column -> table.column ON DELETE rule" for every foreign key. */
+export const EXPECTED_FOREIGN_KEYS = [
+  'robot_execute.robot_id -> robots.robot_id ON DELETE CASCADE',
+  'robots.module_name -> module_registry.module_name ON DELETE NO ACTION',
+];
+
+export const EXPECTED_PRIMARY_KEYS: Record<string, string> = {
+  module_registry: 'module_id',
+  robots: 'robot_id',
+  robot_execute: 'execute_id',
+};
