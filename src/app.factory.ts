@@ -1,4 +1,5 @@
 import 'reflect-metadata';
+import type { DynamicModule } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
@@ -11,10 +12,11 @@ import { REQUEST_ID_HEADER, requestIdFor } from './core/logging/logging.module.j
 export const API_TITLE = 'botfleet';
 
 /**
- * Builds the application exactly as `main.ts` runs it; tests call this too. Configuration is
+ * Builds the application exactly as `main.ts` runs it; tests call this too (a test may wrap
+ * AppModule in a module of its own to add a probe route). Configuration is
  * validated before Nest starts so a bad variable fails fast with a message naming it.
  */
-export async function createApp(): Promise<NestFastifyApplication> {
+export async function createApp(root: DynamicModule = AppModule.forRoot()): Promise<NestFastifyApplication> {
   const env = validateEnvironment(process.env);
   const adapter = new FastifyAdapter({
     bodyLimit: env.BODY_LIMIT_BYTES,
@@ -25,7 +27,7 @@ export async function createApp(): Promise<NestFastifyApplication> {
     forceCloseConnections: 'idle',
     return503OnClosing: true,
   });
-  const app = await NestFactory.create<NestFastifyApplication>(AppModule.forRoot(), adapter, {
+  const app = await NestFactory.create<NestFastifyApplication>(root, adapter, {
     bufferLogs: true,
     abortOnError: false,
   });

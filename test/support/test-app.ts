@@ -1,3 +1,4 @@
+import type { DynamicModule } from '@nestjs/common';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { getDataSourceToken } from '@nestjs/typeorm';
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -16,27 +17,32 @@ export interface TestApp {
   close(): Promise<void>;
 }
 
-/** Variables a test may set; each is removed again so the next app in the file starts clean. */
-const TOUCHED = new Set<string>();
+/**
+ * The environment as the test file found it. `@nestjs/config` writes every validated variable
+ * (defaults included) back into process.env, so each app starts from this snapshot.
+ */
+const ORIGINAL_ENV = { ...process.env };
 
 export function setEnv(env: Record<string, string | undefined>): void {
   for (const [key, value] of Object.entries(env)) {
-    TOUCHED.add(key);
     if (value === undefined) delete process.env[key];
     else process.env[key] = value;
   }
 }
 
 export function resetEnv(): void {
-  for (const key of TOUCHED) delete process.env[key];
-  TOUCHED.clear();
+  for (const key of Object.keys(process.env)) if (!(key in ORIGINAL_ENV)) delete process.env[key];
+  Object.assign(process.env, ORIGINAL_ENV);
 }
 
-/** Boots the production AppModule and pipeline on a random port. */
-export async function startApp(env: Record<string, string | undefined> = {}): Promise<TestApp> {
+/**
+ * Boots the production AppModule and pipeline on a random port. `root` builds the root module
+ * after the environment is set: AppModule.forRoot() reads it when called.
+ */
+export async function startApp(env: Record<string, string | undefined> = {}, root?: () => DynamicModule): Promise<TestApp> {
   resetEnv();
   setEnv({ LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? 'silent', ...env });
-  const app = await createApp();
+  const app = await createApp(root?.());
   await app.listen(0, '127.0.0.1');
   const url = (await app.getUrl()).replace('[::1]', '127.0.0.1');
   const db = poolOf(app.get<DataSource>(getDataSourceToken()));
