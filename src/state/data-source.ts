@@ -5,6 +5,7 @@ import { MIGRATIONS } from '../../migrations/index.js';
 import type { Environment } from '../core/config/environment.js';
 import type { SocketEndpoint } from './embedded/embedded-postgres.js';
 import { ENTITIES } from './entities/index.js';
+import { SafeTypeOrmLogger } from './typeorm-logger.js';
 
 export type PoolRole = 'write' | 'read';
 
@@ -71,7 +72,9 @@ export function dataSourceOptions(
     migrationsTableName: 'typeorm_migrations',
     synchronize: false,
     migrationsRun: false,
-    logging: ['error'],
+    logger: new SafeTypeOrmLogger(),
+    logging: ['error', 'warn', 'migration'],
+    maxQueryExecutionTime: 1_000,
     poolSize: max,
     connectTimeoutMS: env.DB_CONNECT_TIMEOUT_MS,
     extra: { min, idleTimeoutMillis: 30_000, ...serverSettings },

@@ -1,0 +1,78 @@
+import { afterAll, describe, expect, it } from '@jest/globals';
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { spawnService } from '../support/service-process.js';
+import { http, startApp, tempDir } from '../support/test-app.js';
+
+/** The built service as an operator runs it: `node dist/src/main.js`. */
+describe('service process', () => {
+  const dirs: Array<{ remove(): void }> = [];
+  const folder = () => {
+    const dir = tempDir();
+    dirs.push(dir);
+    return dir.path;
+  };
+  afterAll(() => dirs.forEach((dir) => dir.remove()));
+
+  it.each([
+    ['PORT', 'not-a-port', /PORT: .*integer/],
+    ['DATABASE_URL', 'mysql://root:hunter2@db/x', /DATABASE_URL: .*postgres:\/\//],
+    ['LOG_LEVEL', 'loud', /LOG_LEVEL: /],
+    ['DB_READ_POOL_MIN', '20', /DB_READ_POOL_MIN: must not be greater than DB_READ_POOL_MAX/],
+  ])('refuses to start when %s=%s, naming the variable', async (name, value, message) => {
+    const service = spawnService({ DATA_DIR: folder(), [name]: value });
+    const { code, stderr } = await service.exited;
+    expect(code).toBe(1);
+    expect(stderr).toMatch(/^botfleet cannot start\. Invalid configuration:/);
+    expect(stderr).toMatch(message);
+    // A secret inside a bad value is not echoed back.
+    expect(stderr).not.toContain('hunter2');
+  });
+
+  it('refuses a second process on a data folder in use, and leaves the first one serving', async () => {
+    const dataDir = folder();
+    const first = await startApp({ DATA_DIR: dataDir });
+    try {
+      const second = spawnService({ DATA_DIR: dataDir });
+      const { code, stderr } = await second.exited;
+      expect(code).toBe(1);
+      expect(stderr).toMatch(/data folder .* is already in use by process \d+/);
+      expect((await http(`${first.url}/health/ready`)).status).toBe(200);
+    } finally {
+      await first.close();
+    }
+  });
+
+  it('drains and exits cleanly on SIGTERM, releasing the data folder', async () => {
+    const dataDir = folder();
+    const service = spawnService({ DATA_DIR: dataDir });
+    const url = await service.ready;
+    expect((await http(`${url}/health/ready`)).status).toBe(200);
+    expect(existsSync(join(dataDir, 'botfleet.lock'))).toBe(true);
+    service.child.kill('SIGTERM');
+    const { signal, stdout } = await service.exited;
+    // Nest closes the app, then re-raises the signal so the exit status says why it stopped.
+    expect(signal).toBe('SIGTERM');
+    expect(stdout).toContain('Embedded PostgreSQL stopped');
+    expect(existsSync(join(dataDir, 'botfleet.lock'))).toBe(false);
+  });
+
+  it('recovers after kill -9: the stale lock is taken over and the data is intact', async () => {
+    const dataDir = folder();
+    const service = spawnService({ DATA_DIR: dataDir });
+    const url = await service.ready;
+    expect((await http(`${url}/health/ready`)).status).toBe(200);
+    service.child.kill('SIGKILL');
+    await service.exited;
+    expect(existsSync(join(dataDir, 'botfleet.lock'))).toBe(true);
+
+    const again = await startApp({ DATA_DIR: dataDir });
+    try {
+      const { rows } = await again.db.query<{ name: string }>('SELECT name FROM typeorm_migrations');
+      expect(rows.map((r) => r.name)).toEqual(['CoreSchema1763769600000']);
+      expect((await http(`${again.url}/health/ready`)).status).toBe(200);
+    } finally {
+      await again.close();
+    }
+  });
+});
