@@ -1,3 +1,4 @@
+import 'reflect-metadata';
 import { plainToInstance, Transform } from 'class-transformer';
 import {
   IsBoolean,
@@ -30,8 +31,12 @@ export enum LogLevel {
   Silent = 'silent',
 }
 
-/** "true"/"false"/"1"/"0" only: `Boolean("false")` is true, so implicit conversion cannot be used. */
-const toBoolean = ({ value }: { value: unknown }): unknown => {
+/**
+ * "true"/"false"/"1"/"0" only. Implicit conversion has already turned "false" into `true` by the
+ * time a @Transform runs (`Boolean("false")`), so this reads the raw string from `obj`.
+ */
+const toBoolean = ({ obj, key }: { obj: Record<string, unknown>; key: string }): unknown => {
+  const value = obj[key];
   if (typeof value !== 'string') return value;
   const v = value.trim().toLowerCase();
   if (v === 'true' || v === '1') return true;
