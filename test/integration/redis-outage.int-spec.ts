@@ -1,0 +1,90 @@
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { CacheService } from '../../src/cache/cache.service.js';
+import { freePort, PrivateRedis } from '../support/redis-server.js';
+import { http, startApp, type TestApp } from '../support/test-app.js';
+
+type Ready = { details: Record<string, { status: string }>; checks?: Record<string, { status: string; message?: string }> };
+
+async function until(check: () => Promise<boolean>, ms = 15_000): Promise<void> {
+  const deadline = Date.now() + ms;
+  while (!(await check())) {
+    if (Date.now() > deadline) throw new Error('condition not reached in time');
+    await new Promise((r) => setTimeout(r, 100));
+  }
+}
+
+/**
+ * Redis failing under a running app: cache calls return quickly from the loader, readiness reports
+ * the cache down while the app keeps serving, and everything recovers when Redis is back.
+ */
+describe('Redis outage', () => {
+  let redis: PrivateRedis;
+  let t: TestApp;
+
+  beforeAll(async () => {
+    redis = new PrivateRedis(await freePort());
+    await redis.start();
+    t = await startApp({ DATABASE_URL: process.env.TEST_DATABASE_URL, REDIS_URL: redis.url, CACHE_KEY_PREFIX: 'outage' });
+  });
+  afterAll(async () => {
+    await t?.close();
+    await redis?.stop();
+  });
+
+  it('caches while Redis is up', async () => {
+    const cache = t.app.get(CacheService);
+    await cache.getOrLoad('robot_status:R1', async () => 'v1');
+    expect(await cache.get('robot_status:R1')).toBe('v1');
+  });
+
+  it('falls through to the loader within hundreds of milliseconds once Redis is gone', async () => {
+    await redis.stop();
+    const cache = t.app.get(CacheService);
+    const timings: number[] = [];
+    for (let i = 0; i < 5; i++) {
+      const started = performance.now();
+      expect(await cache.getOrLoad(`robot_status:X${i}`, async () => `db-${i}`)).toBe(`db-${i}`);
+      timings.push(performance.now() - started);
+    }
+    expect(Math.max(...timings)).toBeLessThan(1_000);
+    expect(await cache.invalidatePrefix('robot_status:')).toBe(0);
+    expect(cache.stats().errors).toBeGreaterThan(0);
+  });
+
+  it('reports the cache down and the database up, and keeps serving', async () => {
+    const started = performance.now();
+    const ready = await http<Ready>(`${t.url}/health/ready`);
+    expect(performance.now() - started).toBeLessThan(2_000);
+    expect(ready.status).toBe(503);
+    expect(ready.body.checks?.cache.status).toBe('down');
+    expect(ready.body.checks?.database.status).toBe('up');
+    expect(JSON.stringify(ready.body)).not.toContain(String(redis.port));
+    expect((await http(`${t.url}/health/live`)).status).toBe(200);
+  });
+
+  it('recovers when Redis comes back', async () => {
+    await redis.start();
+    await until(async () => (await http(`${t.url}/health/ready`)).status === 200);
+    const cache = t.app.get(CacheService);
+    await cache.set('robot_status:R2', 'back');
+    expect(await cache.get('robot_status:R2')).toBe('back');
+  });
+});
+
+describe('Redis unreachable from the start', () => {
+  it('boots, serves from the loader, reports the cache down and shuts down promptly', async () => {
+    const port = await freePort();
+    const t = await startApp({ DATABASE_URL: process.env.TEST_DATABASE_URL, REDIS_URL: `redis://127.0.0.1:${port}` });
+    try {
+      const cache = t.app.get(CacheService);
+      expect(await cache.getOrLoad('module_health:M', async () => 'loaded')).toBe('loaded');
+      const ready = await http<Ready>(`${t.url}/health/ready`);
+      expect(ready.status).toBe(503);
+      expect(ready.body.checks?.cache).toMatchObject({ status: 'down', message: 'redis cache unreachable' });
+    } finally {
+      const started = performance.now();
+      await t.close();
+      expect(performance.now() - started).toBeLessThan(3_000);
+    }
+  });
+});
