@@ -4,6 +4,8 @@
 FROM node:20-bookworm-slim AS deps
 WORKDIR /app
 COPY package.json package-lock.json ./
+# swagger-ui-dist pulls @scarf/scarf, whose install script reports usage unless told not to.
+ENV SCARF_ANALYTICS=false
 RUN --mount=type=cache,target=/root/.npm npm ci
 
 # --- build: compile, then drop devDependencies ------------------------------

@@ -26,6 +26,7 @@ export async function createApp(root: DynamicModule = AppModule.forRoot()): Prom
     // Close idle keep-alive sockets at shutdown so draining does not wait for clients.
     forceCloseConnections: 'idle',
     return503OnClosing: true,
+    trustProxy: env.TRUST_PROXY,
   });
   const app = await NestFactory.create<NestFastifyApplication>(root, adapter, {
     bufferLogs: true,

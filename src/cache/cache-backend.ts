@@ -75,7 +75,9 @@ export class RedisCacheBackend implements CacheBackend {
     this.client.on('error', (error: Error) => {
       if (Date.now() - this.lastErrorLog < 60_000) return;
       this.lastErrorLog = Date.now();
-      this.logger.warn(`Redis unavailable (${error.message.replace(/\d+\.\d+\.\d+\.\d+(:\d+)?/g, '<host>')}); serving from the database`);
+      this.logger.warn(
+        `Redis unavailable (${error.message.replace(/\d+\.\d+\.\d+\.\d+(:\d+)?/g, '<host>')}); serving from the database`,
+      );
     });
     this.client.on('ready', () => this.logger.log('Redis connected'));
     const adapter = new KeyvRedis(this.client, {

@@ -1,5 +1,12 @@
 import { describe, expect, it } from '@jest/globals';
-import { CACHE_TTL_SECONDS, CacheKind, cacheKey, DEFAULT_CACHE_TTL_SECONDS, kindOf, ttlFor } from './cache-ttl.policy.js';
+import {
+  CACHE_TTL_SECONDS,
+  CacheKind,
+  cacheKey,
+  DEFAULT_CACHE_TTL_SECONDS,
+  kindOf,
+  ttlFor,
+} from './cache-ttl.policy.js';
 
 describe('cache TTL policy (seeds: calculate_smart_ttl)', () => {
   it.each([

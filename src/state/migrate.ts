@@ -14,14 +14,18 @@ type Command = (typeof COMMANDS)[number];
 async function main(command: Command): Promise<void> {
   const env = validateEnvironment(process.env);
   const settings: DatabaseSettings = { ...env, DB_READ_POOL_MAX: 1, DB_WRITE_POOL_MAX: 2, DB_WRITE_POOL_MIN: 1 };
-  const embedded = env.DATABASE_URL ? undefined : await EmbeddedPostgres.start(env.DATA_DIR, settings.DB_WRITE_POOL_MAX);
+  const embedded = env.DATABASE_URL
+    ? undefined
+    : await EmbeddedPostgres.start(env.DATA_DIR, settings.DB_WRITE_POOL_MAX);
   const dataSource = createDataSource(settings, 'write', embedded?.endpoint);
   try {
     await dataSource.initialize();
     const target = embedded ? `PGlite in ${env.DATA_DIR}` : 'DATABASE_URL';
     if (command === 'run') {
       const applied = await runMigrations(dataSource);
-      console.log(applied.length ? `Applied to ${target}: ${applied.map((m) => m.name).join(', ')}` : `${target} is up to date`);
+      console.log(
+        applied.length ? `Applied to ${target}: ${applied.map((m) => m.name).join(', ')}` : `${target} is up to date`,
+      );
     } else if (command === 'revert') {
       await revertLastMigration(dataSource);
       console.log(`Reverted the last migration on ${target}`);
@@ -41,6 +45,8 @@ if (!COMMANDS.includes(command)) {
   process.exit(2);
 }
 main(command).catch((error: unknown) => {
-  console.error(error instanceof ConfigValidationError ? error.message : `Migration failed: ${(error as Error).message}`);
+  console.error(
+    error instanceof ConfigValidationError ? error.message : `Migration failed: ${(error as Error).message}`,
+  );
   process.exit(1);
 });

@@ -25,7 +25,9 @@ describe('service on the embedded defaults (PGlite, memory cache)', () => {
     });
 
     it('answers readiness with database, cache and memory up', async () => {
-      const res = await http<{ status: string; details: Record<string, Record<string, unknown>> }>(`${t.url}/health/ready`);
+      const res = await http<{ status: string; details: Record<string, Record<string, unknown>> }>(
+        `${t.url}/health/ready`,
+      );
       expect(res.status).toBe(200);
       expect(res.body.status).toBe('ok');
       expect(res.body.details.database).toMatchObject({ status: 'up', engine: 'pglite' });
@@ -45,7 +47,9 @@ describe('service on the embedded defaults (PGlite, memory cache)', () => {
     });
 
     it('serves the OpenAPI document at /docs-json', async () => {
-      const res = await http<{ openapi: string; info: { title: string }; paths: Record<string, unknown> }>(`${t.url}/docs-json`);
+      const res = await http<{ openapi: string; info: { title: string }; paths: Record<string, unknown> }>(
+        `${t.url}/docs-json`,
+      );
       expect(res.status).toBe(200);
       expect(res.body.openapi).toMatch(/^3\./);
       expect(res.body.info.title).toBe('botfleet');
@@ -83,7 +87,13 @@ describe('service on the embedded defaults (PGlite, memory cache)', () => {
       const res = await http(`${t.url}/nowhere?token=secret`);
       expect(res.status).toBe(404);
       expect(res.headers.get('content-type')).toMatch(/^application\/problem\+json/);
-      expect(res.body).toMatchObject({ type: 'about:blank', title: 'Not Found', status: 404, code: 'NOT_FOUND', instance: '/nowhere' });
+      expect(res.body).toMatchObject({
+        type: 'about:blank',
+        title: 'Not Found',
+        status: 404,
+        code: 'NOT_FOUND',
+        instance: '/nowhere',
+      });
     });
 
     it('400 listing every invalid field, unknown fields included', async () => {
@@ -108,11 +118,18 @@ describe('service on the embedded defaults (PGlite, memory cache)', () => {
         body: JSON.stringify({ count: 3, priority: 'LOW', nested: { name: 'x' } }),
       });
       expect(res.status).toBe(201);
-      expect(res.body).toEqual({ received: { count: 3, priority: 'LOW', nested: { name: 'x' } }, count_type: 'number' });
+      expect(res.body).toEqual({
+        received: { count: 3, priority: 'LOW', nested: { name: 'x' } },
+        count_type: 'number',
+      });
     });
 
     it('400 for malformed JSON', async () => {
-      const res = await http(`${t.url}/probe/echo`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"count":' });
+      const res = await http(`${t.url}/probe/echo`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: '{"count":',
+      });
       expect(res.status).toBe(400);
       expect(res.headers.get('content-type')).toMatch(/^application\/problem\+json/);
     });
@@ -128,7 +145,11 @@ describe('service on the embedded defaults (PGlite, memory cache)', () => {
     });
 
     it('415 for a body that is not JSON', async () => {
-      const res = await http(`${t.url}/probe/echo`, { method: 'POST', headers: { 'content-type': 'application/xml' }, body: '<a/>' });
+      const res = await http(`${t.url}/probe/echo`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/xml' },
+        body: '<a/>',
+      });
       expect(res.status).toBe(415);
       expect(res.body).toMatchObject({ code: 'UNSUPPORTED_MEDIA_TYPE' });
     });
@@ -136,7 +157,11 @@ describe('service on the embedded defaults (PGlite, memory cache)', () => {
     it('maps a domain exception to its status and code', async () => {
       const res = await http(`${t.url}/probe/conflict`);
       expect(res.status).toBe(409);
-      expect(res.body).toMatchObject({ code: 'ROBOT_INVALID_TRANSITION', detail: 'A COMPLETED robot cannot be cancelled.', robot_id: 'R_1' });
+      expect(res.body).toMatchObject({
+        code: 'ROBOT_INVALID_TRANSITION',
+        detail: 'A COMPLETED robot cannot be cancelled.',
+        robot_id: 'R_1',
+      });
     });
 
     it('500 with an error id and none of the internals', async () => {
@@ -144,7 +169,8 @@ describe('service on the embedded defaults (PGlite, memory cache)', () => {
       expect(res.status).toBe(500);
       const raw = JSON.stringify(res.body);
       expect(raw).toMatch(/"error_id":"[0-9a-f-]{36}"/);
-      for (const leak of ['robots_pkey', 'SELECT', 'db.internal', '5432', 'stack', 'at ']) expect(raw).not.toContain(leak);
+      for (const leak of ['robots_pkey', 'SELECT', 'db.internal', '5432', 'stack', 'at '])
+        expect(raw).not.toContain(leak);
     });
 
     it('503 with Retry-After when a request outlives REQUEST_TIMEOUT_MS', async () => {

@@ -1,7 +1,13 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { CacheService } from '../../src/cache/cache.service.js';
 import { DataDirLockedError } from '../../src/state/embedded/data-dir-lock.js';
-import { createsRobotsAtomically, factories, isolatesConcurrentTransactions, registersAndRoutesModules, repositories } from '../support/state-scenarios.js';
+import {
+  createsRobotsAtomically,
+  factories,
+  isolatesConcurrentTransactions,
+  registersAndRoutesModules,
+  repositories,
+} from '../support/state-scenarios.js';
 import { startApp, tempDir, type TestApp } from '../support/test-app.js';
 
 describe('data layer on embedded PGlite', () => {

@@ -1,7 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { createClient } from '@keyv/redis';
 import { CacheService } from '../../src/cache/cache.service.js';
-import { createsRobotsAtomically, isolatesConcurrentTransactions, registersAndRoutesModules } from '../support/state-scenarios.js';
+import {
+  createsRobotsAtomically,
+  isolatesConcurrentTransactions,
+  registersAndRoutesModules,
+} from '../support/state-scenarios.js';
 import { http, startApp, type TestApp } from '../support/test-app.js';
 
 /** The service on the machine's real PostgreSQL and Redis. */
@@ -31,7 +35,10 @@ describe('service on PostgreSQL and Redis', () => {
   it('is ready with PostgreSQL and Redis up, pools sized from configuration', async () => {
     const res = await http<{ details: Record<string, Record<string, unknown>> }>(`${t.url}/health/ready`);
     expect(res.status).toBe(200);
-    expect(res.body.details.database).toMatchObject({ engine: 'postgresql', pools: { read: { max: 6 }, write: { max: 4 } } });
+    expect(res.body.details.database).toMatchObject({
+      engine: 'postgresql',
+      pools: { read: { max: 6 }, write: { max: 4 } },
+    });
     expect(res.body.details.cache).toMatchObject({ status: 'up', backend: 'redis' });
   });
 

@@ -4,7 +4,9 @@ import { createClient } from '@keyv/redis';
 export default async function globalTeardown(): Promise<void> {
   const name = process.env.TEST_DATABASE_NAME;
   if (name && /^bf_test_\w+$/.test(name)) {
-    const client = new pg.Client({ connectionString: process.env.PG_ADMIN_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres' });
+    const client = new pg.Client({
+      connectionString: process.env.PG_ADMIN_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres',
+    });
     await client.connect();
     try {
       await client.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);

@@ -3,7 +3,10 @@ import { CacheService } from '../../src/cache/cache.service.js';
 import { freePort, PrivateRedis } from '../support/redis-server.js';
 import { http, startApp, type TestApp } from '../support/test-app.js';
 
-type Ready = { details: Record<string, { status: string }>; checks?: Record<string, { status: string; message?: string }> };
+type Ready = {
+  details: Record<string, { status: string }>;
+  checks?: Record<string, { status: string; message?: string }>;
+};
 
 async function until(check: () => Promise<boolean>, ms = 15_000): Promise<void> {
   const deadline = Date.now() + ms;
@@ -24,7 +27,11 @@ describe('Redis outage', () => {
   beforeAll(async () => {
     redis = new PrivateRedis(await freePort());
     await redis.start();
-    t = await startApp({ DATABASE_URL: process.env.TEST_DATABASE_URL, REDIS_URL: redis.url, CACHE_KEY_PREFIX: 'outage' });
+    t = await startApp({
+      DATABASE_URL: process.env.TEST_DATABASE_URL,
+      REDIS_URL: redis.url,
+      CACHE_KEY_PREFIX: 'outage',
+    });
   });
   afterAll(async () => {
     await t?.close();

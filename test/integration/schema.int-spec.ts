@@ -53,7 +53,9 @@ describe('migrations on PostgreSQL', () => {
   it('reverts to nothing and applies again', async () => {
     const source = await dataSource();
     await revertLastMigration(source);
-    const { rows } = await admin.query(`SELECT 1 FROM information_schema.tables WHERE table_schema = 'public' AND table_name = 'robots'`);
+    const { rows } = await admin.query(
+      `SELECT 1 FROM information_schema.tables WHERE table_schema = 'public' AND table_name = 'robots'`,
+    );
     expect(rows).toHaveLength(0);
     const { rows: types } = await admin.query(`SELECT 1 FROM pg_type WHERE typname = 'robot_status_enum'`);
     expect(types).toHaveLength(0);

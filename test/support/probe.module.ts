@@ -41,7 +41,9 @@ class ProbeController {
 
   @Get('conflict')
   conflict(): never {
-    throw new DomainException('ROBOT_INVALID_TRANSITION', 409, 'A COMPLETED robot cannot be cancelled.', { robot_id: 'R_1' });
+    throw new DomainException('ROBOT_INVALID_TRANSITION', 409, 'A COMPLETED robot cannot be cancelled.', {
+      robot_id: 'R_1',
+    });
   }
 
   @Get('slow')

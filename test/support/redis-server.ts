@@ -20,7 +20,16 @@ export class PrivateRedis {
   }
 
   async start(): Promise<void> {
-    const child = spawn('redis-server', ['--port', String(this.port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no']);
+    const child = spawn('redis-server', [
+      '--port',
+      String(this.port),
+      '--bind',
+      '127.0.0.1',
+      '--save',
+      '',
+      '--appendonly',
+      'no',
+    ]);
     this.child = child;
     await new Promise<void>((ok, fail) => {
       child.stdout!.on('data', (chunk: Buffer) => chunk.toString().includes('Ready to accept connections') && ok());

@@ -29,8 +29,8 @@ export function spawnService(env: Record<string, string>): ServiceProcess {
     if (match) onReady(match[1].replace('localhost', '127.0.0.1'));
   });
   child.stderr!.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
-  const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null; stderr: string; stdout: string }>((ok) =>
-    child.on('exit', (code, signal) => ok({ code, signal, stderr, stdout })),
+  const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null; stderr: string; stdout: string }>(
+    (ok) => child.on('exit', (code, signal) => ok({ code, signal, stderr, stdout })),
   );
   return { child, ready, exited };
 }

@@ -10,7 +10,12 @@ let seq = 0;
 /** Test data in the seeds' formats: module_id `{name}_{version}_{env}`, robot_id `{prefix}_{timestamp}_{seq}`. */
 export const factories = {
   module(name = `Mod${Date.now()}${seq++}`, robotTypes = ['legal_review']) {
-    return { moduleId: `${name}_1.0.0_test`, moduleName: name, moduleVersion: '1.0.0', supportedRobotTypes: robotTypes };
+    return {
+      moduleId: `${name}_1.0.0_test`,
+      moduleName: name,
+      moduleVersion: '1.0.0',
+      supportedRobotTypes: robotTypes,
+    };
   },
   robotId(prefix = 'TST'): string {
     return `${prefix}_${Date.now()}_${String(seq++).padStart(4, '0')}`;
@@ -32,7 +37,11 @@ export function repositories(t: TestApp) {
 export async function registersAndRoutesModules(t: TestApp): Promise<void> {
   const { modules } = repositories(t);
   const legal = factories.module(undefined, ['legal_review', 'contract_check']);
-  const saved = await modules.register({ ...legal, healthEndpoint: 'http://127.0.0.1:9/health', registrationData: { team: 'legal' } });
+  const saved = await modules.register({
+    ...legal,
+    healthEndpoint: 'http://127.0.0.1:9/health',
+    registrationData: { team: 'legal' },
+  });
   expect(saved).toMatchObject({
     moduleId: legal.moduleId,
     isActive: true,
@@ -45,7 +54,11 @@ export async function registersAndRoutesModules(t: TestApp): Promise<void> {
   expect(Math.abs(saved.registeredAt.getTime() - Date.now())).toBeLessThan(60_000);
 
   // Registering the same name again updates it instead of failing.
-  const updated = await modules.register({ ...legal, moduleVersion: '1.1.0', moduleId: `${legal.moduleName}_1.1.0_test` });
+  const updated = await modules.register({
+    ...legal,
+    moduleVersion: '1.1.0',
+    moduleId: `${legal.moduleName}_1.1.0_test`,
+  });
   expect(updated.moduleVersion).toBe('1.1.0');
 
   const unhealthy = factories.module(undefined, ['legal_review']);
@@ -71,21 +84,42 @@ export async function createsRobotsAtomically(t: TestApp): Promise<void> {
   const executeId = randomUUID();
   const input = { case: "O'Brien; DROP TABLE robots; --", amounts: [1.5, 2], nested: { ok: true } };
   const robot = await robots.createWithExecution(
-    { robotId, robotType: 'legal_review', moduleName: mod.moduleName, inputData: input, priority: Priority.High, cacheKey: `idem-${robotId}` },
+    {
+      robotId,
+      robotType: 'legal_review',
+      moduleName: mod.moduleName,
+      inputData: input,
+      priority: Priority.High,
+      cacheKey: `idem-${robotId}`,
+    },
     executeId,
   );
-  expect(robot).toMatchObject({ robotId, status: RobotStatus.Pending, priority: Priority.High, retryCount: 0, retryLimit: 3 });
+  expect(robot).toMatchObject({
+    robotId,
+    status: RobotStatus.Pending,
+    priority: Priority.High,
+    retryCount: 0,
+    retryLimit: 3,
+  });
   expect(robot.inputData).toEqual(input);
   expect((await robots.findById(robotId))?.inputData).toEqual(input);
   expect((await robots.findByCacheKey(`idem-${robotId}`))?.robotId).toBe(robotId);
   const history = await executions.historyOf(robotId);
   expect(history).toHaveLength(1);
-  expect(history[0]).toMatchObject({ executeId, moduleName: mod.moduleName, executionState: 'PENDING', timeoutSeconds: 1800 });
+  expect(history[0]).toMatchObject({
+    executeId,
+    moduleName: mod.moduleName,
+    executionState: 'PENDING',
+    timeoutSeconds: 1800,
+  });
 
   // The second insert fails (same execute_id): the robot must not be left behind.
   const orphan = factories.robotId('LEG');
   await expect(
-    robots.createWithExecution({ robotId: orphan, robotType: 'legal_review', moduleName: mod.moduleName, inputData: {} }, executeId),
+    robots.createWithExecution(
+      { robotId: orphan, robotType: 'legal_review', moduleName: mod.moduleName, inputData: {} },
+      executeId,
+    ),
   ).rejects.toThrow();
   expect(await robots.findById(orphan)).toBeNull();
 
@@ -100,7 +134,13 @@ export async function createsRobotsAtomically(t: TestApp): Promise<void> {
   // The unique cache_key (idempotency) holds.
   await expect(
     robots.createWithExecution(
-      { robotId: factories.robotId('LEG'), robotType: 'legal_review', moduleName: mod.moduleName, inputData: {}, cacheKey: `idem-${robotId}` },
+      {
+        robotId: factories.robotId('LEG'),
+        robotType: 'legal_review',
+        moduleName: mod.moduleName,
+        inputData: {},
+        cacheKey: `idem-${robotId}`,
+      },
       randomUUID(),
     ),
   ).rejects.toThrow(/duplicate key/);

@@ -39,7 +39,10 @@ export function resetEnv(): void {
  * Boots the production AppModule and pipeline on a random port. `root` builds the root module
  * after the environment is set: AppModule.forRoot() reads it when called.
  */
-export async function startApp(env: Record<string, string | undefined> = {}, root?: () => DynamicModule): Promise<TestApp> {
+export async function startApp(
+  env: Record<string, string | undefined> = {},
+  root?: () => DynamicModule,
+): Promise<TestApp> {
   resetEnv();
   setEnv({ LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? 'silent', ...env });
   const app = await createApp(root?.());

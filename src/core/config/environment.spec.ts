@@ -70,7 +70,10 @@ describe('validateEnvironment', () => {
   });
 
   it('accepts PostgreSQL and Redis URLs', () => {
-    const env = validateEnvironment({ DATABASE_URL: 'postgresql://u:p@db:5432/botfleet', REDIS_URL: 'rediss://cache:6380/2' });
+    const env = validateEnvironment({
+      DATABASE_URL: 'postgresql://u:p@db:5432/botfleet',
+      REDIS_URL: 'rediss://cache:6380/2',
+    });
     expect(env.DATABASE_URL).toBe('postgresql://u:p@db:5432/botfleet');
   });
 });
@@ -82,7 +85,7 @@ describe('configuration documentation', () => {
 
   it.each(variables)('%s is in .env.example and the README table', (name) => {
     expect(envExample).toMatch(new RegExp(`^#? ?${name}=`, 'm'));
-    expect(readme).toMatch(new RegExp(`^\\| \`${name}\` \\|`, 'm'));
+    expect(readme).toMatch(new RegExp(`^\\|\\s*\`${name}\`\\s*\\|`, 'm'));
   });
 
   it('lists nothing that the service does not read', () => {

@@ -64,6 +64,11 @@ export class Environment {
   @MinLength(1)
   HOST: string = '127.0.0.1';
 
+  /** Behind a reverse proxy (nginx), take the client address from X-Forwarded-For. */
+  @Transform(toBoolean)
+  @IsBoolean()
+  TRUST_PROXY: boolean = false;
+
   @IsEnum(LogLevel)
   LOG_LEVEL: LogLevel = LogLevel.Info;
 

@@ -18,16 +18,27 @@ describe('ProblemDetailsFilter.toProblem', () => {
 
   it('lists validation messages', () => {
     const problem = filter.toProblem(new BadRequestException(['a must be a string', 'b should not exist']));
-    expect(problem).toMatchObject({ status: 400, code: 'VALIDATION_FAILED', errors: ['a must be a string', 'b should not exist'] });
+    expect(problem).toMatchObject({
+      status: 400,
+      code: 'VALIDATION_FAILED',
+      errors: ['a must be a string', 'b should not exist'],
+    });
   });
 
   it('carries a domain code and extensions', () => {
-    const problem = filter.toProblem(new DomainException('NO_ELIGIBLE_MODULE', 422, 'No module handles x', { robot_type: 'x' }));
+    const problem = filter.toProblem(
+      new DomainException('NO_ELIGIBLE_MODULE', 422, 'No module handles x', { robot_type: 'x' }),
+    );
     expect(problem).toMatchObject({ status: 422, code: 'NO_ELIGIBLE_MODULE', robot_type: 'x' });
   });
 
   it('passes a failed health report through as checks', () => {
-    const report = { status: 'error', info: {}, error: {}, details: { cache: { status: 'down', message: 'memory cache unreachable' } } };
+    const report = {
+      status: 'error',
+      info: {},
+      error: {},
+      details: { cache: { status: 'down', message: 'memory cache unreachable' } },
+    };
     expect(filter.toProblem(new ServiceUnavailableException(report))).toMatchObject({
       status: 503,
       checks: { cache: { status: 'down' } },
@@ -35,7 +46,10 @@ describe('ProblemDetailsFilter.toProblem', () => {
   });
 
   it('maps Fastify client errors by code and hides their wording', () => {
-    const tooLarge = Object.assign(new Error('Request body is too large'), { statusCode: 413, code: 'FST_ERR_CTP_BODY_TOO_LARGE' });
+    const tooLarge = Object.assign(new Error('Request body is too large'), {
+      statusCode: 413,
+      code: 'FST_ERR_CTP_BODY_TOO_LARGE',
+    });
     expect(filter.toProblem(tooLarge)).toMatchObject({ status: 413, code: 'PAYLOAD_TOO_LARGE' });
     const other = Object.assign(new Error('internal detail /srv/app'), { statusCode: 400, code: 'FST_SOMETHING' });
     expect(filter.toProblem(other).detail).not.toContain('/srv/app');

@@ -21,7 +21,12 @@ const FASTIFY_CLIENT_ERRORS: Record<string, string> = {
 
 /** Terminus answers a failed check with its report as the exception's response. */
 function isHealthReport(response: unknown): response is { status: string; details: Record<string, unknown> } {
-  return typeof response === 'object' && response !== null && 'details' in response && (response as { status?: unknown }).status === 'error';
+  return (
+    typeof response === 'object' &&
+    response !== null &&
+    'details' in response &&
+    (response as { status?: unknown }).status === 'error'
+  );
 }
 
 /**
@@ -46,7 +51,10 @@ export class ProblemDetailsFilter implements ExceptionFilter {
     if (body.status === 500 || (body.status > 500 && !(exception instanceof HttpException))) {
       body.error_id = randomUUID();
       const cause = exception instanceof Error ? exception : new Error(String(exception));
-      this.logger.error({ err: cause, error_id: body.error_id, request_id: body.request_id }, `Unhandled error ${body.error_id}`);
+      this.logger.error(
+        { err: cause, error_id: body.error_id, request_id: body.request_id },
+        `Unhandled error ${body.error_id}`,
+      );
     }
     if (exception instanceof HttpException) {
       const retryAfter = (exception.getResponse() as { retryAfter?: number }).retryAfter;

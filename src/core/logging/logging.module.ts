@@ -29,7 +29,12 @@ export function requestIdFor(req: IncomingMessage): string {
           genReqId: (req: IncomingMessage & { id?: string }) => req.id ?? requestIdFor(req),
           // Secrets never reach a log line, whatever header carries them.
           redact: {
-            paths: ['req.headers.authorization', 'req.headers["x-api-key"]', 'req.headers.cookie', 'res.headers["set-cookie"]'],
+            paths: [
+              'req.headers.authorization',
+              'req.headers["x-api-key"]',
+              'req.headers.cookie',
+              'res.headers["set-cookie"]',
+            ],
             censor: '[redacted]',
           },
           serializers: {

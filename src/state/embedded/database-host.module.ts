@@ -37,7 +37,9 @@ export class DatabaseHost {
           config.get('DATA_DIR'),
           config.get('DB_READ_POOL_MAX') + config.get('DB_WRITE_POOL_MAX'),
         );
-        logger.log(`Embedded PostgreSQL (PGlite) ready in ${Date.now() - started} ms, data in ${config.get('DATA_DIR')}`);
+        logger.log(
+          `Embedded PostgreSQL (PGlite) ready in ${Date.now() - started} ms, data in ${config.get('DATA_DIR')}`,
+        );
         return embedded;
       },
     },

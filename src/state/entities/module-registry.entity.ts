@@ -31,10 +31,25 @@ export class ModuleRegistryEntity {
   @Column({ name: 'registration_data', type: 'jsonb', nullable: true })
   registrationData: Record<string, unknown> | null;
 
-  @Column({ name: 'performance_score', type: 'decimal', precision: 3, scale: 2, nullable: true, default: 1.0, transformer: decimalToNumber })
+  @Column({
+    name: 'performance_score',
+    type: 'decimal',
+    precision: 3,
+    scale: 2,
+    nullable: true,
+    default: 1.0,
+    transformer: decimalToNumber,
+  })
   performanceScore: number | null;
 
-  @Column({ name: 'performance_tier', type: 'enum', enum: PerformanceTier, enumName: 'performance_tier_enum', nullable: true, default: PerformanceTier.Medium })
+  @Column({
+    name: 'performance_tier',
+    type: 'enum',
+    enum: PerformanceTier,
+    enumName: 'performance_tier_enum',
+    nullable: true,
+    default: PerformanceTier.Medium,
+  })
   performanceTier: PerformanceTier | null;
 
   @Column({ name: 'last_performance_check', type: 'timestamp', nullable: true })
@@ -43,16 +58,39 @@ export class ModuleRegistryEntity {
   @Column({ name: 'error_count_24h', type: 'integer', nullable: true, default: 0 })
   errorCount24h: number | null;
 
-  @Column({ name: 'success_rate_24h', type: 'decimal', precision: 5, scale: 2, nullable: true, default: 100.0, transformer: decimalToNumber })
+  @Column({
+    name: 'success_rate_24h',
+    type: 'decimal',
+    precision: 5,
+    scale: 2,
+    nullable: true,
+    default: 100.0,
+    transformer: decimalToNumber,
+  })
   successRate24h: number | null;
 
   @Column({ name: 'avg_processing_time_ms', type: 'integer', nullable: true, default: 0 })
   avgProcessingTimeMs: number | null;
 
-  @Column({ name: 'capacity_utilization', type: 'decimal', precision: 3, scale: 2, nullable: true, default: 0.0, transformer: decimalToNumber })
+  @Column({
+    name: 'capacity_utilization',
+    type: 'decimal',
+    precision: 3,
+    scale: 2,
+    nullable: true,
+    default: 0.0,
+    transformer: decimalToNumber,
+  })
   capacityUtilization: number | null;
 
-  @Column({ name: 'health_status', type: 'enum', enum: ModuleHealth, enumName: 'module_health_enum', nullable: true, default: ModuleHealth.Unknown })
+  @Column({
+    name: 'health_status',
+    type: 'enum',
+    enum: ModuleHealth,
+    enumName: 'module_health_enum',
+    nullable: true,
+    default: ModuleHealth.Unknown,
+  })
   healthStatus: ModuleHealth | null;
 
   @Column({ name: 'last_health_check', type: 'timestamp', nullable: true })
@@ -64,13 +102,29 @@ export class ModuleRegistryEntity {
   @Column({ name: 'last_error_message', type: 'text', nullable: true })
   lastErrorMessage: string | null;
 
-  @Column({ name: 'uptime_percentage_24h', type: 'decimal', precision: 5, scale: 2, nullable: true, default: 100.0, transformer: decimalToNumber })
+  @Column({
+    name: 'uptime_percentage_24h',
+    type: 'decimal',
+    precision: 5,
+    scale: 2,
+    nullable: true,
+    default: 100.0,
+    transformer: decimalToNumber,
+  })
   uptimePercentage24h: number | null;
 
   @Column({ name: 'total_robots_processed', type: 'integer', nullable: true, default: 0 })
   totalRobotsProcessed: number | null;
 
-  @Column({ name: 'total_processing_time_hours', type: 'decimal', precision: 8, scale: 2, nullable: true, default: 0.0, transformer: decimalToNumber })
+  @Column({
+    name: 'total_processing_time_hours',
+    type: 'decimal',
+    precision: 8,
+    scale: 2,
+    nullable: true,
+    default: 0.0,
+    transformer: decimalToNumber,
+  })
   totalProcessingTimeHours: number | null;
 
   @Column({ name: 'security_level', type: 'varchar', length: 20, nullable: true, default: 'BASIC' })

@@ -24,7 +24,13 @@ export class RobotExecuteEntity {
   @Column({ name: 'module_name', type: 'varchar', length: 100 })
   moduleName: string;
 
-  @Column({ name: 'execution_state', type: 'enum', enum: ExecutionState, enumName: 'execution_state_enum', default: ExecutionState.Pending })
+  @Column({
+    name: 'execution_state',
+    type: 'enum',
+    enum: ExecutionState,
+    enumName: 'execution_state_enum',
+    default: ExecutionState.Pending,
+  })
   executionState: ExecutionState;
 
   @Column({ name: 'current_step', type: 'varchar', length: 100, nullable: true })
@@ -33,7 +39,14 @@ export class RobotExecuteEntity {
   @Column({ name: 'progress_percentage', type: 'smallint', nullable: true, default: 0 })
   progressPercentage: number | null;
 
-  @Column({ name: 'step_category', type: 'enum', enum: StepCategory, enumName: 'step_category_enum', nullable: true, default: StepCategory.Init })
+  @Column({
+    name: 'step_category',
+    type: 'enum',
+    enum: StepCategory,
+    enumName: 'step_category_enum',
+    nullable: true,
+    default: StepCategory.Init,
+  })
   stepCategory: StepCategory | null;
 
   @Column({ name: 'total_steps', type: 'integer', nullable: true, default: 1 })
@@ -51,7 +64,14 @@ export class RobotExecuteEntity {
   @Column({ name: 'step_duration_ms', type: 'integer', nullable: true })
   stepDurationMs: number | null;
 
-  @Column({ name: 'cpu_usage_percent', type: 'decimal', precision: 5, scale: 2, nullable: true, transformer: decimalToNumber })
+  @Column({
+    name: 'cpu_usage_percent',
+    type: 'decimal',
+    precision: 5,
+    scale: 2,
+    nullable: true,
+    transformer: decimalToNumber,
+  })
   cpuUsagePercent: number | null;
 
   @Column({ name: 'memory_usage_mb', type: 'integer', nullable: true })
@@ -66,13 +86,35 @@ export class RobotExecuteEntity {
   @Column({ name: 'resource_peak_usage', type: 'jsonb', nullable: true, default: {} })
   resourcePeakUsage: Record<string, unknown> | null;
 
-  @Column({ name: 'throughput_items_per_sec', type: 'decimal', precision: 8, scale: 2, nullable: true, transformer: decimalToNumber })
+  @Column({
+    name: 'throughput_items_per_sec',
+    type: 'decimal',
+    precision: 8,
+    scale: 2,
+    nullable: true,
+    transformer: decimalToNumber,
+  })
   throughputItemsPerSec: number | null;
 
-  @Column({ name: 'processing_rate', type: 'decimal', precision: 8, scale: 2, nullable: true, transformer: decimalToNumber })
+  @Column({
+    name: 'processing_rate',
+    type: 'decimal',
+    precision: 8,
+    scale: 2,
+    nullable: true,
+    transformer: decimalToNumber,
+  })
   processingRate: number | null;
 
-  @Column({ name: 'efficiency_score', type: 'decimal', precision: 3, scale: 2, nullable: true, default: 1.0, transformer: decimalToNumber })
+  @Column({
+    name: 'efficiency_score',
+    type: 'decimal',
+    precision: 3,
+    scale: 2,
+    nullable: true,
+    default: 1.0,
+    transformer: decimalToNumber,
+  })
   efficiencyScore: number | null;
 
   @Column({ name: 'started_at', type: 'timestamp', default: () => 'now()' })

@@ -42,7 +42,14 @@ export class RobotEntity {
   @Column({ name: 'processing_time_ms', type: 'integer', nullable: true })
   processingTimeMs: number | null;
 
-  @Column({ name: 'processing_tier', type: 'enum', enum: ProcessingTier, enumName: 'processing_tier_enum', nullable: true, default: ProcessingTier.Standard })
+  @Column({
+    name: 'processing_tier',
+    type: 'enum',
+    enum: ProcessingTier,
+    enumName: 'processing_tier_enum',
+    nullable: true,
+    default: ProcessingTier.Standard,
+  })
   processingTier: ProcessingTier | null;
 
   @Column({ name: 'cache_hit', type: 'boolean', nullable: true, default: false })
@@ -69,10 +76,26 @@ export class RobotEntity {
   @Column({ name: 'last_error_at', type: 'timestamp', nullable: true })
   lastErrorAt: Date | null;
 
-  @Column({ name: 'completeness_score', type: 'decimal', precision: 3, scale: 2, nullable: true, default: 0.0, transformer: decimalToNumber })
+  @Column({
+    name: 'completeness_score',
+    type: 'decimal',
+    precision: 3,
+    scale: 2,
+    nullable: true,
+    default: 0.0,
+    transformer: decimalToNumber,
+  })
   completenessScore: number | null;
 
-  @Column({ name: 'confidence_score', type: 'decimal', precision: 3, scale: 2, nullable: true, default: 0.0, transformer: decimalToNumber })
+  @Column({
+    name: 'confidence_score',
+    type: 'decimal',
+    precision: 3,
+    scale: 2,
+    nullable: true,
+    default: 0.0,
+    transformer: decimalToNumber,
+  })
   confidenceScore: number | null;
 
   @Column({ name: 'source_reference', type: 'varchar', length: 200, nullable: true })
@@ -87,7 +110,15 @@ export class RobotEntity {
   @Column({ name: 'actual_duration_minutes', type: 'integer', nullable: true })
   actualDurationMinutes: number | null;
 
-  @Column({ name: 'complexity_score', type: 'decimal', precision: 2, scale: 1, nullable: true, default: 1.0, transformer: decimalToNumber })
+  @Column({
+    name: 'complexity_score',
+    type: 'decimal',
+    precision: 2,
+    scale: 1,
+    nullable: true,
+    default: 1.0,
+    transformer: decimalToNumber,
+  })
   complexityScore: number | null;
 
   @Column({ name: 'security_classification', type: 'varchar', length: 20, nullable: true, default: 'STANDARD' })

@@ -48,6 +48,9 @@ export class ModuleRegistryRepository {
   }
 
   async recordHealth(moduleName: string, health: ModuleHealth): Promise<void> {
-    await this.writer.update({ moduleName }, { healthStatus: health, lastHealthCheck: () => 'now()', updatedAt: () => 'now()' });
+    await this.writer.update(
+      { moduleName },
+      { healthStatus: health, lastHealthCheck: () => 'now()', updatedAt: () => 'now()' },
+    );
   }
 }
