@@ -33,6 +33,8 @@ const newDataDir = () => {
   tempDirs.push(dir);
   return dir;
 };
+// Unref'd so a pending deadline never keeps the benchmark alive after the last run.
+const timeout = (ms) => sleep(ms, 'timeout', { ref: false });
 const rssMb = (pid) => Number(/^VmRSS:\s+(\d+) kB/m.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))[1]) / 1024;
 
 /** One start → ready → 20 requests → SIGTERM → exit cycle. Returns the figures, or throws. */
@@ -42,7 +44,13 @@ async function runOnce(extraEnv) {
   if (!extraEnv.REDIS_URL) delete env.REDIS_URL;
   const t0 = performance.now();
   const child = spawn(process.execPath, ['dist/src/main.js'], { cwd: ROOT, env, stdio: ['ignore', 'pipe', 'pipe'] });
-  const exited = new Promise((resolve) => child.once('exit', (code, signal) => resolve({ code, signal })));
+  let gone = false;
+  const exited = new Promise((resolve) =>
+    child.once('exit', () => {
+      gone = true;
+      resolve('exited');
+    }),
+  );
   let stderr = '';
   child.stderr.on('data', (chunk) => (stderr = (stderr + chunk).slice(-2000)));
   // Keep draining stdout for the whole run (request logs), else the child blocks on a full pipe.
@@ -52,18 +60,20 @@ async function runOnce(extraEnv) {
       try {
         const entry = JSON.parse(line);
         resolve({ port: Number(/localhost:(\d+)/.exec(entry.msg)[1]), startedMs: entry.started_ms });
-      } catch {} // not the JSON line we want
+      } catch {
+        // a non-JSON line that mentions the phrase: keep waiting for the real one
+      }
     });
   });
   try {
-    const deadline = sleep(READY_TIMEOUT_MS).then(() => 'timeout');
-    const first = await Promise.race([listening, exited.then(() => 'exited'), deadline]);
+    const first = await Promise.race([listening, exited, timeout(READY_TIMEOUT_MS)]);
     if (typeof first === 'string') throw new Error(`no listening line (${first})`);
     const url = `http://127.0.0.1:${first.port}/health/ready`;
     let readyMs;
     while (readyMs === undefined) {
-      if (child.exitCode !== null || performance.now() - t0 > READY_TIMEOUT_MS) throw new Error('not ready within 60 s');
-      const res = await fetch(url).catch(() => undefined);
+      if (gone) throw new Error('exited before /health/ready answered 200');
+      if (performance.now() - t0 > READY_TIMEOUT_MS) throw new Error('not ready within 60 s');
+      const res = await fetch(url, { signal: AbortSignal.timeout(2000) }).catch(() => undefined);
       await res?.arrayBuffer();
       if (res?.status === 200) readyMs = performance.now() - t0;
       else await sleep(25);
@@ -73,11 +83,11 @@ async function runOnce(extraEnv) {
     const rssAfter = rssMb(child.pid);
     const t1 = performance.now();
     child.kill('SIGTERM');
-    const stopped = await Promise.race([exited, sleep(SHUTDOWN_TIMEOUT_MS).then(() => undefined)]);
-    if (!stopped) throw new Error('did not exit within 15 s of SIGTERM');
+    if ((await Promise.race([exited, timeout(SHUTDOWN_TIMEOUT_MS)])) === 'timeout')
+      throw new Error('did not exit within 15 s of SIGTERM');
     return { readyMs, listenMs: first.startedMs, rssReady, rssAfter, shutdownMs: performance.now() - t1 };
   } catch (error) {
-    if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
+    if (!gone) child.kill('SIGKILL');
     await exited;
     throw new Error(`${error.message}${stderr ? `; stderr: ${stderr.trim()}` : ''}`);
   }
@@ -134,7 +144,9 @@ async function createBenchDatabase() {
 }
 
 console.log(`botfleet start-up benchmark: ${RUNS} runs per mode`);
-console.log(`machine: ${os.cpus().length} cores, ${(os.totalmem() / 2 ** 30).toFixed(1)} GiB RAM, node ${process.version}`);
+console.log(
+  `machine: ${os.cpus().length} cores, ${(os.totalmem() / 2 ** 30).toFixed(1)} GiB RAM, node ${process.version}`,
+);
 try {
   await benchMode('embedded-cold', () => ({ DATA_DIR: newDataDir() }));
 
