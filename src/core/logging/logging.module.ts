@@ -1,5 +1,6 @@
 import { Module, RequestMethod } from '@nestjs/common';
 import { LoggerModule } from 'nestjs-pino';
+import { pino } from 'pino';
 import { randomUUID } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { AppConfig } from '../config/app-config.service.js';
@@ -24,30 +25,35 @@ export function requestIdFor(req: IncomingMessage): string {
       inject: [AppConfig],
       useFactory: (config: AppConfig) => ({
         forRoutes: [{ path: '{*splat}', method: RequestMethod.ALL }],
-        pinoHttp: {
-          level: config.get('LOG_LEVEL'),
-          genReqId: (req: IncomingMessage & { id?: string }) => req.id ?? requestIdFor(req),
-          // Secrets never reach a log line, whatever header carries them.
-          redact: {
-            paths: [
-              'req.headers.authorization',
-              'req.headers["x-api-key"]',
-              'req.headers.cookie',
-              'res.headers["set-cookie"]',
-            ],
-            censor: '[redacted]',
+        pinoHttp: [
+          {
+            level: config.get('LOG_LEVEL'),
+            genReqId: (req: IncomingMessage & { id?: string }) => req.id ?? requestIdFor(req),
+            // Secrets never reach a log line, whatever header carries them.
+            redact: {
+              paths: [
+                'req.headers.authorization',
+                'req.headers["x-api-key"]',
+                'req.headers.cookie',
+                'res.headers["set-cookie"]',
+              ],
+              censor: '[redacted]',
+            },
+            serializers: {
+              req: (req: { id: string; method: string; url: string; headers: Record<string, unknown> }) => ({
+                id: req.id,
+                method: req.method,
+                url: req.url,
+                headers: req.headers,
+              }),
+            },
+            customLogLevel: (_req: IncomingMessage, res: ServerResponse, err?: Error) =>
+              err || res.statusCode >= 500 ? 'error' : res.statusCode >= 400 ? 'warn' : 'info',
           },
-          serializers: {
-            req: (req: { id: string; method: string; url: string; headers: Record<string, unknown> }) => ({
-              id: req.id,
-              method: req.method,
-              url: req.url,
-              headers: req.headers,
-            }),
-          },
-          customLogLevel: (_req: IncomingMessage, res: ServerResponse, err?: Error) =>
-            err || res.statusCode >= 500 ? 'error' : res.statusCode >= 400 ? 'warn' : 'info',
-        },
+          // Synchronous writes: pino's default buffers asynchronously, and the last lines before an
+          // exit (the shutdown, a crash) would be lost when Nest re-raises SIGTERM.
+          pino.destination({ dest: 1, sync: true }),
+        ],
       }),
     }),
   ],
