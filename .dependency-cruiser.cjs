@@ -1,0 +1,51 @@
+/**
+ * Layer boundaries (STYLE.md): cross-cutting code in src/core depends on no layer; Email, OCR and
+ * Notification talk to the Orchestrator through events, never imports; only the state layer
+ * touches TypeORM's DataSource and the migrations; production code never imports tests.
+ */
+module.exports = {
+  forbidden: [
+    {
+      name: 'no-circular',
+      severity: 'error',
+      from: { path: '^src' },
+      to: { circular: true },
+    },
+    {
+      name: 'core-depends-on-no-layer',
+      severity: 'error',
+      from: { path: '^src/core/' },
+      to: { path: '^src/(?!core/)' },
+    },
+    {
+      name: 'components-do-not-import-orchestrator',
+      severity: 'error',
+      from: { path: '^src/(email|ocr|notification)/' },
+      to: { path: '^src/orchestrator/' },
+    },
+    {
+      name: 'migrations-only-from-state',
+      severity: 'error',
+      from: { path: '^src/(?!state/)' },
+      to: { path: '^migrations/' },
+    },
+    {
+      name: 'pglite-only-in-state',
+      severity: 'error',
+      from: { path: '^src/(?!state/)' },
+      to: { path: 'node_modules/@electric-sql/' },
+    },
+    {
+      name: 'no-test-code-in-src',
+      severity: 'error',
+      from: { path: '^src/', pathNot: '\\.spec\\.ts$' },
+      to: { path: '^test/|\\.spec\\.ts$' },
+    },
+  ],
+  options: {
+    doNotFollow: { path: 'node_modules' },
+    tsPreCompilationDeps: true,
+    tsConfig: { fileName: 'tsconfig.json' },
+    enhancedResolveOptions: { exportsFields: ['exports'], conditionNames: ['import', 'require', 'node', 'default'] },
+  },
+};
