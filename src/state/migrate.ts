@@ -6,7 +6,7 @@ import 'reflect-metadata';
 import { ConfigValidationError, validateEnvironment } from '../core/config/environment.js';
 import { createDataSource, type DatabaseSettings } from './data-source.js';
 import { EmbeddedPostgres } from './embedded/embedded-postgres.js';
-import { revertLastMigration, runMigrations } from './migration-runner.js';
+import { assertServerVersion, revertLastMigration, runMigrations } from './migration-runner.js';
 
 const COMMANDS = ['run', 'revert', 'show'] as const;
 type Command = (typeof COMMANDS)[number];
@@ -20,6 +20,7 @@ async function main(command: Command): Promise<void> {
   const dataSource = createDataSource(settings, 'write', embedded?.endpoint);
   try {
     await dataSource.initialize();
+    await assertServerVersion(dataSource);
     const target = embedded ? `PGlite in ${env.DATA_DIR}` : 'DATABASE_URL';
     if (command === 'run') {
       const applied = await runMigrations(dataSource);

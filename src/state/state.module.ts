@@ -7,7 +7,7 @@ import { DatabaseProbe } from './database.probe.js';
 import { dataSourceOptions, type PoolRole, READ_DATA_SOURCE, warmPool } from './data-source.js';
 import { DatabaseHost, DatabaseHostModule } from './embedded/database-host.module.js';
 import { ENTITIES } from './entities/index.js';
-import { runMigrations } from './migration-runner.js';
+import { assertServerVersion, runMigrations } from './migration-runner.js';
 import { ModuleRegistryRepository } from './repositories/module-registry.repository.js';
 import { RobotExecuteRepository } from './repositories/robot-execute.repository.js';
 import { RobotRepository } from './repositories/robot.repository.js';
@@ -42,6 +42,7 @@ function dataSourceModule(role: PoolRole) {
       const { runMigrationsAtBoot, retryAttempts: _retry, ...rest } = options as BootOptions;
       const dataSource = await new DataSource(rest).initialize();
       await warmPool(dataSource, rest.extra.min);
+      if (role === 'write') await assertServerVersion(dataSource);
       if (runMigrationsAtBoot) {
         const applied = await runMigrations(dataSource);
         if (applied.length > 0) logger.log(`Applied migrations: ${applied.map((m) => m.name).join(', ')}`);
