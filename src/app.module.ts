@@ -11,6 +11,7 @@ import { MonitoringModule } from './monitoring/monitoring.module.js';
 import { NotificationModule } from './notification/notification.module.js';
 import { OcrModule } from './ocr/ocr.module.js';
 import { OrchestratorModule } from './orchestrator/orchestrator.module.js';
+import { RegistryModule } from './registry/registry.module.js';
 import { SecurityModule } from './security/security.module.js';
 import { StateModule } from './state/state.module.js';
 
@@ -30,6 +31,7 @@ export class AppModule {
         CacheModule,
         SecurityModule,
         LoadBalancerModule,
+        RegistryModule,
         OrchestratorModule,
         EmailModule,
         OcrModule,

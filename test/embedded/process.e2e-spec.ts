@@ -1,3 +1,4 @@
+import { MIGRATION_NAMES } from '../support/migrations.js';
 import { afterAll, describe, expect, it } from '@jest/globals';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
@@ -69,7 +70,7 @@ describe('service process', () => {
     const again = await startApp({ DATA_DIR: dataDir });
     try {
       const { rows } = await again.db.query<{ name: string }>('SELECT name FROM typeorm_migrations');
-      expect(rows.map((r) => r.name)).toEqual(['CoreSchema1763769600000']);
+      expect(rows.map((r) => r.name)).toEqual(MIGRATION_NAMES);
       expect((await http(`${again.url}/health/ready`)).status).toBe(200);
     } finally {
       await again.close();

@@ -1,3 +1,4 @@
+import { MIGRATION_NAMES } from '../support/migrations.js';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { expectCoreSchema } from '../support/schema-assertions.js';
 import { http, startApp, tempDir, type TestApp } from '../support/test-app.js';
@@ -27,6 +28,6 @@ describe('core schema on embedded PGlite', () => {
 
   it('records the migration it applied', async () => {
     const { rows } = await t.db.query<{ name: string }>('SELECT name FROM typeorm_migrations ORDER BY id');
-    expect(rows.map((r) => r.name)).toEqual(['CoreSchema1763769600000']);
+    expect(rows.map((r) => r.name)).toEqual(MIGRATION_NAMES);
   });
 });

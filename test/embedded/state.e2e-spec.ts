@@ -1,3 +1,4 @@
+import { MIGRATION_NAMES } from '../support/migrations.js';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { CacheService } from '../../src/cache/cache.service.js';
 import { DataDirLockedError } from '../../src/state/embedded/data-dir-lock.js';
@@ -40,7 +41,7 @@ describe('data layer on embedded PGlite', () => {
     t = await startApp({ DATA_DIR: dir.path });
     expect((await repositories(t).modules.findByName(mod.moduleName))?.moduleId).toBe(mod.moduleId);
     const { rows } = await t.db.query<{ count: string }>('SELECT count(*) FROM typeorm_migrations');
-    expect(Number(rows[0].count)).toBe(1);
+    expect(Number(rows[0].count)).toBe(MIGRATION_NAMES.length);
   });
 
   it('serves cache-aside from the bounded memory store', async () => {

@@ -1,7 +1,8 @@
 /**
  * The data model of `shared/seeds/modelo-de-datos.md`, written out column by column as the
  * catalog renders it (defaults in PostgreSQL's canonical form), plus CANCELLED in the robot
- * status enum (DESIGN.md). `schema-assertions.ts` reads the real catalog and compares.
+ * status enum (DESIGN.md) and the columns later migrations add after the seeds' ones
+ * (`max_concurrent_robots`). `schema-assertions.ts` reads the real catalog and compares.
  */
 export const EXPECTED_ENUMS: Record<string, string[]> = {
   module_health_enum: ['HEALTHY', 'DEGRADED', 'UNHEALTHY', 'UNKNOWN'],
@@ -47,6 +48,7 @@ export const EXPECTED_COLUMNS: Record<string, string[]> = {
     enterprise_features jsonb DEFAULT '{}'::jsonb
     registered_at timestamp NOT NULL DEFAULT now()
     updated_at timestamp NOT NULL DEFAULT now()
+    max_concurrent_robots integer NOT NULL DEFAULT 10
   `),
   robots: lines(`
     robot_id varchar(50) NOT NULL

@@ -4,6 +4,7 @@ import {
   IsBoolean,
   IsEnum,
   IsInt,
+  IsNumber,
   IsOptional,
   IsString,
   Matches,
@@ -19,6 +20,12 @@ export enum NodeEnv {
   Development = 'development',
   Production = 'production',
   Test = 'test',
+}
+
+export enum RoutingStrategy {
+  Weighted = 'weighted',
+  WeightedRoundRobin = 'weighted-round-robin',
+  LeastConnections = 'least-connections',
 }
 
 export enum LogLevel {
@@ -170,6 +177,26 @@ export class Environment {
   @IsBoolean()
   SWAGGER_ENABLED: boolean = true;
 
+  /** How the load balancer picks among eligible modules. */
+  @IsEnum(RoutingStrategy)
+  ROUTING_STRATEGY: RoutingStrategy = RoutingStrategy.Weighted;
+
+  // The seeds' LoadBalancer weights: performance 0.5, capacity 0.3, health 0.2.
+  @IsNumber()
+  @Min(0)
+  @Max(1)
+  ROUTING_WEIGHT_PERFORMANCE: number = 0.5;
+
+  @IsNumber()
+  @Min(0)
+  @Max(1)
+  ROUTING_WEIGHT_CAPACITY: number = 0.3;
+
+  @IsNumber()
+  @Min(0)
+  @Max(1)
+  ROUTING_WEIGHT_HEALTH: number = 0.2;
+
   @IsOptional()
   @IsString()
   @MaxLength(64)
@@ -205,6 +232,12 @@ export function validateEnvironment(raw: Record<string, unknown>): Environment {
   }
   if (env.DB_WRITE_POOL_MIN > env.DB_WRITE_POOL_MAX) {
     problems.push('DB_WRITE_POOL_MIN: must not be greater than DB_WRITE_POOL_MAX');
+  }
+  const weights = env.ROUTING_WEIGHT_PERFORMANCE + env.ROUTING_WEIGHT_CAPACITY + env.ROUTING_WEIGHT_HEALTH;
+  if (Number.isFinite(weights) && Math.abs(weights - 1) > 1e-9) {
+    problems.push(
+      `ROUTING_WEIGHT_PERFORMANCE: the three ROUTING_WEIGHT_* must add up to 1 (they add up to ${weights})`,
+    );
   }
   if (problems.length > 0) throw new ConfigValidationError(problems);
   return env;

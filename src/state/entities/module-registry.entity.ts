@@ -136,6 +136,10 @@ export class ModuleRegistryEntity {
   @Column({ name: 'enterprise_features', type: 'jsonb', nullable: true, default: {} })
   enterpriseFeatures: Record<string, unknown> | null;
 
+  /** Added by the ModuleCapacity migration: robots the module may run at once. */
+  @Column({ name: 'max_concurrent_robots', type: 'integer', default: 10 })
+  maxConcurrentRobots: number;
+
   @Column({ name: 'registered_at', type: 'timestamp', default: () => 'now()' })
   registeredAt: Date;
 

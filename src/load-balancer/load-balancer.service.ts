@@ -1,0 +1,87 @@
+import { Injectable } from '@nestjs/common';
+import { CacheService } from '../cache/cache.service.js';
+import { CacheKind, cacheKey } from '../cache/cache-ttl.policy.js';
+import { AppConfig } from '../core/config/app-config.service.js';
+import type { ModuleRegistryEntity } from '../state/entities/index.js';
+import { ModuleHealth } from '../state/entities/index.js';
+import { ModuleRegistryRepository } from '../state/repositories/module-registry.repository.js';
+import type { CandidateExplanation, RoutingCandidate, RoutingDecision, RoutingWeights } from './routing.types.js';
+import { exclusionsOf, scoreModule } from './scoring.js';
+import { type SelectionStrategy, strategyFor } from './strategies.js';
+
+const ROUTING_TABLE_PREFIX = `${CacheKind.RoutingTable}:`;
+
+function toCandidate(module: ModuleRegistryEntity): RoutingCandidate {
+  return {
+    module_name: module.moduleName,
+    module_version: module.moduleVersion,
+    is_active: module.isActive,
+    health_status: module.healthStatus ?? ModuleHealth.Unknown,
+    performance_score: module.performanceScore ?? 0,
+    capacity_utilization: module.capacityUtilization ?? 0,
+    max_concurrent_robots: module.maxConcurrentRobots,
+  };
+}
+
+/**
+ * Module selection [LoadBalancer]: filter (active, not UNHEALTHY, below capacity), score with the
+ * seeds' weights, pick by the configured strategy, and explain every candidate.
+ *
+ * The routing table (the modules declaring a robot type) is cached for 60 s and invalidated
+ * whenever a registration or a module's health changes, so a decision never waits on the database.
+ */
+@Injectable()
+export class LoadBalancerService {
+  private readonly weights: RoutingWeights;
+  private readonly strategy: SelectionStrategy;
+
+  constructor(
+    private readonly modules: ModuleRegistryRepository,
+    private readonly cache: CacheService,
+    config: AppConfig,
+  ) {
+    this.weights = {
+      performance: config.get('ROUTING_WEIGHT_PERFORMANCE'),
+      capacity: config.get('ROUTING_WEIGHT_CAPACITY'),
+      health: config.get('ROUTING_WEIGHT_HEALTH'),
+    };
+    this.strategy = strategyFor(config.get('ROUTING_STRATEGY'));
+  }
+
+  routingTable(robotType: string): Promise<RoutingCandidate[]> {
+    return this.cache.getOrLoad(cacheKey(CacheKind.RoutingTable, robotType), async () =>
+      (await this.modules.findByRobotType(robotType)).map(toCandidate),
+    );
+  }
+
+  async select(robotType: string): Promise<RoutingDecision> {
+    const candidates: CandidateExplanation[] = (await this.routingTable(robotType)).map((module) => {
+      const excluded = exclusionsOf(module);
+      return {
+        module_name: module.module_name,
+        module_version: module.module_version,
+        health_status: module.health_status,
+        performance_score: module.performance_score,
+        capacity_utilization: module.capacity_utilization,
+        eligible: excluded.length === 0,
+        excluded_because: excluded,
+        score: scoreModule(module, this.weights),
+      };
+    });
+    const eligible = candidates.filter((candidate) => candidate.eligible);
+    const selected = eligible.length > 0 ? this.strategy.pick(robotType, eligible) : null;
+    return {
+      robot_type: robotType,
+      strategy: this.strategy.name,
+      weights: this.weights,
+      selected_module: selected?.module_name ?? null,
+      candidates: candidates.sort((a, b) => Number(b.eligible) - Number(a.eligible) || b.score.total - a.score.total),
+      decided_at: new Date().toISOString(),
+    };
+  }
+
+  /** Called on registration, update, deactivation and health change. */
+  async invalidateRoutingTables(): Promise<void> {
+    await this.cache.invalidatePrefix(ROUTING_TABLE_PREFIX);
+  }
+}

@@ -1,0 +1,54 @@
+import { ApiProperty } from '@nestjs/swagger';
+import { ModuleHealth, type ModuleRegistryEntity, PerformanceTier } from '../../state/entities/index.js';
+
+export class ModuleResponseDto {
+  @ApiProperty({ example: 'LegalModule_1.2.0_local', description: '{name}_{version}_{env}' }) module_id: string;
+  @ApiProperty({ example: 'LegalModule' }) module_name: string;
+  @ApiProperty({ example: '1.2.0' }) module_version: string;
+  @ApiProperty({ example: ['legal_review'] }) supported_robot_types: string[];
+  @ApiProperty() is_active: boolean;
+  @ApiProperty({ nullable: true, type: String }) health_endpoint: string | null;
+  @ApiProperty({ example: 10 }) max_concurrent_robots: number;
+  @ApiProperty({ nullable: true, type: Object }) registration_data: Record<string, unknown> | null;
+  @ApiProperty({ enum: ModuleHealth }) health_status: ModuleHealth | null;
+  @ApiProperty({ nullable: true, type: String }) last_health_check: string | null;
+  @ApiProperty({ example: 0 }) consecutive_failures: number | null;
+  @ApiProperty({ nullable: true, type: String }) last_error_message: string | null;
+  @ApiProperty({ example: 100 }) uptime_percentage_24h: number | null;
+  @ApiProperty({ example: 1 }) performance_score: number | null;
+  @ApiProperty({ enum: PerformanceTier }) performance_tier: PerformanceTier | null;
+  @ApiProperty({ example: 100 }) success_rate_24h: number | null;
+  @ApiProperty({ example: 0 }) error_count_24h: number | null;
+  @ApiProperty({ example: 0 }) avg_processing_time_ms: number | null;
+  @ApiProperty({ example: 0 }) capacity_utilization: number | null;
+  @ApiProperty({ example: 0 }) total_robots_processed: number | null;
+  @ApiProperty() registered_at: string;
+  @ApiProperty() updated_at: string;
+
+  static of(m: ModuleRegistryEntity): ModuleResponseDto {
+    return {
+      module_id: m.moduleId,
+      module_name: m.moduleName,
+      module_version: m.moduleVersion,
+      supported_robot_types: m.supportedRobotTypes,
+      is_active: m.isActive,
+      health_endpoint: m.healthEndpoint,
+      max_concurrent_robots: m.maxConcurrentRobots,
+      registration_data: m.registrationData,
+      health_status: m.healthStatus,
+      last_health_check: m.lastHealthCheck?.toISOString() ?? null,
+      consecutive_failures: m.consecutiveFailures,
+      last_error_message: m.lastErrorMessage,
+      uptime_percentage_24h: m.uptimePercentage24h,
+      performance_score: m.performanceScore,
+      performance_tier: m.performanceTier,
+      success_rate_24h: m.successRate24h,
+      error_count_24h: m.errorCount24h,
+      avg_processing_time_ms: m.avgProcessingTimeMs,
+      capacity_utilization: m.capacityUtilization,
+      total_robots_processed: m.totalRobotsProcessed,
+      registered_at: m.registeredAt.toISOString(),
+      updated_at: m.updatedAt.toISOString(),
+    };
+  }
+}
