@@ -10,6 +10,7 @@ import { ENTITIES } from './entities/index.js';
 import { assertServerVersion, runMigrations } from './migration-runner.js';
 import { ModuleRegistryRepository } from './repositories/module-registry.repository.js';
 import { RobotExecuteRepository } from './repositories/robot-execute.repository.js';
+import { RobotLifecycleRepository } from './repositories/robot-lifecycle.repository.js';
 import { RobotRepository } from './repositories/robot.repository.js';
 
 const logger = new Logger('StateModule');
@@ -61,7 +62,14 @@ function dataSourceModule(role: PoolRole) {
     TypeOrmModule.forFeature(ENTITIES),
     TypeOrmModule.forFeature(ENTITIES, READ_DATA_SOURCE),
   ],
-  providers: [DatabaseLifecycle, DatabaseProbe, ModuleRegistryRepository, RobotRepository, RobotExecuteRepository],
-  exports: [DatabaseProbe, ModuleRegistryRepository, RobotRepository, RobotExecuteRepository],
+  providers: [
+    DatabaseLifecycle,
+    DatabaseProbe,
+    ModuleRegistryRepository,
+    RobotRepository,
+    RobotExecuteRepository,
+    RobotLifecycleRepository,
+  ],
+  exports: [DatabaseProbe, ModuleRegistryRepository, RobotRepository, RobotExecuteRepository, RobotLifecycleRepository],
 })
 export class StateModule {}

@@ -2,7 +2,9 @@
  * The data model of `shared/seeds/modelo-de-datos.md`, written out column by column as the
  * catalog renders it (defaults in PostgreSQL's canonical form), plus CANCELLED in the robot
  * status enum (DESIGN.md) and the columns later migrations add after the seeds' ones
- * (`max_concurrent_robots`). `schema-assertions.ts` reads the real catalog and compares.
+ * (`max_concurrent_robots`, the lifecycle's lease and routing columns). The seeds' NOT NULL
+ * on robots.module_name is dropped on purpose: a robot no module handles yet waits unassigned.
+ * `schema-assertions.ts` reads the real catalog and compares.
  */
 export const EXPECTED_ENUMS: Record<string, string[]> = {
   module_health_enum: ['HEALTHY', 'DEGRADED', 'UNHEALTHY', 'UNKNOWN'],
@@ -54,7 +56,7 @@ export const EXPECTED_COLUMNS: Record<string, string[]> = {
     robot_id varchar(50) NOT NULL
     robot_type varchar(50) NOT NULL
     status robot_status_enum NOT NULL DEFAULT 'PENDING'::robot_status_enum
-    module_name varchar(100) NOT NULL
+    module_name varchar(100)
     input_data jsonb NOT NULL
     output_data jsonb
     priority priority_enum NOT NULL DEFAULT 'NORMAL'::priority_enum
@@ -83,6 +85,10 @@ export const EXPECTED_COLUMNS: Record<string, string[]> = {
     updated_at timestamp NOT NULL DEFAULT now()
     started_at timestamp
     completed_at timestamp
+    routing_decision jsonb
+    next_attempt_at timestamp NOT NULL DEFAULT now()
+    timeout_seconds integer NOT NULL DEFAULT 1800
+    deadline_at timestamp
   `),
   robot_execute: lines(`
     execute_id varchar(50) NOT NULL
@@ -121,6 +127,17 @@ export const EXPECTED_COLUMNS: Record<string, string[]> = {
     external_api_calls integer DEFAULT 0
     external_api_duration_ms integer DEFAULT 0
     external_api_failures integer DEFAULT 0
+    lease_token uuid
+    lease_expires_at timestamp
+  `),
+  // The outbox (RobotLifecycle migration).
+  robot_events: lines(`
+    event_id bigint NOT NULL DEFAULT nextval('robot_events_event_id_seq'::regclass)
+    event_type varchar(50) NOT NULL
+    robot_id varchar(50)
+    module_name varchar(100)
+    payload jsonb NOT NULL DEFAULT '{}'::jsonb
+    created_at timestamp NOT NULL DEFAULT now()
   `),
 };
 
@@ -151,11 +168,20 @@ export const EXPECTED_INDEXES: Record<string, string> = {
   idx_execute_robot_progress: 'robot_execute (robot_id, progress_percentage, execution_state)',
   idx_execute_timeout_monitoring:
     "robot_execute (started_at, timeout_seconds, execution_state) WHERE (execution_state = ANY (ARRAY['RUNNING'::execution_state_enum, 'PAUSED'::execution_state_enum]))",
+  // Added by the RobotLifecycle migration.
+  idx_robots_claimable:
+    "robots (module_name, priority DESC, created_at) WHERE (status = ANY (ARRAY['PENDING'::robot_status_enum, 'RETRYING'::robot_status_enum]))",
+  idx_robots_unassigned:
+    "robots (robot_type, created_at) WHERE ((module_name IS NULL) AND (status = 'PENDING'::robot_status_enum))",
+  idx_execute_lease_expiry:
+    "robot_execute (lease_expires_at) WHERE (execution_state = 'RUNNING'::execution_state_enum)",
   // Primary keys and the UNIQUE constraint on module_name.
   module_registry_pkey: 'module_registry UNIQUE (module_id)',
   module_registry_module_name_key: 'module_registry UNIQUE (module_name)',
   robots_pkey: 'robots UNIQUE (robot_id)',
   robot_execute_pkey: 'robot_execute UNIQUE (execute_id)',
+  robot_events_pkey: 'robot_events UNIQUE (event_id)',
+  idx_robot_events_robot: 'robot_events (robot_id, event_id)',
 };
 
 /** "table.column -> table.column ON DELETE rule" for every foreign key. */
@@ -168,4 +194,5 @@ export const EXPECTED_PRIMARY_KEYS: Record<string, string> = {
   module_registry: 'module_id',
   robots: 'robot_id',
   robot_execute: 'execute_id',
+  robot_events: 'event_id',
 };

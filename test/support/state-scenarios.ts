@@ -1,8 +1,12 @@
 import { expect } from '@jest/globals';
-import { randomUUID } from 'node:crypto';
 import { ModuleHealth, Priority, RobotStatus } from '../../src/state/entities/index.js';
 import { ModuleRegistryRepository } from '../../src/state/repositories/module-registry.repository.js';
 import { RobotExecuteRepository } from '../../src/state/repositories/robot-execute.repository.js';
+import {
+  type NewRobotRow,
+  RobotLifecycleRepository,
+  type RobotRow,
+} from '../../src/state/repositories/robot-lifecycle.repository.js';
 import { RobotRepository } from '../../src/state/repositories/robot.repository.js';
 import type { TestApp } from './test-app.js';
 
@@ -75,100 +79,86 @@ export async function registersAndRoutesModules(t: TestApp): Promise<void> {
   expect(await modules.findRoutableModules('no_such_type')).toEqual([]);
 }
 
+const newRobot = (moduleName: string | null, overrides: Partial<NewRobotRow> = {}): NewRobotRow => ({
+  idPrefix: 'LEG',
+  robotType: 'legal_review',
+  moduleName,
+  inputData: {},
+  priority: Priority.Normal,
+  cacheKey: null,
+  correlationId: null,
+  sourceReference: null,
+  retryLimit: 3,
+  timeoutSeconds: 1800,
+  deadlineAt: null,
+  routingDecision: null,
+  ...overrides,
+});
+
 export async function createsRobotsAtomically(t: TestApp): Promise<void> {
   const { modules, robots, executions } = repositories(t);
+  const lifecycle = t.app.get(RobotLifecycleRepository);
   const mod = factories.module();
   await modules.register(mod);
 
-  const robotId = factories.robotId('LEG');
-  const executeId = randomUUID();
   const input = { case: "O'Brien; DROP TABLE robots; --", amounts: [1.5, 2], nested: { ok: true } };
-  const robot = await robots.createWithExecution(
-    {
-      robotId,
-      robotType: 'legal_review',
-      moduleName: mod.moduleName,
-      inputData: input,
-      priority: Priority.High,
-      cacheKey: `idem-${robotId}`,
-    },
-    executeId,
+  const robot = await lifecycle.create(
+    newRobot(mod.moduleName, { inputData: input, priority: Priority.High, cacheKey: `idem-${mod.moduleName}` }),
   );
-  expect(robot).toMatchObject({
-    robotId,
-    status: RobotStatus.Pending,
-    priority: Priority.High,
-    retryCount: 0,
-    retryLimit: 3,
-  });
-  expect(robot.inputData).toEqual(input);
-  expect((await robots.findById(robotId))?.inputData).toEqual(input);
-  expect((await robots.findByCacheKey(`idem-${robotId}`))?.robotId).toBe(robotId);
-  const history = await executions.historyOf(robotId);
+  expect(robot).toMatchObject({ status: RobotStatus.Pending, priority: Priority.High, retry_count: 0, retry_limit: 3 });
+  // The seeds' id format: {prefix}_{timestamp}_{seq}.
+  expect(robot!.robot_id).toMatch(/^LEG_\d{13}_\d+$/);
+  expect(Math.abs(Number(robot!.robot_id.split('_')[1]) - Date.now())).toBeLessThan(60_000);
+  expect(robot!.input_data).toEqual(input);
+  expect((await robots.findById(robot!.robot_id))?.inputData).toEqual(input);
+  expect((await robots.findByCacheKey(`idem-${mod.moduleName}`))?.robotId).toBe(robot!.robot_id);
+  const history = await executions.historyOf(robot!.robot_id);
   expect(history).toHaveLength(1);
-  expect(history[0]).toMatchObject({
-    executeId,
-    moduleName: mod.moduleName,
-    executionState: 'PENDING',
-    timeoutSeconds: 1800,
-  });
+  expect(history[0]).toMatchObject({ moduleName: mod.moduleName, executionState: 'PENDING', timeoutSeconds: 1800 });
+  expect((await lifecycle.events(robot!.robot_id)).map((e) => e.event_type)).toEqual(['robot.created']);
 
-  // The second insert fails (same execute_id): the robot must not be left behind.
-  const orphan = factories.robotId('LEG');
-  await expect(
-    robots.createWithExecution(
-      { robotId: orphan, robotType: 'legal_review', moduleName: mod.moduleName, inputData: {} },
-      executeId,
-    ),
-  ).rejects.toThrow();
-  expect(await robots.findById(orphan)).toBeNull();
+  // A repeated idempotency key writes nothing: no robot, no attempt, no event.
+  expect(await lifecycle.create(newRobot(mod.moduleName, { cacheKey: `idem-${mod.moduleName}` }))).toBeNull();
+  const { rows } = await t.db.query<{ robots: string; events: string }>(
+    `SELECT (SELECT count(*) FROM robots WHERE module_name = $1) AS robots,
+            (SELECT count(*) FROM robot_events WHERE module_name = $1) AS events`,
+    [mod.moduleName],
+  );
+  expect(rows[0]).toEqual({ robots: '1', events: '1' });
 
-  // The foreign key to module_registry.module_name holds.
-  await expect(
-    robots.createWithExecution(
-      { robotId: factories.robotId('LEG'), robotType: 'legal_review', moduleName: 'NoSuchModule', inputData: {} },
-      randomUUID(),
-    ),
-  ).rejects.toThrow(/foreign key/);
+  // The foreign key to module_registry.module_name holds, and a failed statement leaves nothing.
+  const before = await t.db.query<{ n: string }>('SELECT count(*) AS n FROM robot_events');
+  await expect(lifecycle.create(newRobot('NoSuchModule'))).rejects.toThrow(/foreign key/);
+  expect((await t.db.query<{ n: string }>('SELECT count(*) AS n FROM robot_events')).rows[0].n).toBe(before.rows[0].n);
 
-  // The unique cache_key (idempotency) holds.
-  await expect(
-    robots.createWithExecution(
-      {
-        robotId: factories.robotId('LEG'),
-        robotType: 'legal_review',
-        moduleName: mod.moduleName,
-        inputData: {},
-        cacheKey: `idem-${robotId}`,
-      },
-      randomUUID(),
-    ),
-  ).rejects.toThrow(/duplicate key/);
+  // A robot no module handles yet waits unassigned, without an attempt.
+  const waiting = await lifecycle.create(newRobot(null, { robotType: 'nobody_yet' }));
+  expect(waiting).toMatchObject({ module_name: null, status: RobotStatus.Pending });
+  expect(await executions.historyOf(waiting!.robot_id)).toEqual([]);
 }
 
-/** Concurrent transactions on separate pooled connections must not see or mix each other's work. */
+/** Concurrent creations on separate pooled connections: unique ids, every robot with its attempt. */
 export async function isolatesConcurrentTransactions(t: TestApp): Promise<void> {
-  const { modules, robots } = repositories(t);
+  const { modules } = repositories(t);
+  const lifecycle = t.app.get(RobotLifecycleRepository);
   const mod = factories.module();
   await modules.register(mod);
-  const ids = Array.from({ length: 40 }, () => factories.robotId('CON'));
   const results = await Promise.allSettled(
-    ids.map((robotId, i) =>
-      robots.createWithExecution(
-        // Every fifth one reuses an execute_id and must roll back on its own.
-        { robotId, robotType: 'legal_review', moduleName: mod.moduleName, inputData: { i } },
-        i % 5 === 4 ? 'dup-exec-' + mod.moduleName : randomUUID(),
+    Array.from({ length: 40 }, (_, i) =>
+      // Every fifth one reuses one idempotency key: one of those eight wins, the others insert nothing.
+      lifecycle.create(
+        newRobot(mod.moduleName, { inputData: { i }, cacheKey: i % 5 === 4 ? `dup-${mod.moduleName}` : null }),
       ),
     ),
   );
-  const failed = results.filter((r) => r.status === 'rejected').length;
+  expect(results.filter((r) => r.status === 'rejected')).toEqual([]);
+  const created = results.map((r) => (r as PromiseFulfilledResult<RobotRow | null>).value).filter(Boolean);
+  expect(created).toHaveLength(33);
+  expect(new Set(created.map((r) => r!.robot_id)).size).toBe(33);
   const { rows } = await t.db.query<{ robots: string; executions: string }>(
     `SELECT (SELECT count(*) FROM robots WHERE module_name = $1) AS robots,
             (SELECT count(*) FROM robot_execute WHERE module_name = $1) AS executions`,
     [mod.moduleName],
   );
-  // 8 share one execute_id: the first wins, seven roll back; each committed robot has its execution.
-  expect(failed).toBe(7);
-  expect(Number(rows[0].robots)).toBe(33);
-  expect(Number(rows[0].executions)).toBe(33);
+  expect(rows[0]).toEqual({ robots: '33', executions: '33' });
 }

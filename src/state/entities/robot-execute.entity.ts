@@ -10,6 +10,7 @@ import { RobotEntity } from './robot.entity.js';
 @Index('idx_execute_step_analysis', { synchronize: false })
 @Index('idx_execute_robot_progress', { synchronize: false })
 @Index('idx_execute_timeout_monitoring', { synchronize: false })
+@Index('idx_execute_lease_expiry', { synchronize: false })
 export class RobotExecuteEntity {
   @PrimaryColumn({ name: 'execute_id', type: 'varchar', length: 50 })
   executeId: string;
@@ -164,4 +165,11 @@ export class RobotExecuteEntity {
 
   @Column({ name: 'external_api_failures', type: 'integer', nullable: true, default: 0 })
   externalApiFailures: number | null;
+
+  // Added by the RobotLifecycle migration: the claim's fencing token and lease deadline.
+  @Column({ name: 'lease_token', type: 'uuid', nullable: true })
+  leaseToken: string | null;
+
+  @Column({ name: 'lease_expires_at', type: 'timestamp', nullable: true })
+  leaseExpiresAt: Date | null;
 }

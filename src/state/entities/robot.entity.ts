@@ -10,6 +10,8 @@ import { ModuleRegistryEntity } from './module-registry.entity.js';
 @Index('idx_robots_type_priority', { synchronize: false })
 @Index('idx_robots_correlation', { synchronize: false })
 @Index('idx_robots_cache_key', { synchronize: false })
+@Index('idx_robots_claimable', { synchronize: false })
+@Index('idx_robots_unassigned', { synchronize: false })
 export class RobotEntity {
   @PrimaryColumn({ name: 'robot_id', type: 'varchar', length: 50 })
   robotId: string;
@@ -20,8 +22,9 @@ export class RobotEntity {
   @Column({ type: 'enum', enum: RobotStatus, enumName: 'robot_status_enum', default: RobotStatus.Pending })
   status: RobotStatus;
 
-  @Column({ name: 'module_name', type: 'varchar', length: 100 })
-  moduleName: string;
+  /** NULL while a PENDING robot waits for a module that handles its type. */
+  @Column({ name: 'module_name', type: 'varchar', length: 100, nullable: true })
+  moduleName: string | null;
 
   @ManyToOne(() => ModuleRegistryEntity, { nullable: false, createForeignKeyConstraints: false })
   @JoinColumn({ name: 'module_name', referencedColumnName: 'moduleName' })
@@ -141,4 +144,17 @@ export class RobotEntity {
 
   @Column({ name: 'completed_at', type: 'timestamp', nullable: true })
   completedAt: Date | null;
+
+  // Added by the RobotLifecycle migration.
+  @Column({ name: 'routing_decision', type: 'jsonb', nullable: true })
+  routingDecision: Record<string, unknown> | null;
+
+  @Column({ name: 'next_attempt_at', type: 'timestamp', default: () => 'now()' })
+  nextAttemptAt: Date;
+
+  @Column({ name: 'timeout_seconds', type: 'integer', default: 1800 })
+  timeoutSeconds: number;
+
+  @Column({ name: 'deadline_at', type: 'timestamp', nullable: true })
+  deadlineAt: Date | null;
 }

@@ -1,0 +1,463 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { randomUUID } from 'node:crypto';
+import type { DataSource, EntityManager } from 'typeorm';
+import { READ_DATA_SOURCE } from '../data-source.js';
+import type { ExecutionState, Priority, RobotStatus, StepCategory } from '../entities/index.js';
+
+/** A robots row as PostgreSQL returns it (snake_case, the API's field names). */
+export interface RobotRow {
+  robot_id: string;
+  robot_type: string;
+  status: RobotStatus;
+  module_name: string | null;
+  input_data: Record<string, unknown>;
+  output_data: Record<string, unknown> | null;
+  priority: Priority;
+  cache_key: string | null;
+  retry_count: number;
+  retry_limit: number;
+  error_details: Record<string, unknown> | null;
+  error_category: string | null;
+  last_error_at: Date | null;
+  completeness_score: string | null;
+  confidence_score: string | null;
+  processing_time_ms: number | null;
+  source_reference: string | null;
+  correlation_id: string | null;
+  routing_decision: Record<string, unknown> | null;
+  next_attempt_at: Date;
+  timeout_seconds: number;
+  deadline_at: Date | null;
+  created_at: Date;
+  updated_at: Date;
+  started_at: Date | null;
+  completed_at: Date | null;
+}
+
+export interface ExecutionRow {
+  execute_id: string;
+  robot_id: string;
+  module_name: string;
+  execution_state: ExecutionState;
+  current_step: string | null;
+  step_category: StepCategory | null;
+  progress_percentage: number | null;
+  total_steps: number | null;
+  completed_steps: number | null;
+  step_details: Record<string, unknown> | null;
+  step_duration_ms: number | null;
+  cpu_usage_percent: string | null;
+  memory_usage_mb: number | null;
+  started_at: Date;
+  completed_at: Date | null;
+  duration_ms: number | null;
+  retry_count: number | null;
+  timeout_seconds: number | null;
+  error_message: string | null;
+  lease_token: string | null;
+  lease_expires_at: Date | null;
+}
+
+export interface NewRobotRow {
+  idPrefix: string;
+  robotType: string;
+  moduleName: string | null;
+  inputData: Record<string, unknown>;
+  priority: Priority;
+  cacheKey: string | null;
+  correlationId: string | null;
+  sourceReference: string | null;
+  retryLimit: number;
+  timeoutSeconds: number;
+  deadlineAt: Date | null;
+  routingDecision: unknown;
+}
+
+export interface RobotFilter {
+  status?: RobotStatus;
+  robotType?: string;
+  moduleName?: string;
+  correlationId?: string;
+  createdFrom?: Date;
+  createdTo?: Date;
+  /** Keyset cursor: rows strictly older than (created_at, robot_id). */
+  after?: { createdAt: Date; robotId: string };
+  limit: number;
+}
+
+export interface ProgressReport {
+  currentStep?: string;
+  stepCategory?: StepCategory;
+  progressPercentage?: number;
+  completedSteps?: number;
+  totalSteps?: number;
+  stepDetails?: Record<string, unknown>;
+  stepDurationMs?: number;
+  cpuUsagePercent?: number;
+  memoryUsageMb?: number;
+}
+
+/**
+ * The robot lifecycle in SQL. Each state change is one statement (data-modifying CTEs) or one
+ * short transaction, and writes its event to the `robot_events` outbox in that same statement or
+ * transaction, so an event exists if and only if the change committed.
+ */
+@Injectable()
+export class RobotLifecycleRepository {
+  constructor(
+    @InjectDataSource() private readonly writer: DataSource,
+    @InjectDataSource(READ_DATA_SOURCE) private readonly reader: DataSource,
+  ) {}
+
+  /**
+   * Inserts a robot, its first attempt (when it has a module) and its `robot.created` event in one
+   * statement. The id is `{prefix}_{epoch ms}_{seq}` with a database sequence, unique across
+   * instances. A repeated idempotency key inserts nothing and returns null.
+   */
+  async create(robot: NewRobotRow): Promise<RobotRow | null> {
+    const rows: RobotRow[] = await this.writer.query(
+      `WITH inserted AS (
+         INSERT INTO robots (robot_id, robot_type, module_name, input_data, priority, cache_key, correlation_id,
+                             source_reference, retry_limit, timeout_seconds, deadline_at, routing_decision)
+         VALUES ($1 || '_' || floor(extract(epoch FROM clock_timestamp()) * 1000)::bigint || '_' || nextval('robot_seq'),
+                 $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12)
+         ON CONFLICT (cache_key) WHERE cache_key IS NOT NULL DO NOTHING
+         RETURNING *
+       ), attempt AS (
+         INSERT INTO robot_execute (execute_id, robot_id, module_name, max_retries, timeout_seconds)
+         SELECT $13, robot_id, module_name, retry_limit, timeout_seconds FROM inserted WHERE module_name IS NOT NULL
+       ), event AS (
+         INSERT INTO robot_events (event_type, robot_id, module_name, payload)
+         SELECT 'robot.created', robot_id, module_name,
+                jsonb_build_object('robot_type', robot_type, 'priority', priority, 'assigned', module_name IS NOT NULL)
+           FROM inserted
+       )
+       SELECT * FROM inserted`,
+      [
+        robot.idPrefix,
+        robot.robotType,
+        robot.moduleName,
+        robot.inputData,
+        robot.priority,
+        robot.cacheKey,
+        robot.correlationId,
+        robot.sourceReference,
+        robot.retryLimit,
+        robot.timeoutSeconds,
+        robot.deadlineAt,
+        robot.routingDecision,
+        randomUUID(),
+      ],
+    );
+    return rows[0] ?? null;
+  }
+
+  async findById(robotId: string): Promise<RobotRow | null> {
+    const rows: RobotRow[] = await this.reader.query(`SELECT * FROM robots WHERE robot_id = $1`, [robotId]);
+    return rows[0] ?? null;
+  }
+
+  /** Reads from the write pool: an idempotent replay must see the row its first call committed. */
+  async findByCacheKey(cacheKey: string): Promise<RobotRow | null> {
+    const rows: RobotRow[] = await this.writer.query(`SELECT * FROM robots WHERE cache_key = $1`, [cacheKey]);
+    return rows[0] ?? null;
+  }
+
+  list(filter: RobotFilter): Promise<RobotRow[]> {
+    const where: string[] = [];
+    const params: unknown[] = [];
+    const add = (sql: string, value: unknown) => {
+      params.push(value);
+      where.push(sql.replace('?', `$${params.length}`));
+    };
+    if (filter.status) add('status = ?', filter.status);
+    if (filter.robotType) add('robot_type = ?', filter.robotType);
+    if (filter.moduleName) add('module_name = ?', filter.moduleName);
+    if (filter.correlationId) add('correlation_id = ?', filter.correlationId);
+    if (filter.createdFrom) add('created_at >= ?', filter.createdFrom);
+    if (filter.createdTo) add('created_at < ?', filter.createdTo);
+    if (filter.after) {
+      params.push(filter.after.createdAt, filter.after.robotId);
+      where.push(`(created_at, robot_id) < ($${params.length - 1}, $${params.length})`);
+    }
+    params.push(filter.limit);
+    return this.reader.query(
+      `SELECT * FROM robots ${where.length ? `WHERE ${where.join(' AND ')}` : ''}
+        ORDER BY created_at DESC, robot_id DESC LIMIT $${params.length}`,
+      params,
+    );
+  }
+
+  history(robotId: string): Promise<ExecutionRow[]> {
+    return this.reader.query(`SELECT * FROM robot_execute WHERE robot_id = $1 ORDER BY started_at, execute_id`, [
+      robotId,
+    ]);
+  }
+
+  events(
+    robotId: string,
+  ): Promise<Array<{ event_id: string; event_type: string; payload: Record<string, unknown>; created_at: Date }>> {
+    return this.reader.query(
+      `SELECT event_id, event_type, payload, created_at FROM robot_events WHERE robot_id = $1 ORDER BY event_id`,
+      [robotId],
+    );
+  }
+
+  /**
+   * Claims up to `max` claimable robots of a module, highest priority then oldest first, under a
+   * lease. SKIP LOCKED lets concurrent workers claim disjoint sets without waiting on each other.
+   */
+  claim(moduleName: string, max: number, leaseSeconds: number): Promise<Array<RobotRow & { attempt: ExecutionRow }>> {
+    return this.writer.query(
+      `WITH picked AS (
+         SELECT robot_id FROM robots
+          WHERE module_name = $1 AND status IN ('PENDING', 'RETRYING') AND next_attempt_at <= now()
+          ORDER BY priority DESC, created_at
+          LIMIT $2
+          FOR UPDATE SKIP LOCKED
+       ), claimed AS (
+         UPDATE robots r SET status = 'PROCESSING', started_at = COALESCE(r.started_at, now()), updated_at = now()
+           FROM picked WHERE r.robot_id = picked.robot_id
+         RETURNING r.*
+       ), attempt AS (
+         UPDATE robot_execute e
+            SET execution_state = 'RUNNING', started_at = now(), lease_token = gen_random_uuid(),
+                lease_expires_at = now() + make_interval(secs => $3)
+           FROM claimed WHERE e.robot_id = claimed.robot_id AND e.execution_state = 'PENDING'
+         RETURNING e.*
+       ), event AS (
+         INSERT INTO robot_events (event_type, robot_id, module_name, payload)
+         SELECT 'robot.started', a.robot_id, a.module_name, jsonb_build_object('execute_id', a.execute_id) FROM attempt a
+       )
+       SELECT c.*, to_jsonb(a) AS attempt
+         FROM claimed c JOIN attempt a ON a.robot_id = c.robot_id
+        ORDER BY c.priority DESC, c.created_at`,
+      [moduleName, max, leaseSeconds],
+    );
+  }
+
+  /** Records progress and extends the lease; null unless `leaseToken` holds the running attempt. */
+  async progress(
+    executeId: string,
+    leaseToken: string,
+    leaseSeconds: number,
+    report: ProgressReport,
+  ): Promise<ExecutionRow | null> {
+    const rows: ExecutionRow[] = await this.writer.query(
+      `WITH attempt AS (
+         UPDATE robot_execute SET
+           current_step = COALESCE($4, current_step),
+           step_category = COALESCE($5, step_category),
+           progress_percentage = COALESCE($6, progress_percentage),
+           completed_steps = COALESCE($7, completed_steps),
+           total_steps = COALESCE($8, total_steps),
+           step_details = COALESCE($9, step_details),
+           step_duration_ms = COALESCE($10, step_duration_ms),
+           cpu_usage_percent = COALESCE($11, cpu_usage_percent),
+           memory_usage_mb = COALESCE($12, memory_usage_mb),
+           step_start_time = CASE WHEN $4::text IS DISTINCT FROM current_step THEN now() ELSE step_start_time END,
+           resource_peak_usage = jsonb_strip_nulls(jsonb_build_object(
+             'max_cpu', GREATEST((resource_peak_usage->>'max_cpu')::numeric, $11::numeric),
+             'max_memory', GREATEST((resource_peak_usage->>'max_memory')::int, $12::int))),
+           lease_expires_at = now() + make_interval(secs => $3)
+         WHERE execute_id = $1 AND lease_token = $2 AND execution_state = 'RUNNING'
+         RETURNING *
+       ), event AS (
+         INSERT INTO robot_events (event_type, robot_id, module_name, payload)
+         SELECT 'robot.progress', robot_id, module_name,
+                jsonb_build_object('execute_id', execute_id, 'progress_percentage', progress_percentage, 'current_step', current_step)
+           FROM attempt
+       )
+       SELECT * FROM attempt`,
+      [
+        executeId,
+        leaseToken,
+        leaseSeconds,
+        report.currentStep ?? null,
+        report.stepCategory ?? null,
+        report.progressPercentage ?? null,
+        report.completedSteps ?? null,
+        report.totalSteps ?? null,
+        report.stepDetails ?? null,
+        report.stepDurationMs ?? null,
+        report.cpuUsagePercent ?? null,
+        report.memoryUsageMb ?? null,
+      ],
+    );
+    return rows[0] ?? null;
+  }
+
+  /** Finishes the running attempt and its robot as COMPLETED; null when the lease is not current. */
+  async complete(
+    executeId: string,
+    leaseToken: string,
+    result: { outputData: Record<string, unknown>; completenessScore?: number; confidenceScore?: number },
+  ): Promise<RobotRow | null> {
+    const rows: RobotRow[] = await this.writer.query(
+      `WITH attempt AS (
+         UPDATE robot_execute SET execution_state = 'COMPLETED', completed_at = now(), progress_percentage = 100,
+                completed_steps = total_steps, lease_token = NULL, lease_expires_at = NULL,
+                duration_ms = (extract(epoch FROM now() - started_at) * 1000)::int
+          WHERE execute_id = $1 AND lease_token = $2 AND execution_state = 'RUNNING'
+         RETURNING robot_id, module_name, duration_ms
+       ), robot AS (
+         UPDATE robots r SET status = 'COMPLETED', output_data = $3,
+                completeness_score = COALESCE($4, r.completeness_score), confidence_score = COALESCE($5, r.confidence_score),
+                completed_at = now(), updated_at = now(), processing_time_ms = a.duration_ms,
+                actual_duration_minutes = ceil(extract(epoch FROM now() - r.created_at) / 60)::int
+           FROM attempt a WHERE r.robot_id = a.robot_id
+         RETURNING r.*
+       ), event AS (
+         INSERT INTO robot_events (event_type, robot_id, module_name, payload)
+         SELECT 'robot.completed', robot_id, module_name, jsonb_build_object('processing_time_ms', processing_time_ms) FROM robot
+       )
+       SELECT * FROM robot`,
+      [executeId, leaseToken, result.outputData, result.completenessScore ?? null, result.confidenceScore ?? null],
+    );
+    return rows[0] ?? null;
+  }
+
+  /**
+   * Fails the running attempt, then lets `plan` decide, with the robot row locked, whether it is
+   * retried (after a delay, possibly on another module) or fails for good. Null when the lease is
+   * not current (fencing).
+   */
+  failAttempt(
+    executeId: string,
+    leaseToken: string,
+    failure: Failure,
+    plan: (robot: RobotRow) => Promise<RetryPlan>,
+  ): Promise<{ robot: RobotRow; retried: boolean } | null> {
+    return this.writer.transaction(async (tx) => {
+      const [attempt]: Array<{ robot_id: string }> = await tx.query(
+        `UPDATE robot_execute SET execution_state = 'FAILED', completed_at = now(), error_message = $3,
+                lease_token = NULL, lease_expires_at = NULL, duration_ms = (extract(epoch FROM now() - started_at) * 1000)::int
+          WHERE execute_id = $1 AND lease_token = $2 AND execution_state = 'RUNNING'
+         RETURNING robot_id`,
+        [executeId, leaseToken, failure.message],
+      );
+      if (!attempt) return null;
+      return this.settleFailure(tx, attempt.robot_id, failure, plan);
+    });
+  }
+
+  private async settleFailure(
+    tx: EntityManager,
+    robotId: string,
+    failure: Failure,
+    plan: (robot: RobotRow) => Promise<RetryPlan>,
+  ): Promise<{ robot: RobotRow; retried: boolean }> {
+    const [locked]: RobotRow[] = await tx.query(`SELECT * FROM robots WHERE robot_id = $1 FOR UPDATE`, [robotId]);
+    const decision = await plan(locked);
+    const errorDetails = { ...failure.details, category: failure.category, message: failure.message };
+    if (decision.retry) {
+      const [robot]: RobotRow[] = await tx.query(
+        `UPDATE robots SET status = 'RETRYING', retry_count = retry_count + 1, module_name = $2,
+                next_attempt_at = now() + make_interval(secs => $3::double precision / 1000),
+                error_category = $4, error_details = $5, last_error_at = now(), updated_at = now()
+          WHERE robot_id = $1 RETURNING *`,
+        [robotId, decision.moduleName, decision.delayMs, failure.category, errorDetails],
+      );
+      await this.scheduleAttempt(tx, robot);
+      await this.event(tx, 'robot.retrying', robot, {
+        error_category: failure.category,
+        retry_count: robot.retry_count,
+        delay_ms: decision.delayMs,
+      });
+      return { robot, retried: true };
+    }
+    const [robot]: RobotRow[] = await tx.query(
+      `UPDATE robots SET status = 'FAILED', error_category = $2, error_details = $3, last_error_at = now(),
+              completed_at = now(), updated_at = now()
+        WHERE robot_id = $1 RETURNING *`,
+      [robotId, failure.category, errorDetails],
+    );
+    await this.event(tx, 'robot.failed', robot, { error_category: failure.category, retry_count: robot.retry_count });
+    return { robot, retried: false };
+  }
+
+  /**
+   * Cancels a robot that is PENDING, RETRYING or PROCESSING, with its open attempt (whose lease
+   * stops being valid). `changed` is false, and nothing is written, for any other status.
+   */
+  cancel(robotId: string, reason: string | null): Promise<{ robot: RobotRow; changed: boolean } | null> {
+    return this.writer.transaction(async (tx) => {
+      const [robot]: RobotRow[] = await tx.query(`SELECT * FROM robots WHERE robot_id = $1 FOR UPDATE`, [robotId]);
+      if (!robot) return null;
+      if (!['PENDING', 'RETRYING', 'PROCESSING'].includes(robot.status)) return { robot, changed: false };
+      await tx.query(
+        `UPDATE robot_execute SET execution_state = 'CANCELLED', completed_at = now(), lease_token = NULL, lease_expires_at = NULL
+          WHERE robot_id = $1 AND execution_state IN ('PENDING', 'RUNNING', 'PAUSED')`,
+        [robotId],
+      );
+      const [cancelled]: RobotRow[] = await tx.query(
+        `UPDATE robots SET status = 'CANCELLED', completed_at = now(), updated_at = now() WHERE robot_id = $1 RETURNING *`,
+        [robotId],
+      );
+      await this.event(tx, 'robot.cancelled', cancelled, { from: robot.status, reason });
+      return { robot: cancelled, changed: true };
+    });
+  }
+
+  /** Puts a FAILED or CANCELLED robot back in the queue with a fresh attempt; `changed` false otherwise. */
+  requeue(
+    robotId: string,
+    moduleName: (robot: RobotRow) => Promise<string | null>,
+  ): Promise<{ robot: RobotRow; changed: boolean } | null> {
+    return this.writer.transaction(async (tx) => {
+      const [robot]: RobotRow[] = await tx.query(`SELECT * FROM robots WHERE robot_id = $1 FOR UPDATE`, [robotId]);
+      if (!robot) return null;
+      if (!['FAILED', 'CANCELLED'].includes(robot.status)) return { robot, changed: false };
+      const [requeued]: RobotRow[] = await tx.query(
+        `UPDATE robots SET status = 'PENDING', module_name = $2, retry_count = retry_count + 1, next_attempt_at = now(),
+                completed_at = NULL, updated_at = now()
+          WHERE robot_id = $1 RETURNING *`,
+        [robotId, await moduleName(robot)],
+      );
+      await this.scheduleAttempt(tx, requeued);
+      await this.event(tx, 'robot.retrying', requeued, {
+        manual: true,
+        from: robot.status,
+        retry_count: requeued.retry_count,
+      });
+      return { robot: requeued, changed: true };
+    });
+  }
+
+  /** The next attempt's row, PENDING until claimed; none while the robot has no module. */
+  private async scheduleAttempt(tx: EntityManager, robot: RobotRow): Promise<void> {
+    if (!robot.module_name) return;
+    await tx.query(
+      `INSERT INTO robot_execute (execute_id, robot_id, module_name, retry_count, max_retries, timeout_seconds, last_retry_at)
+       VALUES ($1, $2, $3, $4, $5, $6, now())`,
+      [randomUUID(), robot.robot_id, robot.module_name, robot.retry_count, robot.retry_limit, robot.timeout_seconds],
+    );
+  }
+
+  private async event(
+    tx: EntityManager,
+    type: string,
+    robot: RobotRow,
+    payload: Record<string, unknown>,
+  ): Promise<void> {
+    await tx.query(`INSERT INTO robot_events (event_type, robot_id, module_name, payload) VALUES ($1, $2, $3, $4)`, [
+      type,
+      robot.robot_id,
+      robot.module_name,
+      payload,
+    ]);
+  }
+}
+
+export interface Failure {
+  category: string;
+  message: string;
+  details: Record<string, unknown>;
+}
+
+export interface RetryPlan {
+  retry: boolean;
+  delayMs: number;
+  moduleName: string | null;
+}
