@@ -1,8 +1,18 @@
 import { Module } from '@nestjs/common';
+import { CacheModule } from '../cache/cache.module.js';
+import { LoadBalancerModule } from '../load-balancer/load-balancer.module.js';
+import { StateModule } from '../state/state.module.js';
+import { ExecutionsService } from './executions.service.js';
+import { RobotsController } from './robots.controller.js';
+import { RobotsService } from './robots.service.js';
+import { WorkController } from './work.controller.js';
+import { WorkNotifier } from './work-notifier.js';
 
-/**
- * Robot lifecycle: create, route, start, progress, complete, fail, retry, cancel [Orchestrator].
- * The layer's place in the dependency graph is fixed now; its behaviour arrives with its issue.
- */
-@Module({})
+/** Robot lifecycle: create, route, claim, progress, complete, fail, retry, cancel [Orchestrator]. */
+@Module({
+  imports: [StateModule, CacheModule, LoadBalancerModule],
+  controllers: [RobotsController, WorkController],
+  providers: [RobotsService, ExecutionsService, WorkNotifier],
+  exports: [RobotsService],
+})
 export class OrchestratorModule {}

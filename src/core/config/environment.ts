@@ -28,6 +28,11 @@ export enum RoutingStrategy {
   LeastConnections = 'least-connections',
 }
 
+export enum NoModulePolicy {
+  Queue = 'queue',
+  Reject = 'reject',
+}
+
 export enum LogLevel {
   Fatal = 'fatal',
   Error = 'error',
@@ -196,6 +201,28 @@ export class Environment {
   @Min(0)
   @Max(1)
   ROUTING_WEIGHT_HEALTH: number = 0.2;
+
+  /**
+   * A robot whose type no eligible module handles: `queue` keeps it PENDING, unassigned, until one
+   * appears (work submitted before its worker is deployed is not lost); `reject` answers 422.
+   */
+  @IsEnum(NoModulePolicy)
+  ROUTING_NO_MODULE_POLICY: NoModulePolicy = NoModulePolicy.Queue;
+
+  // Retry backoff: min(max, base * 2^retry) with jitter between half and all of it.
+  @IsInt()
+  @Min(0)
+  RETRY_BACKOFF_BASE_MS: number = 1_000;
+
+  @IsInt()
+  @Min(0)
+  RETRY_BACKOFF_MAX_MS: number = 300_000;
+
+  /** Default lease of a claim; progress reports extend it by the same length. */
+  @IsInt()
+  @Min(5)
+  @Max(3_600)
+  LEASE_SECONDS: number = 60;
 
   @IsOptional()
   @IsString()

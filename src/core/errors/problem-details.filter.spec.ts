@@ -32,6 +32,11 @@ describe('ProblemDetailsFilter.toProblem', () => {
     expect(problem).toMatchObject({ status: 422, code: 'NO_ELIGIBLE_MODULE', robot_type: 'x' });
   });
 
+  it('never lets an extension override a standard member', () => {
+    const problem = filter.toProblem(new DomainException('X', 409, 'conflict', { status: 'CANCELLED', title: 'mine' }));
+    expect(problem).toMatchObject({ status: 409, title: 'Conflict', code: 'X' });
+  });
+
   it('passes a failed health report through as checks', () => {
     const report = {
       status: 'error',

@@ -65,7 +65,8 @@ export class ProblemDetailsFilter implements ExceptionFilter {
 
   toProblem(exception: unknown): ProblemDetails {
     if (exception instanceof DomainException) {
-      return { ...problem(exception.status, exception.detail), code: exception.code, ...exception.extensions };
+      // Extensions never override the standard members (status, title, ...).
+      return { ...exception.extensions, ...problem(exception.status, exception.detail), code: exception.code };
     }
     if (exception instanceof HttpException) {
       const status = exception.getStatus();

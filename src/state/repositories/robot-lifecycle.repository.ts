@@ -102,6 +102,10 @@ export interface ProgressReport {
  * The robot lifecycle in SQL. Each state change is one statement (data-modifying CTEs) or one
  * short transaction, and writes its event to the `robot_events` outbox in that same statement or
  * transaction, so an event exists if and only if the change committed.
+ *
+ * Inside a transaction nothing else is awaited: no read on the other pool, no cache, no routing.
+ * On PGlite all connections share one session, and a transaction holds it until it ends, so a read
+ * on another connection from inside it would wait forever.
  */
 @Injectable()
 export class RobotLifecycleRepository {
@@ -318,6 +322,15 @@ export class RobotLifecycleRepository {
     return rows[0] ?? null;
   }
 
+  /** The robot type an attempt works on, for routing a retry before its transaction starts. */
+  async robotTypeOfExecution(executeId: string): Promise<string | null> {
+    const rows: Array<{ robot_type: string }> = await this.reader.query(
+      `SELECT r.robot_type FROM robot_execute e JOIN robots r ON r.robot_id = e.robot_id WHERE e.execute_id = $1`,
+      [executeId],
+    );
+    return rows[0]?.robot_type ?? null;
+  }
+
   /**
    * Fails the running attempt, then lets `plan` decide, with the robot row locked, whether it is
    * retried (after a delay, possibly on another module) or fails for good. Null when the lease is
@@ -327,10 +340,11 @@ export class RobotLifecycleRepository {
     executeId: string,
     leaseToken: string,
     failure: Failure,
-    plan: (robot: RobotRow) => Promise<RetryPlan>,
+    plan: (robot: RobotRow) => RetryPlan,
   ): Promise<{ robot: RobotRow; retried: boolean } | null> {
     return this.writer.transaction(async (tx) => {
-      const [attempt]: Array<{ robot_id: string }> = await tx.query(
+      const [attempt] = await this.rows<{ robot_id: string }>(
+        tx,
         `UPDATE robot_execute SET execution_state = 'FAILED', completed_at = now(), error_message = $3,
                 lease_token = NULL, lease_expires_at = NULL, duration_ms = (extract(epoch FROM now() - started_at) * 1000)::int
           WHERE execute_id = $1 AND lease_token = $2 AND execution_state = 'RUNNING'
@@ -346,13 +360,14 @@ export class RobotLifecycleRepository {
     tx: EntityManager,
     robotId: string,
     failure: Failure,
-    plan: (robot: RobotRow) => Promise<RetryPlan>,
+    plan: (robot: RobotRow) => RetryPlan,
   ): Promise<{ robot: RobotRow; retried: boolean }> {
-    const [locked]: RobotRow[] = await tx.query(`SELECT * FROM robots WHERE robot_id = $1 FOR UPDATE`, [robotId]);
-    const decision = await plan(locked);
+    const [locked] = await this.rows<RobotRow>(tx, `SELECT * FROM robots WHERE robot_id = $1 FOR UPDATE`, [robotId]);
+    const decision = plan(locked);
     const errorDetails = { ...failure.details, category: failure.category, message: failure.message };
     if (decision.retry) {
-      const [robot]: RobotRow[] = await tx.query(
+      const [robot] = await this.rows<RobotRow>(
+        tx,
         `UPDATE robots SET status = 'RETRYING', retry_count = retry_count + 1, module_name = $2,
                 next_attempt_at = now() + make_interval(secs => $3::double precision / 1000),
                 error_category = $4, error_details = $5, last_error_at = now(), updated_at = now()
@@ -367,7 +382,8 @@ export class RobotLifecycleRepository {
       });
       return { robot, retried: true };
     }
-    const [robot]: RobotRow[] = await tx.query(
+    const [robot] = await this.rows<RobotRow>(
+      tx,
       `UPDATE robots SET status = 'FAILED', error_category = $2, error_details = $3, last_error_at = now(),
               completed_at = now(), updated_at = now()
         WHERE robot_id = $1 RETURNING *`,
@@ -383,7 +399,7 @@ export class RobotLifecycleRepository {
    */
   cancel(robotId: string, reason: string | null): Promise<{ robot: RobotRow; changed: boolean } | null> {
     return this.writer.transaction(async (tx) => {
-      const [robot]: RobotRow[] = await tx.query(`SELECT * FROM robots WHERE robot_id = $1 FOR UPDATE`, [robotId]);
+      const [robot] = await this.rows<RobotRow>(tx, `SELECT * FROM robots WHERE robot_id = $1 FOR UPDATE`, [robotId]);
       if (!robot) return null;
       if (!['PENDING', 'RETRYING', 'PROCESSING'].includes(robot.status)) return { robot, changed: false };
       await tx.query(
@@ -391,7 +407,8 @@ export class RobotLifecycleRepository {
           WHERE robot_id = $1 AND execution_state IN ('PENDING', 'RUNNING', 'PAUSED')`,
         [robotId],
       );
-      const [cancelled]: RobotRow[] = await tx.query(
+      const [cancelled] = await this.rows<RobotRow>(
+        tx,
         `UPDATE robots SET status = 'CANCELLED', completed_at = now(), updated_at = now() WHERE robot_id = $1 RETURNING *`,
         [robotId],
       );
@@ -401,19 +418,17 @@ export class RobotLifecycleRepository {
   }
 
   /** Puts a FAILED or CANCELLED robot back in the queue with a fresh attempt; `changed` false otherwise. */
-  requeue(
-    robotId: string,
-    moduleName: (robot: RobotRow) => Promise<string | null>,
-  ): Promise<{ robot: RobotRow; changed: boolean } | null> {
+  requeue(robotId: string, moduleName: string | null): Promise<{ robot: RobotRow; changed: boolean } | null> {
     return this.writer.transaction(async (tx) => {
-      const [robot]: RobotRow[] = await tx.query(`SELECT * FROM robots WHERE robot_id = $1 FOR UPDATE`, [robotId]);
+      const [robot] = await this.rows<RobotRow>(tx, `SELECT * FROM robots WHERE robot_id = $1 FOR UPDATE`, [robotId]);
       if (!robot) return null;
       if (!['FAILED', 'CANCELLED'].includes(robot.status)) return { robot, changed: false };
-      const [requeued]: RobotRow[] = await tx.query(
+      const [requeued] = await this.rows<RobotRow>(
+        tx,
         `UPDATE robots SET status = 'PENDING', module_name = $2, retry_count = retry_count + 1, next_attempt_at = now(),
                 completed_at = NULL, updated_at = now()
           WHERE robot_id = $1 RETURNING *`,
-        [robotId, await moduleName(robot)],
+        [robotId, moduleName],
       );
       await this.scheduleAttempt(tx, requeued);
       await this.event(tx, 'robot.retrying', requeued, {
@@ -423,6 +438,15 @@ export class RobotLifecycleRepository {
       });
       return { robot: requeued, changed: true };
     });
+  }
+
+  /**
+   * Rows of a statement in a transaction. TypeORM's `query()` answers an UPDATE ... RETURNING with
+   * `[rows, count]` but a SELECT with `rows`; the structured result is the same for both.
+   */
+  private async rows<T>(tx: EntityManager, sql: string, params: unknown[]): Promise<T[]> {
+    const result = await tx.queryRunner!.query(sql, params, true);
+    return result.records as T[];
   }
 
   /** The next attempt's row, PENDING until claimed; none while the robot has no module. */

@@ -1,0 +1,118 @@
+import { Injectable } from '@nestjs/common';
+import { AppConfig } from '../core/config/app-config.service.js';
+import { DomainException } from '../core/errors/domain.exception.js';
+import { LoadBalancerService } from '../load-balancer/load-balancer.service.js';
+import { ModuleRegistryRepository } from '../state/repositories/module-registry.repository.js';
+import { type RobotRow, RobotLifecycleRepository } from '../state/repositories/robot-lifecycle.repository.js';
+import type { ClaimedRobotDto, ClaimRobotsDto, CompleteDto, FailDto, ProgressDto } from './dto/execution.dto.js';
+import { ExecutionResponseDto } from './dto/execution.dto.js';
+import { isoUtc } from './dto/format.js';
+import { RobotResponseDto } from './dto/robot-response.dto.js';
+import { leaseLost, OrchestratorErrorCode } from './orchestrator.errors.js';
+import { backoffMs, isRetryable } from './retry-policy.js';
+import { RobotsService } from './robots.service.js';
+import { WorkNotifier } from './work-notifier.js';
+
+// Cross-instance work is found by polling at this pace while a claim long-polls.
+const POLL_INTERVAL_MS = 200;
+
+/** Remote workers' side of the lifecycle: claim under a lease, report progress, complete, fail. */
+@Injectable()
+export class ExecutionsService {
+  private readonly defaultLease: number;
+  private readonly backoff: { base: number; max: number };
+
+  constructor(
+    private readonly lifecycle: RobotLifecycleRepository,
+    private readonly modules: ModuleRegistryRepository,
+    private readonly loadBalancer: LoadBalancerService,
+    private readonly robots: RobotsService,
+    private readonly notifier: WorkNotifier,
+    config: AppConfig,
+  ) {
+    this.defaultLease = config.get('LEASE_SECONDS');
+    this.backoff = { base: config.get('RETRY_BACKOFF_BASE_MS'), max: config.get('RETRY_BACKOFF_MAX_MS') };
+  }
+
+  /** Claims up to max_robots; with wait_ms, waits (long poll) until work arrives or time is up. */
+  async claim(moduleName: string, dto: ClaimRobotsDto): Promise<ClaimedRobotDto[]> {
+    const module = await this.modules.findByName(moduleName);
+    if (!module) throw new DomainException('MODULE_NOT_FOUND', 404, `No module is registered as ${moduleName}.`);
+    if (!module.isActive) {
+      throw new DomainException(
+        OrchestratorErrorCode.ModuleInactive,
+        409,
+        `Module ${moduleName} is deactivated: it cannot claim work.`,
+      );
+    }
+    const max = dto.max_robots ?? 1;
+    const lease = dto.lease_seconds ?? this.defaultLease;
+    const deadline = Date.now() + (dto.wait_ms ?? 0);
+    for (;;) {
+      const claimed = await this.lifecycle.claim(moduleName, max, lease);
+      if (claimed.length > 0 || Date.now() >= deadline) {
+        await Promise.all(claimed.map((robot) => this.robots.forget(robot.robot_id)));
+        return claimed.map(({ attempt, ...robot }) => ({
+          ...RobotResponseDto.of(robot as RobotRow),
+          execute_id: attempt.execute_id,
+          lease_token: attempt.lease_token!,
+          lease_expires_at: isoUtc(attempt.lease_expires_at)!,
+        }));
+      }
+      await this.notifier.wait(moduleName, Math.min(POLL_INTERVAL_MS, deadline - Date.now()));
+    }
+  }
+
+  async progress(executeId: string, dto: ProgressDto): Promise<ExecutionResponseDto> {
+    const row = await this.lifecycle.progress(executeId, dto.lease_token, this.defaultLease, {
+      currentStep: dto.current_step,
+      stepCategory: dto.step_category,
+      progressPercentage: dto.progress_percentage,
+      completedSteps: dto.completed_steps,
+      totalSteps: dto.total_steps,
+      stepDetails: dto.step_details,
+      stepDurationMs: dto.step_duration_ms,
+      cpuUsagePercent: dto.cpu_usage_percent,
+      memoryUsageMb: dto.memory_usage_mb,
+    });
+    if (!row) throw leaseLost(executeId);
+    return ExecutionResponseDto.of(row);
+  }
+
+  async complete(executeId: string, dto: CompleteDto): Promise<RobotResponseDto> {
+    const robot = await this.lifecycle.complete(executeId, dto.lease_token, {
+      outputData: dto.output_data,
+      completenessScore: dto.completeness_score,
+      confidenceScore: dto.confidence_score,
+    });
+    if (!robot) throw leaseLost(executeId);
+    await this.robots.forget(robot.robot_id);
+    return RobotResponseDto.of(robot);
+  }
+
+  /**
+   * Fails the attempt. A retryable category with retries left schedules the next attempt after
+   * the backoff, on the best module for the type now (failover when its module became unhealthy).
+   */
+  async fail(executeId: string, dto: FailDto): Promise<RobotResponseDto> {
+    // Routed before the transaction: it must not wait on anything else (see RobotLifecycleRepository).
+    const robotType = isRetryable(dto.error_category) ? await this.lifecycle.robotTypeOfExecution(executeId) : null;
+    const failover = robotType ? (await this.loadBalancer.select(robotType)).selected_module : null;
+    const result = await this.lifecycle.failAttempt(
+      executeId,
+      dto.lease_token,
+      { category: dto.error_category, message: dto.error_message, details: dto.error_details ?? {} },
+      (robot) => {
+        const retry = isRetryable(dto.error_category) && robot.retry_count < robot.retry_limit;
+        return {
+          retry,
+          delayMs: retry ? backoffMs(robot.retry_count, this.backoff.base, this.backoff.max) : 0,
+          moduleName: (retry && failover) || robot.module_name,
+        };
+      },
+    );
+    if (!result) throw leaseLost(executeId);
+    await this.robots.forget(result.robot.robot_id);
+    return RobotResponseDto.of(result.robot);
+  }
+}

@@ -1,0 +1,99 @@
+import { Body, Controller, Get, Headers, HttpCode, Param, Post, Query, Res } from '@nestjs/common';
+import {
+  ApiBadRequestResponse,
+  ApiConflictResponse,
+  ApiCreatedResponse,
+  ApiHeader,
+  ApiNotFoundResponse,
+  ApiOkResponse,
+  ApiOperation,
+  ApiTags,
+  ApiUnprocessableEntityResponse,
+} from '@nestjs/swagger';
+import type { FastifyReply } from 'fastify';
+import { DomainException } from '../core/errors/domain.exception.js';
+import { CreateRobotDto } from './dto/create-robot.dto.js';
+import { CancelRobotDto, ExecutionResponseDto } from './dto/execution.dto.js';
+import { ListRobotsQueryDto } from './dto/list-robots-query.dto.js';
+import { RobotIdParamDto } from './dto/robot-id-param.dto.js';
+import { RobotResponseDto } from './dto/robot-response.dto.js';
+import { RobotsService } from './robots.service.js';
+
+const IDEMPOTENCY_KEY = /^[A-Za-z0-9._:-]{8,255}$/;
+
+@ApiTags('robots')
+@ApiBadRequestResponse({ description: 'Invalid input (problem+json with the failing fields)' })
+@Controller('api/v1/robots')
+export class RobotsController {
+  constructor(private readonly robots: RobotsService) {}
+
+  @Post()
+  @ApiOperation({ summary: 'Submit a robot: routed to the best module now, or queued until one can take it' })
+  @ApiHeader({
+    name: 'Idempotency-Key',
+    required: false,
+    description: '8-255 chars; a repeat returns the original robot (200)',
+  })
+  @ApiCreatedResponse({ type: RobotResponseDto })
+  @ApiOkResponse({ type: RobotResponseDto, description: 'Replay of an earlier request with the same Idempotency-Key' })
+  @ApiUnprocessableEntityResponse({
+    description: 'No eligible module (reject policy), or the key was used for other work',
+  })
+  async create(
+    @Body() dto: CreateRobotDto,
+    @Headers('idempotency-key') idempotencyKey: string | undefined,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ): Promise<RobotResponseDto> {
+    if (idempotencyKey !== undefined && !IDEMPOTENCY_KEY.test(idempotencyKey)) {
+      throw new DomainException(
+        'INVALID_IDEMPOTENCY_KEY',
+        400,
+        'Idempotency-Key must be 8-255 letters, digits, . _ : or -.',
+      );
+    }
+    const { robot, created } = await this.robots.create(dto, idempotencyKey);
+    void reply.status(created ? 201 : 200);
+    return robot;
+  }
+
+  @Get()
+  @ApiOperation({ summary: 'List robots, newest first, with filters and cursor pagination' })
+  @ApiOkResponse({ description: '{ items: Robot[], next_cursor: string | null }' })
+  list(@Query() query: ListRobotsQueryDto) {
+    return this.robots.list(query);
+  }
+
+  @Get(':robot_id')
+  @ApiOperation({ summary: 'One robot (served from cache, 60 s, refreshed on every change)' })
+  @ApiOkResponse({ type: RobotResponseDto })
+  @ApiNotFoundResponse()
+  get(@Param() params: RobotIdParamDto): Promise<RobotResponseDto> {
+    return this.robots.get(params.robot_id);
+  }
+
+  @Get(':robot_id/executions')
+  @ApiOperation({ summary: 'Execution history: one row per attempt, with steps, progress and resources' })
+  @ApiOkResponse({ type: ExecutionResponseDto, isArray: true })
+  @ApiNotFoundResponse()
+  history(@Param() params: RobotIdParamDto): Promise<ExecutionResponseDto[]> {
+    return this.robots.history(params.robot_id);
+  }
+
+  @Post(':robot_id/cancel')
+  @HttpCode(200)
+  @ApiOperation({ summary: 'Cancel a PENDING, RETRYING or PROCESSING robot; its lease stops being valid' })
+  @ApiOkResponse({ type: RobotResponseDto })
+  @ApiConflictResponse({ description: 'The robot already finished' })
+  cancel(@Param() params: RobotIdParamDto, @Body() dto: CancelRobotDto): Promise<RobotResponseDto> {
+    return this.robots.cancel(params.robot_id, dto.reason);
+  }
+
+  @Post(':robot_id/retry')
+  @HttpCode(200)
+  @ApiOperation({ summary: 'Requeue a FAILED or CANCELLED robot with a fresh attempt' })
+  @ApiOkResponse({ type: RobotResponseDto })
+  @ApiConflictResponse({ description: 'The robot is not FAILED or CANCELLED' })
+  retry(@Param() params: RobotIdParamDto): Promise<RobotResponseDto> {
+    return this.robots.retry(params.robot_id);
+  }
+}

@@ -1,0 +1,172 @@
+import { Injectable } from '@nestjs/common';
+import { isDeepStrictEqual } from 'node:util';
+import { CacheService } from '../cache/cache.service.js';
+import { CacheKind, cacheKey } from '../cache/cache-ttl.policy.js';
+import { AppConfig } from '../core/config/app-config.service.js';
+import { NoModulePolicy } from '../core/config/environment.js';
+import { DomainException } from '../core/errors/domain.exception.js';
+import { LoadBalancerService } from '../load-balancer/load-balancer.service.js';
+import { Priority } from '../state/entities/index.js';
+import { type RobotRow, RobotLifecycleRepository } from '../state/repositories/robot-lifecycle.repository.js';
+import type { CreateRobotDto } from './dto/create-robot.dto.js';
+import type { ExecutionResponseDto } from './dto/execution.dto.js';
+import { ExecutionResponseDto as Execution } from './dto/execution.dto.js';
+import type { ListRobotsQueryDto } from './dto/list-robots-query.dto.js';
+import { RobotResponseDto } from './dto/robot-response.dto.js';
+import { WorkNotifier } from './work-notifier.js';
+import { invalidTransition, OrchestratorErrorCode, robotNotFound } from './orchestrator.errors.js';
+
+/** `legal_review` → `LEGAL`: the `{prefix}` of the seeds' robot id. */
+export function idPrefix(robotType: string): string {
+  return (robotType.split(/[_.-]/)[0] || 'ROBOT').slice(0, 8).toUpperCase();
+}
+
+const encodeCursor = (row: RobotRow) =>
+  Buffer.from(`${row.created_at.toISOString()}|${row.robot_id}`).toString('base64url');
+
+function decodeCursor(cursor: string): { createdAt: Date; robotId: string } {
+  const [at, robotId] = Buffer.from(cursor, 'base64url').toString('utf8').split('|');
+  const createdAt = new Date(at);
+  if (!robotId || Number.isNaN(createdAt.getTime())) {
+    throw new DomainException(OrchestratorErrorCode.InvalidCursor, 400, 'cursor is not one this API returned.');
+  }
+  return { createdAt, robotId };
+}
+
+/** Robot intake and queries [Orchestrator]: route, create, read (cached), cancel, requeue. */
+@Injectable()
+export class RobotsService {
+  private readonly noModulePolicy: NoModulePolicy;
+
+  constructor(
+    private readonly robots: RobotLifecycleRepository,
+    private readonly loadBalancer: LoadBalancerService,
+    private readonly cache: CacheService,
+    private readonly notifier: WorkNotifier,
+    config: AppConfig,
+  ) {
+    this.noModulePolicy = config.get('ROUTING_NO_MODULE_POLICY');
+  }
+
+  /**
+   * Routes and creates a robot. With an idempotency key, a repeat returns the robot the first call
+   * created (`created: false`); the same key with a different request is a 422.
+   */
+  async create(dto: CreateRobotDto, idempotencyKey?: string): Promise<{ robot: RobotResponseDto; created: boolean }> {
+    if (idempotencyKey) {
+      const existing = await this.robots.findByCacheKey(idempotencyKey);
+      if (existing) return { robot: this.replay(existing, dto), created: false };
+    }
+    const decision = await this.loadBalancer.select(dto.robot_type);
+    if (!decision.selected_module && this.noModulePolicy === NoModulePolicy.Reject) {
+      throw new DomainException(
+        OrchestratorErrorCode.NoEligibleModule,
+        422,
+        `No active, healthy module with free capacity handles robot_type ${dto.robot_type}.`,
+        { robot_type: dto.robot_type, candidates: decision.candidates.length },
+      );
+    }
+    const row = await this.robots.create({
+      idPrefix: idPrefix(dto.robot_type),
+      robotType: dto.robot_type,
+      moduleName: decision.selected_module,
+      inputData: dto.input_data,
+      priority: dto.priority ?? Priority.Normal,
+      cacheKey: idempotencyKey ?? null,
+      correlationId: dto.correlation_id ?? null,
+      sourceReference: dto.source_reference ?? null,
+      retryLimit: dto.retry_limit ?? 3,
+      timeoutSeconds: dto.timeout_seconds ?? 1800,
+      deadlineAt: dto.deadline ? new Date(dto.deadline) : null,
+      routingDecision: decision,
+    });
+    if (!row) {
+      // Another request with the same key won the race.
+      const winner = await this.robots.findByCacheKey(idempotencyKey!);
+      return { robot: this.replay(winner!, dto), created: false };
+    }
+    if (row.module_name) this.notifier.notify(row.module_name);
+    return { robot: RobotResponseDto.of(row), created: true };
+  }
+
+  private replay(existing: RobotRow, dto: CreateRobotDto): RobotResponseDto {
+    const same =
+      existing.robot_type === dto.robot_type &&
+      isDeepStrictEqual(existing.input_data, dto.input_data) &&
+      existing.priority === (dto.priority ?? Priority.Normal);
+    if (!same) {
+      throw new DomainException(
+        OrchestratorErrorCode.IdempotencyKeyReused,
+        422,
+        'This Idempotency-Key was used for a different request; use a new key for new work.',
+        { robot_id: existing.robot_id },
+      );
+    }
+    return RobotResponseDto.of(existing);
+  }
+
+  /** Served from the cache (robot_status, 60 s), invalidated by every change made through the API. */
+  async get(robotId: string): Promise<RobotResponseDto> {
+    const robot = await this.cache.getOrLoad(cacheKey(CacheKind.RobotStatus, robotId), async () => {
+      const row = await this.robots.findById(robotId);
+      return row ? RobotResponseDto.of(row) : null;
+    });
+    if (!robot) {
+      // A miss is not cached as null for long: a robot created a moment later must be found.
+      await this.cache.invalidate(cacheKey(CacheKind.RobotStatus, robotId));
+      throw robotNotFound(robotId);
+    }
+    return robot;
+  }
+
+  async list(query: ListRobotsQueryDto): Promise<{ items: RobotResponseDto[]; next_cursor: string | null }> {
+    const limit = query.limit ?? 50;
+    const rows = await this.robots.list({
+      status: query.status,
+      robotType: query.robot_type,
+      moduleName: query.module_name,
+      correlationId: query.correlation_id,
+      createdFrom: query.created_from ? new Date(query.created_from) : undefined,
+      createdTo: query.created_to ? new Date(query.created_to) : undefined,
+      after: query.cursor ? decodeCursor(query.cursor) : undefined,
+      limit: limit + 1,
+    });
+    const page = rows.slice(0, limit);
+    return {
+      items: page.map(RobotResponseDto.of),
+      next_cursor: rows.length > limit ? encodeCursor(page[page.length - 1]) : null,
+    };
+  }
+
+  async history(robotId: string): Promise<ExecutionResponseDto[]> {
+    await this.get(robotId);
+    return (await this.robots.history(robotId)).map(Execution.of);
+  }
+
+  async cancel(robotId: string, reason?: string): Promise<RobotResponseDto> {
+    const result = await this.robots.cancel(robotId, reason ?? null);
+    if (!result) throw robotNotFound(robotId);
+    if (!result.changed) throw invalidTransition(robotId, result.robot.status, 'cancelled');
+    await this.forget(robotId);
+    return RobotResponseDto.of(result.robot);
+  }
+
+  /** Requeues a FAILED or CANCELLED robot, routed afresh (its module may be gone). */
+  async retry(robotId: string): Promise<RobotResponseDto> {
+    const current = await this.robots.findById(robotId);
+    if (!current) throw robotNotFound(robotId);
+    // Routed before the transaction: it must not wait on anything else (see RobotLifecycleRepository).
+    const decision = await this.loadBalancer.select(current.robot_type);
+    const result = await this.robots.requeue(robotId, decision.selected_module);
+    if (!result) throw robotNotFound(robotId);
+    if (!result.changed)
+      throw invalidTransition(robotId, result.robot.status, 'retried (only FAILED or CANCELLED robots are)');
+    await this.forget(robotId);
+    if (result.robot.module_name) this.notifier.notify(result.robot.module_name);
+    return RobotResponseDto.of(result.robot);
+  }
+
+  forget(robotId: string): Promise<void> {
+    return this.cache.invalidate(cacheKey(CacheKind.RobotStatus, robotId));
+  }
+}

@@ -1,0 +1,56 @@
+import { Body, Controller, HttpCode, Param, Post } from '@nestjs/common';
+import { ApiConflictResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ModuleNameParamDto } from '../registry/dto/module-name-param.dto.js';
+import {
+  ClaimedRobotDto,
+  ClaimRobotsDto,
+  CompleteDto,
+  ExecutionResponseDto,
+  FailDto,
+  ProgressDto,
+} from './dto/execution.dto.js';
+import { ExecuteIdParamDto } from './dto/robot-id-param.dto.js';
+import { RobotResponseDto } from './dto/robot-response.dto.js';
+import { ExecutionsService } from './executions.service.js';
+
+/** The remote worker protocol: claim under a lease, then progress, complete or fail with its token. */
+@ApiTags('workers')
+@ApiConflictResponse({ description: 'LEASE_LOST: the lease expired and was reclaimed, or the robot was cancelled' })
+@Controller('api/v1')
+export class WorkController {
+  constructor(private readonly executions: ExecutionsService) {}
+
+  @Post('modules/:module_name/claims')
+  @HttpCode(200)
+  @ApiOperation({
+    summary: 'Claim robots for this module (priority, then age), each under a lease; optional long poll',
+  })
+  @ApiOkResponse({ type: ClaimedRobotDto, isArray: true })
+  claim(@Param() params: ModuleNameParamDto, @Body() dto: ClaimRobotsDto): Promise<ClaimedRobotDto[]> {
+    return this.executions.claim(params.module_name, dto);
+  }
+
+  @Post('executions/:execute_id/progress')
+  @HttpCode(200)
+  @ApiOperation({ summary: 'Report step, progress and resource usage; extends the lease' })
+  @ApiOkResponse({ type: ExecutionResponseDto })
+  progress(@Param() params: ExecuteIdParamDto, @Body() dto: ProgressDto): Promise<ExecutionResponseDto> {
+    return this.executions.progress(params.execute_id, dto);
+  }
+
+  @Post('executions/:execute_id/complete')
+  @HttpCode(200)
+  @ApiOperation({ summary: 'Finish the attempt with its output: the robot is COMPLETED' })
+  @ApiOkResponse({ type: RobotResponseDto })
+  complete(@Param() params: ExecuteIdParamDto, @Body() dto: CompleteDto): Promise<RobotResponseDto> {
+    return this.executions.complete(params.execute_id, dto);
+  }
+
+  @Post('executions/:execute_id/fail')
+  @HttpCode(200)
+  @ApiOperation({ summary: 'Fail the attempt: retried with backoff when the category allows and retries remain' })
+  @ApiOkResponse({ type: RobotResponseDto })
+  fail(@Param() params: ExecuteIdParamDto, @Body() dto: FailDto): Promise<RobotResponseDto> {
+    return this.executions.fail(params.execute_id, dto);
+  }
+}

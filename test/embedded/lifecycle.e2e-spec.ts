@@ -1,0 +1,33 @@
+import { afterAll, beforeAll, describe, it } from '@jest/globals';
+import {
+  cancellationAndFencing,
+  concurrentWorkers,
+  fullLifecycle,
+  idempotentCreation,
+  longPollWakesUp,
+  retriesAndFailures,
+  unassignedAndValidation,
+} from '../support/lifecycle-scenarios.js';
+import { startApp, tempDir, type TestApp } from '../support/test-app.js';
+
+describe('robot lifecycle over HTTP (PGlite)', () => {
+  const dir = tempDir();
+  let t: TestApp;
+
+  beforeAll(async () => {
+    t = await startApp({ DATA_DIR: dir.path, RETRY_BACKOFF_BASE_MS: '50', RETRY_BACKOFF_MAX_MS: '100' });
+  });
+  afterAll(async () => {
+    await t?.close();
+    dir.remove();
+  });
+
+  it('creates, routes, claims by priority, tracks progress and completes', () => fullLifecycle(t, 'E1'));
+  it('retries system errors with backoff, fails over, stops at the limit, never retries VALIDATION', () =>
+    retriesAndFailures(t, 'E2'));
+  it('cancels, and fences off a worker whose robot was cancelled', () => cancellationAndFencing(t, 'E3'));
+  it('creates once per Idempotency-Key, even under concurrent repeats', () => idempotentCreation(t, 'E4'));
+  it('queues robots no module handles, and rejects invalid ones', () => unassignedAndValidation(t));
+  it('never double-claims among concurrent workers', () => concurrentWorkers(t, 'E5', 8, 200));
+  it('wakes a long-polling worker when work arrives', () => longPollWakesUp(t, 'E6'));
+});

@@ -1,0 +1,41 @@
+import { afterAll, beforeAll, describe, it } from '@jest/globals';
+import {
+  cancellationAndFencing,
+  concurrentWorkers,
+  fullLifecycle,
+  idempotentCreation,
+  longPollWakesUp,
+  retriesAndFailures,
+  unassignedAndValidation,
+} from '../support/lifecycle-scenarios.js';
+import { startApp, type TestApp } from '../support/test-app.js';
+
+describe('robot lifecycle over HTTP (PostgreSQL, Redis)', () => {
+  let t: TestApp;
+
+  beforeAll(async () => {
+    t = await startApp({
+      DATABASE_URL: process.env.TEST_DATABASE_URL,
+      REDIS_URL: process.env.TEST_REDIS_URL,
+      CACHE_KEY_PREFIX: `${process.env.TEST_CACHE_PREFIX}_life`,
+      RETRY_BACKOFF_BASE_MS: '50',
+      RETRY_BACKOFF_MAX_MS: '100',
+    });
+  });
+  afterAll(async () => {
+    await t?.close();
+  });
+
+  it('creates, routes, claims by priority, tracks progress and completes', () => fullLifecycle(t, 'P1'));
+  it('retries system errors with backoff, fails over, stops at the limit, never retries VALIDATION', () =>
+    retriesAndFailures(t, 'P2'));
+  it('cancels, and fences off a worker whose robot was cancelled', () => cancellationAndFencing(t, 'P3'));
+  it('creates once per Idempotency-Key, even under concurrent repeats', () => idempotentCreation(t, 'P4'));
+  it('queues robots no module handles, and rejects invalid ones', () => unassignedAndValidation(t));
+  it(
+    '20 concurrent workers claim 1,000 robots without a double claim',
+    () => concurrentWorkers(t, 'P5', 20, 1_000),
+    120_000,
+  );
+  it('wakes a long-polling worker when work arrives', () => longPollWakesUp(t, 'P6'));
+});

@@ -1,0 +1,342 @@
+import { expect } from '@jest/globals';
+import { RobotLifecycleRepository } from '../../src/state/repositories/robot-lifecycle.repository.js';
+import { http, type TestApp } from './test-app.js';
+
+type Robot = Record<string, unknown> & {
+  robot_id: string;
+  status: string;
+  module_name: string | null;
+  retry_count: number;
+  routing_decision: { selected_module: string | null } | null;
+  next_attempt_at: string;
+};
+type Claimed = Robot & { execute_id: string; lease_token: string; lease_expires_at: string };
+type Problem = { status: number; code: string; detail: string };
+
+/**
+ * The robot lifecycle through HTTP, shared by the PGlite and PostgreSQL tiers. Apps are started
+ * with RETRY_BACKOFF_BASE_MS=50 so retries become claimable quickly.
+ */
+export function lifecycleClient(t: TestApp) {
+  const send = <T>(method: string, path: string, body?: unknown, headers: Record<string, string> = {}) =>
+    http<T>(`${t.url}${path}`, {
+      method,
+      headers: { ...(body === undefined ? {} : { 'content-type': 'application/json' }), ...headers },
+      body: body === undefined ? undefined : JSON.stringify(body),
+    });
+  return {
+    send,
+    registerModule: (name: string, types: string[], capacity = 100) =>
+      send('POST', '/api/v1/modules', {
+        module_name: name,
+        module_version: '1.0.0',
+        supported_robot_types: types,
+        max_concurrent_robots: capacity,
+      }),
+    createRobot: (body: Record<string, unknown>, headers?: Record<string, string>) =>
+      send<Robot>('POST', '/api/v1/robots', body, headers),
+    getRobot: (id: string) => send<Robot>('GET', `/api/v1/robots/${id}`),
+    claim: (module: string, body: Record<string, unknown> = {}) =>
+      send<Claimed[]>('POST', `/api/v1/modules/${module}/claims`, body),
+    progress: (executeId: string, body: Record<string, unknown>) =>
+      send<Record<string, unknown>>('POST', `/api/v1/executions/${executeId}/progress`, body),
+    complete: (executeId: string, body: Record<string, unknown>) =>
+      send<Robot>('POST', `/api/v1/executions/${executeId}/complete`, body),
+    fail: (executeId: string, body: Record<string, unknown>) =>
+      send<Robot>('POST', `/api/v1/executions/${executeId}/fail`, body),
+    cancel: (id: string) => send<Robot>('POST', `/api/v1/robots/${id}/cancel`, {}),
+    retry: (id: string) => send<Robot>('POST', `/api/v1/robots/${id}/retry`),
+  };
+}
+
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+export async function fullLifecycle(t: TestApp, suffix: string): Promise<void> {
+  const api = lifecycleClient(t);
+  const module = `Legal${suffix}`;
+  const type = `legal_review_${suffix.toLowerCase()}`;
+  expect((await api.registerModule(module, [type])).status).toBe(201);
+
+  const normal = await api.createRobot({ robot_type: type, input_data: { n: 1 }, correlation_id: `batch-${suffix}` });
+  expect(normal.status).toBe(201);
+  expect(normal.body).toMatchObject({ status: 'PENDING', module_name: module, priority: 'NORMAL', retry_count: 0 });
+  expect(normal.body.robot_id).toMatch(/^LEGAL_\d{13}_\d+$/);
+  expect(normal.body.routing_decision?.selected_module).toBe(module);
+  const critical = await api.createRobot({
+    robot_type: type,
+    input_data: { n: 2 },
+    priority: 'CRITICAL',
+    correlation_id: `batch-${suffix}`,
+  });
+
+  // Priority before age: the CRITICAL robot, created second, is claimed first.
+  const [first] = (await api.claim(module, { lease_seconds: 30 })).body;
+  expect(first.robot_id).toBe(critical.body.robot_id);
+  expect(first).toMatchObject({ status: 'PROCESSING' });
+  expect(first.lease_token).toMatch(/^[0-9a-f-]{36}$/);
+  expect((await api.getRobot(first.robot_id)).body.status).toBe('PROCESSING');
+
+  const progressed = await api.progress(first.execute_id, {
+    lease_token: first.lease_token,
+    current_step: 'OCR_EXTRACT',
+    step_category: 'PROCESSING',
+    progress_percentage: 40,
+    completed_steps: 2,
+    total_steps: 5,
+    cpu_usage_percent: 35.5,
+    memory_usage_mb: 128,
+  });
+  expect(progressed.status).toBe(200);
+  expect(progressed.body).toMatchObject({
+    current_step: 'OCR_EXTRACT',
+    progress_percentage: 40,
+    cpu_usage_percent: 35.5,
+  });
+  expect(new Date(progressed.body.lease_expires_at as string).getTime()).toBeGreaterThan(
+    new Date(first.lease_expires_at).getTime() - 1,
+  );
+
+  const forged = await api.progress(first.execute_id, {
+    lease_token: '00000000-0000-4000-8000-000000000000',
+    progress_percentage: 90,
+  });
+  expect(forged.status).toBe(409);
+  expect((forged.body as unknown as Problem).code).toBe('LEASE_LOST');
+
+  const done = await api.complete(first.execute_id, {
+    lease_token: first.lease_token,
+    output_data: { verdict: 'ok' },
+    confidence_score: 0.93,
+  });
+  expect(done.status).toBe(200);
+  expect(done.body).toMatchObject({ status: 'COMPLETED', output_data: { verdict: 'ok' }, confidence_score: 0.93 });
+  // Finished: the same lease can neither complete nor fail it again.
+  expect((await api.complete(first.execute_id, { lease_token: first.lease_token, output_data: {} })).status).toBe(409);
+  expect((await api.getRobot(first.robot_id)).body.status).toBe('COMPLETED');
+
+  const history = await api.send<Array<Record<string, unknown>>>('GET', `/api/v1/robots/${first.robot_id}/executions`);
+  expect(history.body).toHaveLength(1);
+  expect(history.body[0]).toMatchObject({
+    execution_state: 'COMPLETED',
+    progress_percentage: 100,
+    current_step: 'OCR_EXTRACT',
+  });
+  const events = await t.app.get(RobotLifecycleRepository).events(first.robot_id);
+  expect(events.map((e) => e.event_type)).toEqual([
+    'robot.created',
+    'robot.started',
+    'robot.progress',
+    'robot.completed',
+  ]);
+
+  // The list: filters and cursor pagination.
+  const page1 = await api.send<{ items: Robot[]; next_cursor: string }>(
+    'GET',
+    `/api/v1/robots?correlation_id=batch-${suffix}&limit=1`,
+  );
+  expect(page1.body.items).toHaveLength(1);
+  const page2 = await api.send<{ items: Robot[]; next_cursor: string | null }>(
+    'GET',
+    `/api/v1/robots?correlation_id=batch-${suffix}&limit=1&cursor=${page1.body.next_cursor}`,
+  );
+  expect(page2.body.items).toHaveLength(1);
+  expect(page2.body.next_cursor).toBeNull();
+  expect(new Set([page1.body.items[0].robot_id, page2.body.items[0].robot_id])).toEqual(
+    new Set([normal.body.robot_id, critical.body.robot_id]),
+  );
+  const completed = await api.send<{ items: Robot[] }>('GET', `/api/v1/robots?status=COMPLETED&robot_type=${type}`);
+  expect(completed.body.items.map((r) => r.robot_id)).toEqual([critical.body.robot_id]);
+  expect((await api.send('GET', '/api/v1/robots?cursor=bm9wZQ')).status).toBe(400);
+  expect((await api.send('GET', '/api/v1/robots?status=DONE')).status).toBe(400);
+}
+
+export async function retriesAndFailures(t: TestApp, suffix: string): Promise<void> {
+  const api = lifecycleClient(t);
+  const primary = `Primary${suffix}`;
+  const backup = `Backup${suffix}`;
+  const type = `extract_${suffix.toLowerCase()}`;
+  await api.registerModule(primary, [type]);
+
+  const robot = (await api.createRobot({ robot_type: type, input_data: {}, retry_limit: 1 })).body;
+  let [claimed] = (await api.claim(primary)).body;
+  const retried = await api.fail(claimed.execute_id, {
+    lease_token: claimed.lease_token,
+    error_category: 'EXTERNAL_API',
+    error_message: 'registry 503',
+  });
+  expect(retried.body).toMatchObject({ status: 'RETRYING', retry_count: 1, error_category: 'EXTERNAL_API' });
+  expect(new Date(retried.body.next_attempt_at).getTime()).toBeGreaterThan(Date.now() - 1_000);
+
+  // The primary turns unhealthy and a backup appears: the retry fails over to the backup.
+  await api.registerModule(backup, [type]);
+  await t.db.query(`UPDATE module_registry SET health_status = 'UNHEALTHY' WHERE module_name = $1`, [primary]);
+  await api.send('PATCH', `/api/v1/modules/${primary}`, { max_concurrent_robots: 100 });
+  await sleep(150);
+  // The retry was scheduled on the primary (it failed before the backup existed): it is claimed there.
+  [claimed] = (await api.claim(primary, { wait_ms: 2_000 })).body;
+  expect(claimed.robot_id).toBe(robot.robot_id);
+  const failed = await api.fail(claimed.execute_id, {
+    lease_token: claimed.lease_token,
+    error_category: 'TIMEOUT',
+    error_message: 'slow',
+  });
+  // retry_limit 1 is used up: FAILED for good.
+  expect(failed.body).toMatchObject({ status: 'FAILED', retry_count: 1, error_category: 'TIMEOUT' });
+
+  // A manual retry routes afresh: the primary is unhealthy, so the backup gets it.
+  const requeued = await api.retry(robot.robot_id);
+  expect(requeued.body).toMatchObject({ status: 'PENDING', module_name: backup, retry_count: 2 });
+  expect((await api.retry(robot.robot_id)).status).toBe(409);
+
+  // A failover on an automatic retry: fail on the backup with retries left, the backup turns
+  // unhealthy, the primary recovers: the next attempt goes to the primary.
+  const second = (await api.createRobot({ robot_type: type, input_data: { x: 1 } })).body;
+  expect(second.module_name).toBe(backup);
+  const [onBackup] = (await api.claim(backup, { max_robots: 5 })).body.filter((r) => r.robot_id === second.robot_id);
+  await t.db.query(
+    `UPDATE module_registry SET health_status = CASE module_name WHEN $1 THEN 'UNHEALTHY' ELSE 'HEALTHY' END::module_health_enum WHERE module_name IN ($1, $2)`,
+    [backup, primary],
+  );
+  await api.send('PATCH', `/api/v1/modules/${backup}`, { max_concurrent_robots: 100 });
+  const moved = await api.fail(onBackup.execute_id, {
+    lease_token: onBackup.lease_token,
+    error_category: 'SYSTEM',
+    error_message: 'worker crashed',
+  });
+  expect(moved.body).toMatchObject({ status: 'RETRYING', module_name: primary });
+
+  // VALIDATION is a business error: no retry even with retries left.
+  await t.db.query(`UPDATE module_registry SET health_status = 'HEALTHY' WHERE module_name = $1`, [backup]);
+  await api.send('PATCH', `/api/v1/modules/${backup}`, { max_concurrent_robots: 100 });
+  const third = (await api.createRobot({ robot_type: type, input_data: { x: 3 } })).body;
+  const [onThird] = (await api.claim(third.module_name!, { max_robots: 10 })).body.filter(
+    (r) => r.robot_id === third.robot_id,
+  );
+  const invalid = await api.fail(onThird.execute_id, {
+    lease_token: onThird.lease_token,
+    error_category: 'VALIDATION',
+    error_message: 'no case id',
+  });
+  expect(invalid.body).toMatchObject({ status: 'FAILED', retry_count: 0, error_category: 'VALIDATION' });
+}
+
+export async function cancellationAndFencing(t: TestApp, suffix: string): Promise<void> {
+  const api = lifecycleClient(t);
+  const module = `Cancel${suffix}`;
+  const type = `cancel_${suffix.toLowerCase()}`;
+  await api.registerModule(module, [type]);
+
+  const pending = (await api.createRobot({ robot_type: type, input_data: {} })).body;
+  expect((await api.cancel(pending.robot_id)).body).toMatchObject({ status: 'CANCELLED' });
+  const again = await api.cancel(pending.robot_id);
+  expect(again.status).toBe(409);
+  expect((again.body as unknown as Problem).code).toBe('ROBOT_INVALID_TRANSITION');
+  expect((await api.claim(module)).body).toEqual([]);
+
+  // Cancelled while a worker holds it: the worker's lease is no longer valid.
+  const running = (await api.createRobot({ robot_type: type, input_data: {} })).body;
+  const [claimed] = (await api.claim(module)).body;
+  expect(claimed.robot_id).toBe(running.robot_id);
+  expect((await api.cancel(running.robot_id)).body.status).toBe('CANCELLED');
+  const late = await api.complete(claimed.execute_id, { lease_token: claimed.lease_token, output_data: {} });
+  expect(late.status).toBe(409);
+  expect((late.body as unknown as Problem).code).toBe('LEASE_LOST');
+  expect((await api.getRobot(running.robot_id)).body.status).toBe('CANCELLED');
+
+  expect((await api.getRobot('NOPE_1_1')).status).toBe(404);
+  expect((await api.cancel('bad id!')).status).toBe(400);
+  expect((await api.progress('not-a-uuid', { lease_token: claimed.lease_token })).status).toBe(400);
+}
+
+export async function idempotentCreation(t: TestApp, suffix: string): Promise<void> {
+  const api = lifecycleClient(t);
+  const type = `idem_${suffix.toLowerCase()}`;
+  await api.registerModule(`Idem${suffix}`, [type]);
+  const key = { 'Idempotency-Key': `order-${suffix}-0001` };
+  const body = { robot_type: type, input_data: { order: 1 } };
+  const results = await Promise.all(Array.from({ length: 5 }, () => api.createRobot(body, key)));
+  expect(results.map((r) => r.status).sort()).toEqual([200, 200, 200, 200, 201]);
+  expect(new Set(results.map((r) => r.body.robot_id)).size).toBe(1);
+  const other = await api.createRobot({ ...body, input_data: { order: 2 } }, key);
+  expect(other.status).toBe(422);
+  expect((other.body as unknown as Problem).code).toBe('IDEMPOTENCY_KEY_REUSED');
+  expect((await api.createRobot(body, { 'Idempotency-Key': 'short' })).status).toBe(400);
+  const { rows } = await t.db.query<{ n: string }>('SELECT count(*) AS n FROM robots WHERE robot_type = $1', [type]);
+  expect(rows[0].n).toBe('1');
+}
+
+export async function unassignedAndValidation(t: TestApp): Promise<void> {
+  const api = lifecycleClient(t);
+  const waiting = await api.createRobot({ robot_type: 'nobody_handles_this', input_data: {} });
+  expect(waiting.status).toBe(201);
+  expect(waiting.body).toMatchObject({
+    status: 'PENDING',
+    module_name: null,
+    routing_decision: { selected_module: null },
+  });
+  for (const body of [
+    { robot_type: 'x' },
+    { robot_type: 'x', input_data: 'text' },
+    { robot_type: 'Bad Type', input_data: {} },
+    { robot_type: 'x', input_data: {}, priority: 'URGENT' },
+    { robot_type: 'x', input_data: {}, retry_limit: 99 },
+    { robot_type: 'x', input_data: {}, deadline: 'tomorrow' },
+    { robot_type: 'x', input_data: {}, correlation_id: '<script>' },
+    { robot_type: 'x', input_data: {}, status: 'COMPLETED' },
+  ]) {
+    expect((await api.createRobot(body)).status).toBe(400);
+  }
+}
+
+/** Many workers claiming at once never get the same robot twice; every robot ends exactly once. */
+export async function concurrentWorkers(t: TestApp, suffix: string, workers: number, robots: number): Promise<void> {
+  const api = lifecycleClient(t);
+  const module = `Swarm${suffix}`;
+  const type = `swarm_${suffix.toLowerCase()}`;
+  await api.registerModule(module, [type]);
+  for (let i = 0; i < robots; i += 50) {
+    await Promise.all(
+      Array.from({ length: Math.min(50, robots - i) }, (_, j) =>
+        api.createRobot({ robot_type: type, input_data: { i: i + j } }),
+      ),
+    );
+  }
+  const seen = new Map<string, number>();
+  await Promise.all(
+    Array.from({ length: workers }, async () => {
+      for (;;) {
+        const batch = (await api.claim(module, { max_robots: 10 })).body;
+        if (batch.length === 0) return;
+        for (const robot of batch) {
+          seen.set(robot.robot_id, (seen.get(robot.robot_id) ?? 0) + 1);
+          const done = await api.complete(robot.execute_id, { lease_token: robot.lease_token, output_data: {} });
+          expect(done.status).toBe(200);
+        }
+      }
+    }),
+  );
+  expect(seen.size).toBe(robots);
+  expect([...seen.values()].every((n) => n === 1)).toBe(true);
+  const { rows } = await t.db.query<{ status: string; n: string }>(
+    'SELECT status, count(*) AS n FROM robots WHERE robot_type = $1 GROUP BY status',
+    [type],
+  );
+  expect(rows).toEqual([{ status: 'COMPLETED', n: String(robots) }]);
+}
+
+/** An idle worker waiting on a long poll gets a new robot in well under its wait. */
+export async function longPollWakesUp(t: TestApp, suffix: string): Promise<void> {
+  const api = lifecycleClient(t);
+  const module = `Poll${suffix}`;
+  const type = `poll_${suffix.toLowerCase()}`;
+  await api.registerModule(module, [type]);
+  const started = Date.now();
+  const waiting = api.claim(module, { wait_ms: 10_000 });
+  await sleep(300);
+  const robot = (await api.createRobot({ robot_type: type, input_data: {} })).body;
+  const claimed = await waiting;
+  expect(claimed.body.map((r) => r.robot_id)).toEqual([robot.robot_id]);
+  expect(Date.now() - started).toBeLessThan(5_000);
+  // With no work at all, the long poll returns empty once its wait is over.
+  expect((await api.claim(module, { wait_ms: 300 })).body).toEqual([]);
+}
