@@ -1,5 +1,6 @@
 import { type DynamicModule, Module, ValidationPipe } from '@nestjs/common';
 import { APP_FILTER, APP_INTERCEPTOR, APP_PIPE } from '@nestjs/core';
+import { ScheduleModule } from '@nestjs/schedule';
 import { CacheModule } from './cache/cache.module.js';
 import { AppConfigModule } from './core/config/config.module.js';
 import { ProblemDetailsFilter } from './core/errors/problem-details.filter.js';
@@ -26,6 +27,7 @@ export class AppModule {
       module: AppModule,
       imports: [
         AppConfigModule.forRoot(),
+        ScheduleModule.forRoot(),
         LoggingModule,
         StateModule,
         CacheModule,

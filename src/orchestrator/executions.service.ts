@@ -3,13 +3,17 @@ import { AppConfig } from '../core/config/app-config.service.js';
 import { DomainException } from '../core/errors/domain.exception.js';
 import { LoadBalancerService } from '../load-balancer/load-balancer.service.js';
 import { ModuleRegistryRepository } from '../state/repositories/module-registry.repository.js';
-import { type RobotRow, RobotLifecycleRepository } from '../state/repositories/robot-lifecycle.repository.js';
+import {
+  type Failure,
+  type RobotRow,
+  RobotLifecycleRepository,
+} from '../state/repositories/robot-lifecycle.repository.js';
 import type { ClaimedRobotDto, ClaimRobotsDto, CompleteDto, FailDto, ProgressDto } from './dto/execution.dto.js';
 import { ExecutionResponseDto } from './dto/execution.dto.js';
 import { isoUtc } from './dto/format.js';
 import { RobotResponseDto } from './dto/robot-response.dto.js';
 import { leaseLost, OrchestratorErrorCode } from './orchestrator.errors.js';
-import { backoffMs, isRetryable } from './retry-policy.js';
+import { backoffMs, ErrorCategory, isRetryable } from './retry-policy.js';
 import { RobotsService } from './robots.service.js';
 import { WorkNotifier } from './work-notifier.js';
 
@@ -95,24 +99,57 @@ export class ExecutionsService {
    * the backoff, on the best module for the type now (failover when its module became unhealthy).
    */
   async fail(executeId: string, dto: FailDto): Promise<RobotResponseDto> {
+    const failure = { category: dto.error_category, message: dto.error_message, details: dto.error_details ?? {} };
+    const robot = await this.failAttempt(executeId, dto.lease_token, failure);
+    if (!robot) throw leaseLost(executeId);
+    return RobotResponseDto.of(robot);
+  }
+
+  /**
+   * The timeout sweep: attempts whose lease ran out (the worker stopped reporting) or that outlived
+   * timeout_seconds fail as TIMEOUT, so they are retried like any system error and nothing stays
+   * PROCESSING forever. The lease token fences off the old worker.
+   */
+  async sweepExpiredLeases(batch = 100): Promise<{ timed_out: number }> {
+    let timedOut = 0;
+    for (const attempt of await this.lifecycle.expiredAttempts(batch)) {
+      const failure = {
+        category: ErrorCategory.Timeout,
+        message: 'Lease expired or timeout_seconds exceeded',
+        details: { reason: 'lease_expired' },
+      };
+      if (await this.failAttempt(attempt.execute_id, attempt.lease_token, failure, attempt.robot_type)) timedOut++;
+    }
+    return { timed_out: timedOut };
+  }
+
+  /**
+   * Fails an attempt; a retryable category with retries left schedules the next attempt after the
+   * backoff, on the best module for the type now (failover when its module became unhealthy).
+   */
+  private async failAttempt(
+    executeId: string,
+    leaseToken: string,
+    failure: Failure,
+    knownType?: string,
+  ): Promise<RobotRow | null> {
+    const category = failure.category as ErrorCategory;
     // Routed before the transaction: it must not wait on anything else (see RobotLifecycleRepository).
-    const robotType = isRetryable(dto.error_category) ? await this.lifecycle.robotTypeOfExecution(executeId) : null;
+    const robotType = isRetryable(category)
+      ? (knownType ?? (await this.lifecycle.robotTypeOfExecution(executeId)))
+      : null;
     const failover = robotType ? (await this.loadBalancer.select(robotType)).selected_module : null;
-    const result = await this.lifecycle.failAttempt(
-      executeId,
-      dto.lease_token,
-      { category: dto.error_category, message: dto.error_message, details: dto.error_details ?? {} },
-      (robot) => {
-        const retry = isRetryable(dto.error_category) && robot.retry_count < robot.retry_limit;
-        return {
-          retry,
-          delayMs: retry ? backoffMs(robot.retry_count, this.backoff.base, this.backoff.max) : 0,
-          moduleName: (retry && failover) || robot.module_name,
-        };
-      },
-    );
-    if (!result) throw leaseLost(executeId);
+    const result = await this.lifecycle.failAttempt(executeId, leaseToken, failure, (robot) => {
+      const retry = isRetryable(category) && robot.retry_count < robot.retry_limit;
+      return {
+        retry,
+        delayMs: retry ? backoffMs(robot.retry_count, this.backoff.base, this.backoff.max) : 0,
+        moduleName: (retry && failover) || robot.module_name,
+      };
+    });
+    if (!result) return null;
     await this.robots.forget(result.robot.robot_id);
-    return RobotResponseDto.of(result.robot);
+    if (result.retried && result.robot.module_name) this.notifier.notify(result.robot.module_name);
+    return result.robot;
   }
 }

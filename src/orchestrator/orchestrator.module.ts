@@ -4,6 +4,7 @@ import { LoadBalancerModule } from '../load-balancer/load-balancer.module.js';
 import { StateModule } from '../state/state.module.js';
 import { ExecutionsService } from './executions.service.js';
 import { RobotsController } from './robots.controller.js';
+import { RobotMaintenanceJob } from './robot-maintenance.job.js';
 import { RobotsService } from './robots.service.js';
 import { WorkController } from './work.controller.js';
 import { WorkNotifier } from './work-notifier.js';
@@ -12,7 +13,7 @@ import { WorkNotifier } from './work-notifier.js';
 @Module({
   imports: [StateModule, CacheModule, LoadBalancerModule],
   controllers: [RobotsController, WorkController],
-  providers: [RobotsService, ExecutionsService, WorkNotifier],
+  providers: [RobotsService, ExecutionsService, WorkNotifier, RobotMaintenanceJob],
   exports: [RobotsService],
 })
 export class OrchestratorModule {}

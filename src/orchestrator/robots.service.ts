@@ -166,6 +166,22 @@ export class RobotsService {
     return RobotResponseDto.of(result.robot);
   }
 
+  /**
+   * Routes robots that were queued because no module could take their type. Runs on a schedule,
+   * so a module registered (or recovered) later picks up the work that waited for it.
+   */
+  async assignUnassigned(batch = 500): Promise<{ assigned: number }> {
+    let assigned = 0;
+    for (const robotType of await this.robots.unassignedTypes(100)) {
+      const decision = await this.loadBalancer.select(robotType);
+      if (!decision.selected_module) continue;
+      const count = await this.robots.assign(robotType, decision.selected_module, decision, batch);
+      if (count > 0) this.notifier.notify(decision.selected_module);
+      assigned += count;
+    }
+    return { assigned };
+  }
+
   forget(robotId: string): Promise<void> {
     return this.cache.invalidate(cacheKey(CacheKind.RobotStatus, robotId));
   }

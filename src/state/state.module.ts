@@ -11,6 +11,8 @@ import { assertServerVersion, runMigrations } from './migration-runner.js';
 import { ModuleRegistryRepository } from './repositories/module-registry.repository.js';
 import { RobotExecuteRepository } from './repositories/robot-execute.repository.js';
 import { RobotLifecycleRepository } from './repositories/robot-lifecycle.repository.js';
+import { JobRunsRepository } from './repositories/job-runs.repository.js';
+import { JobRunner } from './job-runner.service.js';
 import { RobotRepository } from './repositories/robot.repository.js';
 
 const logger = new Logger('StateModule');
@@ -69,7 +71,16 @@ function dataSourceModule(role: PoolRole) {
     RobotRepository,
     RobotExecuteRepository,
     RobotLifecycleRepository,
+    JobRunsRepository,
+    JobRunner,
   ],
-  exports: [DatabaseProbe, ModuleRegistryRepository, RobotRepository, RobotExecuteRepository, RobotLifecycleRepository],
+  exports: [
+    DatabaseProbe,
+    ModuleRegistryRepository,
+    RobotRepository,
+    RobotExecuteRepository,
+    RobotLifecycleRepository,
+    JobRunner,
+  ],
 })
 export class StateModule {}

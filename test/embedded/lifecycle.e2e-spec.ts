@@ -4,9 +4,11 @@ import {
   concurrentWorkers,
   fullLifecycle,
   idempotentCreation,
+  leaseExpiry,
   longPollWakesUp,
   retriesAndFailures,
   unassignedAndValidation,
+  waitingRobotsFindANewModule,
 } from '../support/lifecycle-scenarios.js';
 import { startApp, tempDir, type TestApp } from '../support/test-app.js';
 
@@ -30,4 +32,6 @@ describe('robot lifecycle over HTTP (PGlite)', () => {
   it('queues robots no module handles, and rejects invalid ones', () => unassignedAndValidation(t));
   it('never double-claims among concurrent workers', () => concurrentWorkers(t, 'E5', 8, 200));
   it('wakes a long-polling worker when work arrives', () => longPollWakesUp(t, 'E6'));
+  it('retries a robot whose lease expired and fences off its old worker', () => leaseExpiry(t, 'E7'));
+  it('routes waiting robots once a module for their type registers', () => waitingRobotsFindANewModule(t, 'E8'));
 });

@@ -4,9 +4,11 @@ import {
   concurrentWorkers,
   fullLifecycle,
   idempotentCreation,
+  leaseExpiry,
   longPollWakesUp,
   retriesAndFailures,
   unassignedAndValidation,
+  waitingRobotsFindANewModule,
 } from '../support/lifecycle-scenarios.js';
 import { startApp, type TestApp } from '../support/test-app.js';
 
@@ -38,4 +40,6 @@ describe('robot lifecycle over HTTP (PostgreSQL, Redis)', () => {
     120_000,
   );
   it('wakes a long-polling worker when work arrives', () => longPollWakesUp(t, 'P6'));
+  it('retries a robot whose lease expired and fences off its old worker', () => leaseExpiry(t, 'P7'));
+  it('routes waiting robots once a module for their type registers', () => waitingRobotsFindANewModule(t, 'P8'));
 });

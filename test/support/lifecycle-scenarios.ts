@@ -1,4 +1,6 @@
 import { expect } from '@jest/globals';
+import { ExecutionsService } from '../../src/orchestrator/executions.service.js';
+import { RobotsService } from '../../src/orchestrator/robots.service.js';
 import { RobotLifecycleRepository } from '../../src/state/repositories/robot-lifecycle.repository.js';
 import { http, type TestApp } from './test-app.js';
 
@@ -339,4 +341,59 @@ export async function longPollWakesUp(t: TestApp, suffix: string): Promise<void>
   expect(Date.now() - started).toBeLessThan(5_000);
   // With no work at all, the long poll returns empty once its wait is over.
   expect((await api.claim(module, { wait_ms: 300 })).body).toEqual([]);
+}
+
+/** A worker that stops reporting loses the robot: the sweep retries it and fences the old lease off. */
+export async function leaseExpiry(t: TestApp, suffix: string): Promise<void> {
+  const api = lifecycleClient(t);
+  const executions = t.app.get(ExecutionsService);
+  const module = `Lease${suffix}`;
+  const type = `lease_${suffix.toLowerCase()}`;
+  await api.registerModule(module, [type]);
+
+  const robot = (await api.createRobot({ robot_type: type, input_data: {} })).body;
+  const [stale] = (await api.claim(module, { lease_seconds: 30 })).body;
+  await t.db.query(`UPDATE robot_execute SET lease_expires_at = now() - interval '1 second' WHERE execute_id = $1`, [
+    stale.execute_id,
+  ]);
+  expect((await executions.sweepExpiredLeases()).timed_out).toBeGreaterThanOrEqual(1);
+  expect((await api.getRobot(robot.robot_id)).body).toMatchObject({
+    status: 'RETRYING',
+    retry_count: 1,
+    error_category: 'TIMEOUT',
+  });
+
+  const [fresh] = (await api.claim(module, { wait_ms: 2_000 })).body;
+  expect(fresh.robot_id).toBe(robot.robot_id);
+  expect(fresh.lease_token).not.toBe(stale.lease_token);
+  const late = await api.complete(stale.execute_id, { lease_token: stale.lease_token, output_data: { from: 'stale' } });
+  expect(late.status).toBe(409);
+  const done = await api.complete(fresh.execute_id, { lease_token: fresh.lease_token, output_data: { from: 'fresh' } });
+  expect(done.body).toMatchObject({ status: 'COMPLETED', output_data: { from: 'fresh' } });
+  const attempts = await api.send<Array<{ execution_state: string }>>(
+    'GET',
+    `/api/v1/robots/${robot.robot_id}/executions`,
+  );
+  expect(attempts.body.map((a) => a.execution_state)).toEqual(['FAILED', 'COMPLETED']);
+
+  // timeout_seconds bounds an attempt even while its lease is kept alive.
+  const slow = (await api.createRobot({ robot_type: type, input_data: {}, timeout_seconds: 1, retry_limit: 0 })).body;
+  const [claimed] = (await api.claim(module)).body;
+  expect(claimed.robot_id).toBe(slow.robot_id);
+  await sleep(1_200);
+  await executions.sweepExpiredLeases();
+  expect((await api.getRobot(slow.robot_id)).body).toMatchObject({ status: 'FAILED', error_category: 'TIMEOUT' });
+}
+
+/** Robots queued for a type nobody handled are routed once a module for it registers. */
+export async function waitingRobotsFindANewModule(t: TestApp, suffix: string): Promise<void> {
+  const api = lifecycleClient(t);
+  const type = `late_${suffix.toLowerCase()}`;
+  const waiting = (await api.createRobot({ robot_type: type, input_data: {} })).body;
+  expect(waiting.module_name).toBeNull();
+  await api.registerModule(`Late${suffix}`, [type]);
+  expect((await t.app.get(RobotsService).assignUnassigned()).assigned).toBeGreaterThanOrEqual(1);
+  const [claimed] = (await api.claim(`Late${suffix}`)).body;
+  expect(claimed.robot_id).toBe(waiting.robot_id);
+  expect(claimed.routing_decision?.selected_module).toBe(`Late${suffix}`);
 }

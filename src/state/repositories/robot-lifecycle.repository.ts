@@ -322,6 +322,54 @@ export class RobotLifecycleRepository {
     return rows[0] ?? null;
   }
 
+  /** Running attempts whose lease ran out, or that outlived their robot's timeout_seconds. */
+  expiredAttempts(limit: number): Promise<Array<{ execute_id: string; lease_token: string; robot_type: string }>> {
+    return this.writer.query(
+      `SELECT e.execute_id, e.lease_token::text AS lease_token, r.robot_type
+         FROM robot_execute e JOIN robots r ON r.robot_id = e.robot_id
+        WHERE e.execution_state = 'RUNNING'
+          AND (e.lease_expires_at < now() OR e.started_at + make_interval(secs => r.timeout_seconds) < now())
+        ORDER BY e.lease_expires_at
+        LIMIT $1`,
+      [limit],
+    );
+  }
+
+  /** Robot types that have robots waiting for a module. */
+  async unassignedTypes(limit: number): Promise<string[]> {
+    const rows: Array<{ robot_type: string }> = await this.writer.query(
+      `SELECT DISTINCT robot_type FROM robots WHERE module_name IS NULL AND status = 'PENDING' LIMIT $1`,
+      [limit],
+    );
+    return rows.map((row) => row.robot_type);
+  }
+
+  /** Gives up to `limit` waiting robots of a type to a module, each with its first attempt. */
+  async assign(robotType: string, moduleName: string, decision: unknown, limit: number): Promise<number> {
+    const rows: unknown[] = await this.writer.query(
+      `WITH picked AS (
+         SELECT robot_id FROM robots
+          WHERE module_name IS NULL AND status = 'PENDING' AND robot_type = $1
+          ORDER BY priority DESC, created_at
+          LIMIT $3
+          FOR UPDATE SKIP LOCKED
+       ), assigned AS (
+         UPDATE robots r SET module_name = $2, routing_decision = $4, next_attempt_at = now(), updated_at = now()
+           FROM picked WHERE r.robot_id = picked.robot_id
+         RETURNING r.*
+       ), attempt AS (
+         INSERT INTO robot_execute (execute_id, robot_id, module_name, max_retries, timeout_seconds)
+         SELECT gen_random_uuid()::text, robot_id, module_name, retry_limit, timeout_seconds FROM assigned
+       ), event AS (
+         INSERT INTO robot_events (event_type, robot_id, module_name, payload)
+         SELECT 'robot.assigned', robot_id, module_name, '{}'::jsonb FROM assigned
+       )
+       SELECT robot_id FROM assigned`,
+      [robotType, moduleName, limit, decision],
+    );
+    return rows.length;
+  }
+
   /** The robot type an attempt works on, for routing a retry before its transaction starts. */
   async robotTypeOfExecution(executeId: string): Promise<string | null> {
     const rows: Array<{ robot_type: string }> = await this.reader.query(
