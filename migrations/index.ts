@@ -2,6 +2,13 @@ import { CoreSchema1763769600000 } from './1763769600000-CoreSchema.js';
 import { ModuleCapacity1763856000000 } from './1763856000000-ModuleCapacity.js';
 import { RobotLifecycle1763942400000 } from './1763942400000-RobotLifecycle.js';
 import { JobRuns1764028800000 } from './1764028800000-JobRuns.js';
+import { ModuleHealthChecks1764115200000 } from './1764115200000-ModuleHealthChecks.js';
 
 /** Every migration, oldest first. A new migration file is added here as well. */
-export const MIGRATIONS = [CoreSchema1763769600000, ModuleCapacity1763856000000, RobotLifecycle1763942400000, JobRuns1764028800000];
+export const MIGRATIONS = [
+  CoreSchema1763769600000,
+  ModuleCapacity1763856000000,
+  RobotLifecycle1763942400000,
+  JobRuns1764028800000,
+  ModuleHealthChecks1764115200000,
+];
