@@ -2,13 +2,16 @@ import { Module } from '@nestjs/common';
 import { LoadBalancerModule } from '../load-balancer/load-balancer.module.js';
 import { StateModule } from '../state/state.module.js';
 import { RegistryController } from './registry.controller.js';
+import { HealthMonitorService } from './health-monitor.service.js';
+import { PerformanceScorerService } from './performance-scorer.service.js';
+import { RegistryJobs } from './registry.jobs.js';
 import { RegistryService } from './registry.service.js';
 
-/** Module registration over REST [Module Assembly]; health monitor and scorer arrive with the orchestration issue. */
+/** Module registration over REST, health monitor and performance scorer [Module Assembly]. */
 @Module({
   imports: [StateModule, LoadBalancerModule],
   controllers: [RegistryController],
-  providers: [RegistryService],
+  providers: [RegistryService, HealthMonitorService, PerformanceScorerService, RegistryJobs],
   exports: [RegistryService],
 })
 export class RegistryModule {}

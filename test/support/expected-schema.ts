@@ -186,6 +186,7 @@ export const EXPECTED_INDEXES: Record<string, string> = {
 
 /** "table.column -> table.column ON DELETE rule" for every foreign key. */
 export const EXPECTED_FOREIGN_KEYS = [
+  'module_health_checks.module_name -> module_registry.module_name ON DELETE CASCADE',
   'robot_execute.robot_id -> robots.robot_id ON DELETE CASCADE',
   'robots.module_name -> module_registry.module_name ON DELETE NO ACTION',
 ];

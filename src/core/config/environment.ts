@@ -218,6 +218,21 @@ export class Environment {
   @Min(0)
   RETRY_BACKOFF_MAX_MS: number = 300_000;
 
+  // Health monitor (seeds: every 5 minutes): DEGRADED after this many consecutive failures,
+  // UNHEALTHY (out of routing) after that many.
+  @IsInt()
+  @Min(100)
+  @Max(60_000)
+  HEALTH_CHECK_TIMEOUT_MS: number = 5_000;
+
+  @IsInt()
+  @Min(1)
+  HEALTH_DEGRADED_AFTER: number = 1;
+
+  @IsInt()
+  @Min(1)
+  HEALTH_UNHEALTHY_AFTER: number = 3;
+
   /** Default lease of a claim; progress reports extend it by the same length. */
   @IsInt()
   @Min(5)
@@ -259,6 +274,9 @@ export function validateEnvironment(raw: Record<string, unknown>): Environment {
   }
   if (env.DB_WRITE_POOL_MIN > env.DB_WRITE_POOL_MAX) {
     problems.push('DB_WRITE_POOL_MIN: must not be greater than DB_WRITE_POOL_MAX');
+  }
+  if (env.HEALTH_DEGRADED_AFTER > env.HEALTH_UNHEALTHY_AFTER) {
+    problems.push('HEALTH_DEGRADED_AFTER: must not be greater than HEALTH_UNHEALTHY_AFTER');
   }
   const weights = env.ROUTING_WEIGHT_PERFORMANCE + env.ROUTING_WEIGHT_CAPACITY + env.ROUTING_WEIGHT_HEALTH;
   if (Number.isFinite(weights) && Math.abs(weights - 1) > 1e-9) {

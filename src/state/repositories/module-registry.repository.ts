@@ -88,6 +88,114 @@ export class ModuleRegistryRepository {
     return this.writer.findOneBy({ moduleName });
   }
 
+  /** Stores a health check and moves the module's health by its consecutive failures, in one statement. */
+  async recordHealthCheck(
+    moduleName: string,
+    check: { ok: boolean; latencyMs: number; error: string | null },
+    thresholds: { degradedAfter: number; unhealthyAfter: number },
+  ): Promise<{ before: ModuleHealth; after: ModuleHealth } | null> {
+    const rows: Array<{ before: ModuleHealth; after: ModuleHealth }> = await this.writer.query(
+      `WITH recorded AS (
+         INSERT INTO module_health_checks (module_name, ok, latency_ms, error_message) VALUES ($1, $2, $3, $4)
+       ), previous AS (
+         SELECT health_status FROM module_registry WHERE module_name = $1 FOR UPDATE
+       ), updated AS (
+         UPDATE module_registry m SET
+           consecutive_failures = CASE WHEN $2 THEN 0 ELSE COALESCE(m.consecutive_failures, 0) + 1 END,
+           health_status = (CASE
+             WHEN $2 THEN 'HEALTHY'
+             WHEN COALESCE(m.consecutive_failures, 0) + 1 >= $6 THEN 'UNHEALTHY'
+             WHEN COALESCE(m.consecutive_failures, 0) + 1 >= $5 THEN 'DEGRADED'
+             ELSE m.health_status::text END)::module_health_enum,
+           last_health_check = now(),
+           last_error_message = CASE WHEN $2 THEN m.last_error_message ELSE $4 END,
+           -- The new check is not visible to this statement's snapshot: counted in by hand.
+           uptime_percentage_24h = (
+             SELECT round(100.0 * (count(*) FILTER (WHERE c.ok) + CASE WHEN $2 THEN 1 ELSE 0 END) / (count(*) + 1), 2)
+               FROM module_health_checks c WHERE c.module_name = $1 AND c.checked_at > now() - interval '24 hours'),
+           updated_at = now()
+         WHERE m.module_name = $1
+         RETURNING m.health_status
+       ), event AS (
+         INSERT INTO robot_events (event_type, module_name, payload)
+         SELECT 'module.health_changed', $1, jsonb_build_object('from', p.health_status, 'to', u.health_status)
+           FROM previous p, updated u WHERE p.health_status IS DISTINCT FROM u.health_status
+       )
+       SELECT p.health_status AS before, u.health_status AS after FROM previous p, updated u`,
+      [moduleName, check.ok, check.latencyMs, check.error, thresholds.degradedAfter, thresholds.unhealthyAfter],
+    );
+    return rows[0] ?? null;
+  }
+
+  /** Per module: attempts finished in the last 24 h, robots running now, and all-time totals. */
+  moduleStats(): Promise<
+    Array<{
+      module_name: string;
+      max_concurrent_robots: number;
+      completed_24h: string;
+      failed_24h: string;
+      avg_processing_ms_24h: string | null;
+      active: string;
+      total_completed: string;
+      total_processing_ms: string | null;
+    }>
+  > {
+    return this.writer.query(
+      `WITH recent AS (
+         SELECT module_name,
+                count(*) FILTER (WHERE execution_state = 'COMPLETED') AS completed_24h,
+                count(*) FILTER (WHERE execution_state = 'FAILED') AS failed_24h,
+                avg(duration_ms) FILTER (WHERE execution_state = 'COMPLETED') AS avg_processing_ms_24h
+           FROM robot_execute WHERE completed_at > now() - interval '24 hours' GROUP BY module_name
+       ), running AS (
+         SELECT module_name, count(*) AS active FROM robots WHERE status = 'PROCESSING' GROUP BY module_name
+       ), totals AS (
+         SELECT module_name, count(*) AS total_completed, sum(processing_time_ms) AS total_processing_ms
+           FROM robots WHERE status = 'COMPLETED' GROUP BY module_name
+       )
+       SELECT m.module_name, m.max_concurrent_robots,
+              COALESCE(r.completed_24h, 0) AS completed_24h, COALESCE(r.failed_24h, 0) AS failed_24h,
+              r.avg_processing_ms_24h, COALESCE(a.active, 0) AS active,
+              COALESCE(t.total_completed, 0) AS total_completed, t.total_processing_ms
+         FROM module_registry m
+         LEFT JOIN recent r ON r.module_name = m.module_name
+         LEFT JOIN running a ON a.module_name = m.module_name
+         LEFT JOIN totals t ON t.module_name = m.module_name`,
+    );
+  }
+
+  async applyScores(
+    moduleName: string,
+    scores: {
+      performanceScore: number;
+      performanceTier: string;
+      successRate24h: number;
+      errorCount24h: number;
+      avgProcessingTimeMs: number;
+      capacityUtilization: number;
+      totalRobotsProcessed: number;
+      totalProcessingTimeHours: number;
+    },
+  ): Promise<void> {
+    await this.writer.query(
+      `UPDATE module_registry SET performance_score = $2, performance_tier = $3, success_rate_24h = $4, error_count_24h = $5,
+              avg_processing_time_ms = $6, capacity_utilization = $7, total_robots_processed = $8,
+              total_processing_time_hours = $9, last_performance_check = now(), updated_at = now()
+        WHERE module_name = $1`,
+      [
+        moduleName,
+        scores.performanceScore,
+        scores.performanceTier,
+        scores.successRate24h,
+        scores.errorCount24h,
+        scores.avgProcessingTimeMs,
+        scores.capacityUtilization,
+        scores.totalRobotsProcessed,
+        scores.totalProcessingTimeHours,
+      ],
+    );
+  }
+
   listActive(): Promise<ModuleRegistryEntity[]> {
     return this.reader.find({ where: { isActive: true }, order: { moduleName: 'ASC' } });
   }

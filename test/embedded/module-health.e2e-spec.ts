@@ -1,0 +1,125 @@
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { createServer, type Server } from 'node:http';
+import { HealthMonitorService } from '../../src/registry/health-monitor.service.js';
+import { PerformanceScorerService } from '../../src/registry/performance-scorer.service.js';
+import { lifecycleClient } from '../support/lifecycle-scenarios.js';
+import { http, startApp, tempDir, type TestApp } from '../support/test-app.js';
+
+/** A real HTTP health endpoint whose answer the test controls: a status code, or silence. */
+function fakeWorker(): { server: Server; url: Promise<string>; answer: { status: number | 'hang' } } {
+  const answer: { status: number | 'hang' } = { status: 200 };
+  const server = createServer((_req, res) => {
+    if (answer.status === 'hang') return;
+    res.writeHead(answer.status).end('{}');
+  });
+  const url = new Promise<string>((resolve) =>
+    server.listen(0, '127.0.0.1', () =>
+      resolve(`http://127.0.0.1:${(server.address() as { port: number }).port}/health`),
+    ),
+  );
+  return { server, url, answer };
+}
+
+describe('module health monitor and performance scorer (PGlite)', () => {
+  const dir = tempDir();
+  const worker = fakeWorker();
+  let t: TestApp;
+
+  beforeAll(async () => {
+    t = await startApp({
+      DATA_DIR: dir.path,
+      HEALTH_CHECK_TIMEOUT_MS: '300',
+      HEALTH_DEGRADED_AFTER: '1',
+      HEALTH_UNHEALTHY_AFTER: '2',
+    });
+  });
+  afterAll(async () => {
+    await t?.close();
+    worker.server.closeAllConnections();
+    worker.server.close();
+    dir.remove();
+  });
+
+  const moduleView = async (name: string) =>
+    (await http<Record<string, unknown>>(`${t.url}/api/v1/modules/${name}`)).body;
+  const selected = async (type: string) =>
+    (await http<{ selected_module: string | null }>(`${t.url}/api/v1/routing/select?robot_type=${type}`)).body
+      .selected_module;
+
+  it('moves a module HEALTHY → DEGRADED → UNHEALTHY and back, taking it out of routing meanwhile', async () => {
+    const api = lifecycleClient(t);
+    const endpoint = await worker.url;
+    await api.send('POST', '/api/v1/modules', {
+      module_name: 'Watched',
+      module_version: '1',
+      supported_robot_types: ['watched_work'],
+      health_endpoint: endpoint,
+    });
+    const monitor = t.app.get(HealthMonitorService);
+
+    expect(await monitor.checkAll()).toEqual({ checked: 1, changed: 1 });
+    expect(await moduleView('Watched')).toMatchObject({ health_status: 'HEALTHY', consecutive_failures: 0 });
+
+    worker.answer.status = 503;
+    await monitor.checkAll();
+    expect(await moduleView('Watched')).toMatchObject({
+      health_status: 'DEGRADED',
+      consecutive_failures: 1,
+      last_error_message: 'HTTP 503',
+    });
+    expect(await selected('watched_work')).toBe('Watched');
+
+    worker.answer.status = 'hang';
+    const outcome = await monitor.check('Watched', endpoint);
+    expect(outcome).toMatchObject({ ok: false, error: 'timeout after 300 ms', after: 'UNHEALTHY' });
+    await t.app.get(HealthMonitorService).checkAll();
+    expect(await moduleView('Watched')).toMatchObject({ health_status: 'UNHEALTHY' });
+    expect(await selected('watched_work')).toBeNull();
+
+    worker.answer.status = 200;
+    await monitor.checkAll();
+    const healed = await moduleView('Watched');
+    expect(healed).toMatchObject({ health_status: 'HEALTHY', consecutive_failures: 0 });
+    // 2 of 5 checks succeeded in the last 24 h.
+    expect(healed.uptime_percentage_24h).toBe(40);
+    expect(await selected('watched_work')).toBe('Watched');
+
+    const { rows } = await t.db.query<{ payload: { from: string; to: string } }>(
+      `SELECT payload FROM robot_events WHERE event_type = 'module.health_changed' AND module_name = 'Watched' ORDER BY event_id`,
+    );
+    expect(rows.map((r) => `${r.payload.from}→${r.payload.to}`)).toEqual([
+      'UNKNOWN→HEALTHY',
+      'HEALTHY→DEGRADED',
+      'DEGRADED→UNHEALTHY',
+      'UNHEALTHY→HEALTHY',
+    ]);
+  });
+
+  it('scores modules from the last 24 hours of attempts', async () => {
+    const api = lifecycleClient(t);
+    await api.registerModule('Scored', ['scored_work'], 4);
+    for (let i = 0; i < 5; i++) await api.createRobot({ robot_type: 'scored_work', input_data: { i }, retry_limit: 0 });
+    const claimed = (await api.claim('Scored', { max_robots: 5 })).body;
+    for (const robot of claimed.slice(0, 3))
+      await api.complete(robot.execute_id, { lease_token: robot.lease_token, output_data: {} });
+    await api.fail(claimed[3].execute_id, {
+      lease_token: claimed[3].lease_token,
+      error_category: 'VALIDATION',
+      error_message: 'bad',
+    });
+    // claimed[4] is still running: 1 of 4 capacity in use.
+
+    await t.app.get(PerformanceScorerService).scoreAll();
+    const scored = await moduleView('Scored');
+    expect(scored).toMatchObject({
+      success_rate_24h: 75,
+      error_count_24h: 1,
+      capacity_utilization: 0.25,
+      total_robots_processed: 3,
+    });
+    // 0.7 * 0.75 + 0.3 * (1 / (1 + avg/60 s)), with avg a few ms: about 0.82.
+    expect(scored.performance_score).toBeGreaterThanOrEqual(0.82);
+    expect(scored.performance_score).toBeLessThanOrEqual(0.83);
+    expect(scored.performance_tier).toBe('MEDIUM');
+  });
+});
