@@ -1,0 +1,160 @@
+import { type BeforeApplicationShutdown, Injectable, Logger, type OnApplicationBootstrap } from '@nestjs/common';
+import { DiscoveryService } from '@nestjs/core';
+import { AppConfig } from '../../core/config/app-config.service.js';
+import { DomainException } from '../../core/errors/domain.exception.js';
+import { RegistryService } from '../../registry/registry.service.js';
+import { ModuleHealth } from '../../state/entities/index.js';
+import { ModuleRegistryRepository } from '../../state/repositories/module-registry.repository.js';
+import type { ClaimedRobotDto } from '../dto/execution.dto.js';
+import { ExecutionsService } from '../executions.service.js';
+import { ErrorCategory } from '../retry-policy.js';
+import { WorkNotifier } from '../work-notifier.js';
+import { ROBOT_HANDLER, RobotFailure, type RobotHandler, type RobotHandlerOptions } from './robot-handler.decorator.js';
+
+// An idle worker waits this long per claim; new work in this process wakes it at once.
+const CLAIM_WAIT_MS = 1_000;
+
+interface Worker {
+  options: Required<RobotHandlerOptions>;
+  handler: RobotHandler;
+  running: Map<string, AbortController>;
+  loop?: Promise<void>;
+}
+
+/**
+ * Runs in-process modules: providers marked with @RobotHandlerFor are registered as modules at
+ * boot and fed through the same claim, lease and report path as remote workers, so routing,
+ * retries, fencing and the timeout sweep treat both alike. A heartbeat extends the lease while
+ * the handler runs; losing the lease (cancel, expiry) aborts the handler's signal.
+ */
+@Injectable()
+export class InProcessWorkers implements OnApplicationBootstrap, BeforeApplicationShutdown {
+  private readonly logger = new Logger(InProcessWorkers.name);
+  private readonly workers: Worker[] = [];
+  private readonly leaseSeconds: number;
+  private stopping = false;
+
+  constructor(
+    private readonly discovery: DiscoveryService,
+    private readonly registry: RegistryService,
+    private readonly modules: ModuleRegistryRepository,
+    private readonly executions: ExecutionsService,
+    private readonly notifier: WorkNotifier,
+    config: AppConfig,
+  ) {
+    this.leaseSeconds = config.get('LEASE_SECONDS');
+  }
+
+  async onApplicationBootstrap(): Promise<void> {
+    for (const wrapper of this.discovery.getProviders()) {
+      const options = wrapper.metatype && Reflect.getMetadata(ROBOT_HANDLER, wrapper.metatype);
+      if (!options || !wrapper.instance) continue;
+      const worker: Worker = {
+        options: { concurrency: 2, ...(options as RobotHandlerOptions) },
+        handler: wrapper.instance as RobotHandler,
+        running: new Map(),
+      };
+      await this.registry.register({
+        module_name: worker.options.name,
+        module_version: worker.options.version,
+        supported_robot_types: worker.options.robotTypes,
+        max_concurrent_robots: worker.options.concurrency,
+        registration_data: { in_process: true },
+      });
+      // Alive in this very process: healthy by construction, no endpoint to poll.
+      await this.modules.recordHealth(worker.options.name, ModuleHealth.Healthy);
+      this.workers.push(worker);
+      worker.loop = this.run(worker);
+      this.logger.log(`in-process module ${worker.options.name} handles ${worker.options.robotTypes.join(', ')}`);
+    }
+  }
+
+  async beforeApplicationShutdown(): Promise<void> {
+    this.stopping = true;
+    for (const worker of this.workers) {
+      for (const controller of worker.running.values()) controller.abort();
+      // Ends a claim that is long-polling right now.
+      this.notifier.notify(worker.options.name);
+    }
+    await Promise.all(this.workers.map((worker) => worker.loop));
+  }
+
+  private async run(worker: Worker): Promise<void> {
+    const inFlight = new Set<Promise<void>>();
+    while (!this.stopping) {
+      const free = worker.options.concurrency - worker.running.size;
+      if (free <= 0) {
+        await Promise.race(inFlight);
+        continue;
+      }
+      try {
+        const claimed = await this.executions.claim(worker.options.name, {
+          max_robots: free,
+          lease_seconds: this.leaseSeconds,
+          wait_ms: CLAIM_WAIT_MS,
+        });
+        for (const robot of claimed) {
+          const task = this.execute(worker, robot).finally(() => inFlight.delete(task));
+          inFlight.add(task);
+        }
+      } catch (error) {
+        if (this.stopping) break;
+        this.logger.warn(`${worker.options.name}: claim failed (${(error as Error).message}); retrying in 1 s`);
+        await new Promise((resolve) => setTimeout(resolve, 1_000));
+      }
+    }
+    await Promise.allSettled(inFlight);
+  }
+
+  private async execute(worker: Worker, robot: ClaimedRobotDto): Promise<void> {
+    const controller = new AbortController();
+    worker.running.set(robot.execute_id, controller);
+    const lease = robot.lease_token;
+    const report = async (body: Record<string, unknown>) => {
+      try {
+        await this.executions.progress(robot.execute_id, { lease_token: lease, ...body });
+      } catch (error) {
+        if (error instanceof DomainException && error.code === 'LEASE_LOST') controller.abort();
+        else throw error;
+      }
+    };
+    // Heartbeat at a third of the lease, so one missed beat never loses it.
+    const heartbeat = setInterval(() => void report({}).catch(() => undefined), (this.leaseSeconds * 1000) / 3);
+    try {
+      const output = await worker.handler.handle({
+        robotId: robot.robot_id,
+        robotType: robot.robot_type,
+        input: robot.input_data,
+        attempt: robot.retry_count + 1,
+        signal: controller.signal,
+        progress: (p) =>
+          report({
+            current_step: p.step,
+            step_category: p.category,
+            progress_percentage: p.percentage,
+            completed_steps: p.completedSteps,
+            total_steps: p.totalSteps,
+            step_details: p.details,
+          }),
+      });
+      if (!controller.signal.aborted)
+        await this.executions.complete(robot.execute_id, { lease_token: lease, output_data: output });
+    } catch (error) {
+      const leaseLost = error instanceof DomainException && error.code === 'LEASE_LOST';
+      if (controller.signal.aborted || leaseLost) return;
+      const failure =
+        error instanceof RobotFailure ? error : new RobotFailure(ErrorCategory.System, (error as Error).message);
+      await this.executions
+        .fail(robot.execute_id, {
+          lease_token: lease,
+          error_category: failure.category,
+          error_message: failure.message.slice(0, 2_000),
+          error_details: failure.details,
+        })
+        .catch((cause: Error) => this.logger.warn(`${robot.robot_id}: could not record failure (${cause.message})`));
+    } finally {
+      clearInterval(heartbeat);
+      worker.running.delete(robot.execute_id);
+    }
+  }
+}
