@@ -3,6 +3,7 @@ import { ModuleCapacity1763856000000 } from './1763856000000-ModuleCapacity.js';
 import { RobotLifecycle1763942400000 } from './1763942400000-RobotLifecycle.js';
 import { JobRuns1764028800000 } from './1764028800000-JobRuns.js';
 import { ModuleHealthChecks1764115200000 } from './1764115200000-ModuleHealthChecks.js';
+import { OutboxRelay1764201600000 } from './1764201600000-OutboxRelay.js';
 
 /** Every migration, oldest first. A new migration file is added here as well. */
 export const MIGRATIONS = [
@@ -11,4 +12,5 @@ export const MIGRATIONS = [
   RobotLifecycle1763942400000,
   JobRuns1764028800000,
   ModuleHealthChecks1764115200000,
+  OutboxRelay1764201600000,
 ];

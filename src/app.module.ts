@@ -1,6 +1,7 @@
 import { type DynamicModule, Module, ValidationPipe } from '@nestjs/common';
 import { APP_FILTER, APP_INTERCEPTOR, APP_PIPE } from '@nestjs/core';
 import { ScheduleModule } from '@nestjs/schedule';
+import { EventEmitterModule } from '@nestjs/event-emitter';
 import { CacheModule } from './cache/cache.module.js';
 import { AppConfigModule } from './core/config/config.module.js';
 import { ProblemDetailsFilter } from './core/errors/problem-details.filter.js';
@@ -29,6 +30,7 @@ export class AppModule {
       imports: [
         AppConfigModule.forRoot(),
         ScheduleModule.forRoot(),
+        EventEmitterModule.forRoot(),
         LoggingModule,
         StateModule,
         CacheModule,

@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { AppConfig } from '../core/config/app-config.service.js';
 import { DomainException } from '../core/errors/domain.exception.js';
 import { LoadBalancerService } from '../load-balancer/load-balancer.service.js';
+import { OutboxRelay } from '../state/outbox-relay.service.js';
 import { ModuleRegistryRepository } from '../state/repositories/module-registry.repository.js';
 import {
   type Failure,
@@ -32,6 +33,7 @@ export class ExecutionsService {
     private readonly loadBalancer: LoadBalancerService,
     private readonly robots: RobotsService,
     private readonly notifier: WorkNotifier,
+    private readonly relay: OutboxRelay,
     config: AppConfig,
   ) {
     this.defaultLease = config.get('LEASE_SECONDS');
@@ -80,6 +82,7 @@ export class ExecutionsService {
       memoryUsageMb: dto.memory_usage_mb,
     });
     if (!row) throw leaseLost(executeId);
+    this.relay.kick();
     return ExecutionResponseDto.of(row);
   }
 

@@ -7,6 +7,7 @@ import { NoModulePolicy } from '../core/config/environment.js';
 import { DomainException } from '../core/errors/domain.exception.js';
 import { LoadBalancerService } from '../load-balancer/load-balancer.service.js';
 import { Priority } from '../state/entities/index.js';
+import { OutboxRelay } from '../state/outbox-relay.service.js';
 import { type RobotRow, RobotLifecycleRepository } from '../state/repositories/robot-lifecycle.repository.js';
 import type { CreateRobotDto } from './dto/create-robot.dto.js';
 import type { ExecutionResponseDto } from './dto/execution.dto.js';
@@ -43,6 +44,7 @@ export class RobotsService {
     private readonly loadBalancer: LoadBalancerService,
     private readonly cache: CacheService,
     private readonly notifier: WorkNotifier,
+    private readonly relay: OutboxRelay,
     config: AppConfig,
   ) {
     this.noModulePolicy = config.get('ROUTING_NO_MODULE_POLICY');
@@ -86,6 +88,7 @@ export class RobotsService {
       return { robot: this.replay(winner!, dto), created: false };
     }
     if (row.module_name) this.notifier.notify(row.module_name);
+    this.relay.kick();
     return { robot: RobotResponseDto.of(row), created: true };
   }
 
@@ -182,7 +185,9 @@ export class RobotsService {
     return { assigned };
   }
 
+  /** After a change: drop the cached copy and have its event published. */
   forget(robotId: string): Promise<void> {
+    this.relay.kick();
     return this.cache.invalidate(cacheKey(CacheKind.RobotStatus, robotId));
   }
 }

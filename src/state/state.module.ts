@@ -13,6 +13,8 @@ import { RobotExecuteRepository } from './repositories/robot-execute.repository.
 import { RobotLifecycleRepository } from './repositories/robot-lifecycle.repository.js';
 import { JobRunsRepository } from './repositories/job-runs.repository.js';
 import { JobRunner } from './job-runner.service.js';
+import { OutboxRelay } from './outbox-relay.service.js';
+import { OutboxRepository } from './repositories/outbox.repository.js';
 import { RobotRepository } from './repositories/robot.repository.js';
 
 const logger = new Logger('StateModule');
@@ -73,6 +75,8 @@ function dataSourceModule(role: PoolRole) {
     RobotLifecycleRepository,
     JobRunsRepository,
     JobRunner,
+    OutboxRepository,
+    OutboxRelay,
   ],
   exports: [
     DatabaseProbe,
@@ -81,6 +85,7 @@ function dataSourceModule(role: PoolRole) {
     RobotExecuteRepository,
     RobotLifecycleRepository,
     JobRunner,
+    OutboxRelay,
   ],
 })
 export class StateModule {}

@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, it } from '@jest/globals';
 import {
   cancellationAndFencing,
   concurrentWorkers,
+  eventsArePublished,
   fullLifecycle,
   idempotentCreation,
   leaseExpiry,
@@ -34,4 +35,5 @@ describe('robot lifecycle over HTTP (PGlite)', () => {
   it('wakes a long-polling worker when work arrives', () => longPollWakesUp(t, 'E6'));
   it('retries a robot whose lease expired and fences off its old worker', () => leaseExpiry(t, 'E7'));
   it('routes waiting robots once a module for their type registers', () => waitingRobotsFindANewModule(t, 'E8'));
+  it('publishes every committed event to in-process subscribers, in order', () => eventsArePublished(t, 'E9'));
 });

@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, it } from '@jest/globals';
 import {
   cancellationAndFencing,
   concurrentWorkers,
+  eventsArePublished,
   fullLifecycle,
   idempotentCreation,
   leaseExpiry,
@@ -42,4 +43,5 @@ describe('robot lifecycle over HTTP (PostgreSQL, Redis)', () => {
   it('wakes a long-polling worker when work arrives', () => longPollWakesUp(t, 'P6'));
   it('retries a robot whose lease expired and fences off its old worker', () => leaseExpiry(t, 'P7'));
   it('routes waiting robots once a module for their type registers', () => waitingRobotsFindANewModule(t, 'P8'));
+  it('publishes every committed event to in-process subscribers, in order', () => eventsArePublished(t, 'P9'));
 });

@@ -138,6 +138,7 @@ export const EXPECTED_COLUMNS: Record<string, string[]> = {
     module_name varchar(100)
     payload jsonb NOT NULL DEFAULT '{}'::jsonb
     created_at timestamp NOT NULL DEFAULT now()
+    tx_id xid8 NOT NULL DEFAULT pg_current_xact_id()
   `),
 };
 
@@ -182,6 +183,7 @@ export const EXPECTED_INDEXES: Record<string, string> = {
   robot_execute_pkey: 'robot_execute UNIQUE (execute_id)',
   robot_events_pkey: 'robot_events UNIQUE (event_id)',
   idx_robot_events_robot: 'robot_events (robot_id, event_id)',
+  idx_robot_events_relay: 'robot_events (tx_id, event_id)',
 };
 
 /** "table.column -> table.column ON DELETE rule" for every foreign key. */

@@ -1,5 +1,7 @@
 import { expect } from '@jest/globals';
+import { EventEmitter2 } from '@nestjs/event-emitter';
 import { ExecutionsService } from '../../src/orchestrator/executions.service.js';
+import { OutboxRelay } from '../../src/state/outbox-relay.service.js';
 import { RobotsService } from '../../src/orchestrator/robots.service.js';
 import { RobotLifecycleRepository } from '../../src/state/repositories/robot-lifecycle.repository.js';
 import { http, type TestApp } from './test-app.js';
@@ -396,4 +398,56 @@ export async function waitingRobotsFindANewModule(t: TestApp, suffix: string): P
   const [claimed] = (await api.claim(`Late${suffix}`)).body;
   expect(claimed.robot_id).toBe(waiting.robot_id);
   expect(claimed.routing_decision?.selected_module).toBe(`Late${suffix}`);
+}
+
+/** Every committed event reaches in-process subscribers after commit, in order, including ones written elsewhere. */
+export async function eventsArePublished(t: TestApp, suffix: string): Promise<void> {
+  const api = lifecycleClient(t);
+  const emitter = t.app.get(EventEmitter2);
+  const relay = t.app.get(OutboxRelay);
+  const seen: Array<{ event_type: string; robot_id: string | null; event_id: number }> = [];
+  const listener = (
+    _name: string | string[],
+    event: { event_type: string; robot_id: string | null; event_id: number },
+  ) => {
+    seen.push(event);
+  };
+  emitter.onAny(listener);
+  try {
+    const module = `Events${suffix}`;
+    const type = `events_${suffix.toLowerCase()}`;
+    await api.registerModule(module, [type]);
+    const robot = (await api.createRobot({ robot_type: type, input_data: {} })).body;
+    const [claimed] = (await api.claim(module)).body;
+    await api.progress(claimed.execute_id, { lease_token: claimed.lease_token, progress_percentage: 50 });
+    await api.complete(claimed.execute_id, { lease_token: claimed.lease_token, output_data: {} });
+
+    // An event committed without this process's kick (another instance, or before a crash).
+    await t.db.query(
+      `INSERT INTO robot_events (event_type, robot_id, module_name) VALUES ('robot.annotated', $1, $2)`,
+      [robot.robot_id, module],
+    );
+    const deadline = Date.now() + 5_000;
+    while (
+      !seen.some((e) => e.event_type === 'robot.annotated' && e.robot_id === robot.robot_id) &&
+      Date.now() < deadline
+    ) {
+      await sleep(50);
+    }
+    await relay.settle();
+    const mine = seen.filter((e) => e.robot_id === robot.robot_id);
+    expect(mine.map((e) => e.event_type)).toEqual([
+      'robot.created',
+      'robot.started',
+      'robot.progress',
+      'robot.completed',
+      'robot.annotated',
+    ]);
+    // Each once, in the outbox's order.
+    expect(new Set(mine.map((e) => e.event_id)).size).toBe(mine.length);
+    const stored = await t.app.get(RobotLifecycleRepository).events(robot.robot_id);
+    expect(mine.map((e) => e.event_id)).toEqual(stored.map((e) => Number(e.event_id)));
+  } finally {
+    emitter.offAny(listener);
+  }
 }

@@ -1,0 +1,95 @@
+import { Injectable, Logger, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
+import { EventEmitter2 } from '@nestjs/event-emitter';
+import { JobRunner } from './job-runner.service.js';
+import { type OutboxEvent, OutboxRepository } from './repositories/outbox.repository.js';
+
+const CONSUMER = 'in-process';
+const LEASE_MS = 10_000;
+const BATCH = 200;
+/** Catch-up pace: events of other instances, or left by a crash, are published within this. */
+export const RELAY_INTERVAL_MS = 1_000;
+
+/**
+ * Publishes the robot_events outbox to in-process subscribers (`@OnEvent('robot.completed')`)
+ * after commit: kicked right after each change in this process, and on a short interval for the
+ * rest. Delivery is at least once, in commit order; one instance relays at a time (a lease on the
+ * cursor row), and every instance runs the same subscribers.
+ */
+@Injectable()
+export class OutboxRelay implements OnApplicationBootstrap, OnApplicationShutdown {
+  private readonly logger = new Logger(OutboxRelay.name);
+  private timer?: NodeJS.Timeout;
+  private draining?: Promise<void>;
+  private again = false;
+  private stopped = false;
+
+  constructor(
+    private readonly outbox: OutboxRepository,
+    private readonly emitter: EventEmitter2,
+    private readonly runner: JobRunner,
+  ) {}
+
+  onApplicationBootstrap(): void {
+    this.timer = setInterval(() => this.kick(), RELAY_INTERVAL_MS);
+    this.timer.unref();
+    this.kick();
+  }
+
+  async onApplicationShutdown(): Promise<void> {
+    this.stopped = true;
+    clearInterval(this.timer);
+    await this.draining;
+    await this.outbox.release(CONSUMER, this.runner.instanceId).catch(() => undefined);
+  }
+
+  /** Asks for a drain now; drains never overlap, a kick during one runs another after it. */
+  kick(): void {
+    if (this.stopped) return;
+    if (this.draining) {
+      this.again = true;
+      return;
+    }
+    this.draining = this.drain()
+      .catch((error: Error) => this.logger.warn(`outbox relay paused: ${error.message}`))
+      .finally(() => {
+        this.draining = undefined;
+        if (this.again) {
+          this.again = false;
+          this.kick();
+        }
+      });
+  }
+
+  /** For tests and shutdown: resolves when no drain is running. */
+  async settle(): Promise<void> {
+    while (this.draining) await this.draining;
+  }
+
+  private async drain(): Promise<void> {
+    let cursor = await this.outbox.acquire(CONSUMER, this.runner.instanceId, LEASE_MS);
+    while (cursor && !this.stopped) {
+      const events = await this.outbox.next(cursor, BATCH);
+      if (events.length === 0) return;
+      for (const event of events) await this.publish(event);
+      const last = events[events.length - 1];
+      cursor = { last_tx_id: last.tx_id, last_event_id: last.event_id };
+      await this.outbox.advance(CONSUMER, this.runner.instanceId, cursor);
+    }
+  }
+
+  private async publish(event: OutboxEvent): Promise<void> {
+    try {
+      await this.emitter.emitAsync(event.event_type, {
+        event_id: Number(event.event_id),
+        event_type: event.event_type,
+        robot_id: event.robot_id,
+        module_name: event.module_name,
+        payload: event.payload,
+        created_at: event.created_at,
+      });
+    } catch (error) {
+      // One failing subscriber must not stop the stream for all the others.
+      this.logger.error(`subscriber of ${event.event_type} #${event.event_id} failed: ${(error as Error).message}`);
+    }
+  }
+}
