@@ -12,6 +12,7 @@ import {
 } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import { DomainException } from '../core/errors/domain.exception.js';
+import { BulkCreateRobotsDto, BulkCreateRobotsResponseDto } from './dto/bulk-create-robots.dto.js';
 import { CreateRobotDto } from './dto/create-robot.dto.js';
 import { CancelRobotDto, ExecutionResponseDto } from './dto/execution.dto.js';
 import { ListRobotsQueryDto } from './dto/list-robots-query.dto.js';
@@ -54,6 +55,14 @@ export class RobotsController {
     const { robot, created } = await this.robots.create(dto, idempotencyKey);
     void reply.status(created ? 201 : 200);
     return robot;
+  }
+
+  @Post('bulk')
+  @ApiOperation({ summary: 'Submit up to 1,000 robots in one transaction: all are created, or none' })
+  @ApiCreatedResponse({ type: BulkCreateRobotsResponseDto })
+  async createMany(@Body() dto: BulkCreateRobotsDto): Promise<BulkCreateRobotsResponseDto> {
+    const robots = await this.robots.createMany(dto.robots);
+    return { created: robots.length, robots };
   }
 
   @Get()

@@ -6,6 +6,7 @@ import { AppConfig } from '../core/config/app-config.service.js';
 import { NoModulePolicy } from '../core/config/environment.js';
 import { DomainException } from '../core/errors/domain.exception.js';
 import { LoadBalancerService } from '../load-balancer/load-balancer.service.js';
+import type { RoutingDecision } from '../load-balancer/routing.types.js';
 import { Priority } from '../state/entities/index.js';
 import { OutboxRelay } from '../state/outbox-relay.service.js';
 import { type RobotRow, RobotLifecycleRepository } from '../state/repositories/robot-lifecycle.repository.js';
@@ -90,6 +91,45 @@ export class RobotsService {
     if (row.module_name) this.notifier.notify(row.module_name);
     this.relay.kick();
     return { robot: RobotResponseDto.of(row), created: true };
+  }
+
+  /** Creates many robots in one transaction, routing each robot type once. */
+  async createMany(dtos: CreateRobotDto[]): Promise<RobotResponseDto[]> {
+    const decisions = new Map<string, RoutingDecision>();
+    for (const type of new Set(dtos.map((dto) => dto.robot_type)))
+      decisions.set(type, await this.loadBalancer.select(type));
+    const unroutable = [...decisions.values()].filter((d) => !d.selected_module).map((d) => d.robot_type);
+    if (unroutable.length > 0 && this.noModulePolicy === NoModulePolicy.Reject) {
+      throw new DomainException(
+        OrchestratorErrorCode.NoEligibleModule,
+        422,
+        `No active, healthy module with free capacity handles robot_type ${unroutable.join(', ')}.`,
+        { robot_types: unroutable },
+      );
+    }
+    const rows = await this.robots.createMany(
+      dtos.map((dto) => {
+        const decision = decisions.get(dto.robot_type)!;
+        return {
+          idPrefix: idPrefix(dto.robot_type),
+          robotType: dto.robot_type,
+          moduleName: decision.selected_module,
+          inputData: dto.input_data,
+          priority: dto.priority ?? Priority.Normal,
+          cacheKey: null,
+          correlationId: dto.correlation_id ?? null,
+          sourceReference: dto.source_reference ?? null,
+          retryLimit: dto.retry_limit ?? 3,
+          timeoutSeconds: dto.timeout_seconds ?? 1800,
+          deadlineAt: dto.deadline ? new Date(dto.deadline) : null,
+          routingDecision: decision,
+        };
+      }),
+    );
+    for (const decision of decisions.values())
+      if (decision.selected_module) this.notifier.notify(decision.selected_module);
+    this.relay.kick();
+    return rows.map(RobotResponseDto.of);
   }
 
   private replay(existing: RobotRow, dto: CreateRobotDto): RobotResponseDto {

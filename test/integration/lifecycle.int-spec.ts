@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, it } from '@jest/globals';
 import {
+  bulkAndCapacity,
   cancellationAndFencing,
   concurrentWorkers,
   eventsArePublished,
@@ -44,4 +45,5 @@ describe('robot lifecycle over HTTP (PostgreSQL, Redis)', () => {
   it('retries a robot whose lease expired and fences off its old worker', () => leaseExpiry(t, 'P7'));
   it('routes waiting robots once a module for their type registers', () => waitingRobotsFindANewModule(t, 'P8'));
   it('publishes every committed event to in-process subscribers, in order', () => eventsArePublished(t, 'P9'));
+  it('creates in bulk all or nothing, and claims within capacity', () => bulkAndCapacity(t, 'P10'));
 });

@@ -451,3 +451,46 @@ export async function eventsArePublished(t: TestApp, suffix: string): Promise<vo
     emitter.offAny(listener);
   }
 }
+
+/** Bulk creation is one transaction; claims never take more than a module's free capacity. */
+export async function bulkAndCapacity(t: TestApp, suffix: string): Promise<void> {
+  const api = lifecycleClient(t);
+  const module = `Bulk${suffix}`;
+  const type = `bulk_${suffix.toLowerCase()}`;
+  await api.registerModule(module, [type], 3);
+  const robots = Array.from({ length: 250 }, (_, i) => ({
+    robot_type: type,
+    input_data: { i },
+    priority: i === 249 ? 'HIGH' : 'LOW',
+  }));
+  const bulk = await api.send<{ created: number; robots: Robot[] }>('POST', '/api/v1/robots/bulk', { robots });
+  expect(bulk.status).toBe(201);
+  expect(bulk.body.created).toBe(250);
+  expect(bulk.body.robots.map((r) => (r.input_data as { i: number }).i)).toEqual(robots.map((_, i) => i));
+  expect(new Set(bulk.body.robots.map((r) => r.robot_id)).size).toBe(250);
+  const { rows } = await t.db.query<{ robots: string; attempts: string; events: string }>(
+    `SELECT (SELECT count(*) FROM robots WHERE robot_type = $1) AS robots,
+            (SELECT count(*) FROM robot_execute WHERE module_name = $2) AS attempts,
+            (SELECT count(*) FROM robot_events WHERE module_name = $2 AND event_type = 'robot.created') AS events`,
+    [type, module],
+  );
+  expect(rows[0]).toEqual({ robots: '250', attempts: '250', events: '250' });
+
+  // One invalid robot: nothing is written.
+  const bad = await api.send('POST', '/api/v1/robots/bulk', {
+    robots: [{ robot_type: type, input_data: {} }, { robot_type: type }],
+  });
+  expect(bad.status).toBe(400);
+  expect(
+    (await t.db.query<{ n: string }>('SELECT count(*) AS n FROM robots WHERE robot_type = $1', [type])).rows[0].n,
+  ).toBe('250');
+  expect((await api.send('POST', '/api/v1/robots/bulk', { robots: [] })).status).toBe(400);
+
+  // Capacity 3: a claim for 10 gets 3 (the HIGH one first); the next gets none until one finishes.
+  const first = (await api.claim(module, { max_robots: 10 })).body;
+  expect(first).toHaveLength(3);
+  expect(first[0].priority).toBe('HIGH');
+  expect((await api.claim(module, { max_robots: 10 })).body).toEqual([]);
+  await api.complete(first[0].execute_id, { lease_token: first[0].lease_token, output_data: {} });
+  expect((await api.claim(module, { max_robots: 10 })).body).toHaveLength(1);
+}

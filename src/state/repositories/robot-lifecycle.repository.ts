@@ -157,6 +157,54 @@ export class RobotLifecycleRepository {
     return rows[0] ?? null;
   }
 
+  /**
+   * Inserts many robots, their first attempts and their events in one statement (one transaction):
+   * all of them or none. Returned in input order.
+   */
+  async createMany(robots: NewRobotRow[]): Promise<RobotRow[]> {
+    const column = <K extends keyof NewRobotRow>(key: K) => robots.map((robot) => robot[key]);
+    const rows: Array<RobotRow & { ord: string }> = await this.writer.query(
+      `WITH input AS (
+         SELECT * FROM unnest($1::text[], $2::text[], $3::text[], $4::jsonb[], $5::priority_enum[], $6::text[], $7::text[],
+                              $8::int[], $9::int[], $10::timestamp[], $11::jsonb[])
+           WITH ORDINALITY AS i(id_prefix, robot_type, module_name, input_data, priority, correlation_id, source_reference,
+                                retry_limit, timeout_seconds, deadline_at, routing_decision, ord)
+       ), numbered AS (
+         SELECT input.*, id_prefix || '_' || floor(extract(epoch FROM clock_timestamp()) * 1000)::bigint || '_' || nextval('robot_seq') AS robot_id
+           FROM input ORDER BY ord
+       ), inserted AS (
+         INSERT INTO robots (robot_id, robot_type, module_name, input_data, priority, correlation_id, source_reference,
+                             retry_limit, timeout_seconds, deadline_at, routing_decision)
+         SELECT robot_id, robot_type, module_name, input_data, priority, correlation_id, source_reference,
+                retry_limit, timeout_seconds, deadline_at, routing_decision FROM numbered
+         RETURNING *
+       ), attempt AS (
+         INSERT INTO robot_execute (execute_id, robot_id, module_name, max_retries, timeout_seconds)
+         SELECT gen_random_uuid()::text, robot_id, module_name, retry_limit, timeout_seconds FROM inserted WHERE module_name IS NOT NULL
+       ), event AS (
+         INSERT INTO robot_events (event_type, robot_id, module_name, payload)
+         SELECT 'robot.created', robot_id, module_name,
+                jsonb_build_object('robot_type', robot_type, 'priority', priority, 'assigned', module_name IS NOT NULL, 'bulk', true)
+           FROM inserted
+       )
+       SELECT inserted.*, numbered.ord FROM inserted JOIN numbered USING (robot_id) ORDER BY numbered.ord`,
+      [
+        column('idPrefix'),
+        column('robotType'),
+        column('moduleName'),
+        robots.map((robot) => JSON.stringify(robot.inputData)),
+        column('priority'),
+        column('correlationId'),
+        column('sourceReference'),
+        column('retryLimit'),
+        column('timeoutSeconds'),
+        column('deadlineAt'),
+        robots.map((robot) => JSON.stringify(robot.routingDecision)),
+      ],
+    );
+    return rows.map(({ ord: _ord, ...row }) => row as RobotRow);
+  }
+
   async findById(robotId: string): Promise<RobotRow | null> {
     const rows: RobotRow[] = await this.reader.query(`SELECT * FROM robots WHERE robot_id = $1`, [robotId]);
     return rows[0] ?? null;
@@ -209,16 +257,22 @@ export class RobotLifecycleRepository {
   }
 
   /**
-   * Claims up to `max` claimable robots of a module, highest priority then oldest first, under a
-   * lease. SKIP LOCKED lets concurrent workers claim disjoint sets without waiting on each other.
+   * Claims up to `max` claimable robots of a module (and no more than its free capacity), highest
+   * priority then oldest first, under a lease. SKIP LOCKED lets concurrent workers claim disjoint sets without waiting on each other.
    */
   claim(moduleName: string, max: number, leaseSeconds: number): Promise<Array<RobotRow & { attempt: ExecutionRow }>> {
     return this.writer.query(
-      `WITH picked AS (
+      `WITH free AS (
+         -- The module's capacity bounds every claim. Two claims at the same instant may both see the
+         -- same free slots, so this is a soft bound: it can be exceeded by what they claim together.
+         SELECT greatest(0, m.max_concurrent_robots
+                  - (SELECT count(*) FROM robots WHERE module_name = $1 AND status = 'PROCESSING'))::int AS slots
+           FROM module_registry m WHERE m.module_name = $1
+       ), picked AS (
          SELECT robot_id FROM robots
           WHERE module_name = $1 AND status IN ('PENDING', 'RETRYING') AND next_attempt_at <= now()
           ORDER BY priority DESC, created_at
-          LIMIT $2
+          LIMIT least($2, (SELECT slots FROM free))
           FOR UPDATE SKIP LOCKED
        ), claimed AS (
          UPDATE robots r SET status = 'PROCESSING', started_at = COALESCE(r.started_at, now()), updated_at = now()
