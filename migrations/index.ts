@@ -4,6 +4,7 @@ import { RobotLifecycle1763942400000 } from './1763942400000-RobotLifecycle.js';
 import { JobRuns1764028800000 } from './1764028800000-JobRuns.js';
 import { ModuleHealthChecks1764115200000 } from './1764115200000-ModuleHealthChecks.js';
 import { OutboxRelay1764201600000 } from './1764201600000-OutboxRelay.js';
+import { ModuleCircuitBreaker1764288000000 } from './1764288000000-ModuleCircuitBreaker.js';
 
 /** Every migration, oldest first. A new migration file is added here as well. */
 export const MIGRATIONS = [
@@ -13,4 +14,5 @@ export const MIGRATIONS = [
   JobRuns1764028800000,
   ModuleHealthChecks1764115200000,
   OutboxRelay1764201600000,
+  ModuleCircuitBreaker1764288000000,
 ];

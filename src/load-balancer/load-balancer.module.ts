@@ -2,13 +2,14 @@ import { Module } from '@nestjs/common';
 import { CacheModule } from '../cache/cache.module.js';
 import { StateModule } from '../state/state.module.js';
 import { LoadBalancerService } from './load-balancer.service.js';
+import { ModuleBreakerService } from './module-breaker.service.js';
 import { RoutingController } from './routing.controller.js';
 
 /** Module selection: weighted score, strategies, explainable decisions [LoadBalancer]. */
 @Module({
   imports: [StateModule, CacheModule],
   controllers: [RoutingController],
-  providers: [LoadBalancerService],
-  exports: [LoadBalancerService],
+  providers: [LoadBalancerService, ModuleBreakerService],
+  exports: [LoadBalancerService, ModuleBreakerService],
 })
 export class LoadBalancerModule {}

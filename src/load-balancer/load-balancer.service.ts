@@ -20,6 +20,8 @@ function toCandidate(module: ModuleRegistryEntity): RoutingCandidate {
     performance_score: module.performanceScore ?? 0,
     capacity_utilization: module.capacityUtilization ?? 0,
     max_concurrent_robots: module.maxConcurrentRobots,
+    breaker_state: module.breakerState,
+    breaker_until: module.breakerUntil?.toISOString() ?? null,
   };
 }
 

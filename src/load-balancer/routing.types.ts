@@ -9,6 +9,9 @@ export interface RoutingCandidate {
   performance_score: number;
   capacity_utilization: number;
   max_concurrent_robots: number;
+  breaker_state: 'CLOSED' | 'OPEN' | 'HALF_OPEN';
+  /** ISO time the quarantine ends; null when never quarantined. */
+  breaker_until: string | null;
 }
 
 export interface ScoreParts {
@@ -22,6 +25,7 @@ export enum ExclusionReason {
   Inactive = 'INACTIVE',
   Unhealthy = 'UNHEALTHY',
   AtCapacity = 'AT_CAPACITY',
+  Quarantined = 'QUARANTINED',
 }
 
 export interface CandidateExplanation {

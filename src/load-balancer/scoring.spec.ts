@@ -15,6 +15,8 @@ const module = (overrides: Partial<RoutingCandidate>): RoutingCandidate => ({
   performance_score: 1,
   capacity_utilization: 0,
   max_concurrent_robots: 10,
+  breaker_state: 'CLOSED',
+  breaker_until: null,
   ...overrides,
 });
 
@@ -47,6 +49,14 @@ describe('scoreModule (seeds: select_best_module_simple)', () => {
 });
 
 describe('exclusionsOf', () => {
+  it('excludes a quarantined module until its cool-down ends, then lets it probe', () => {
+    const now = Date.parse('2026-11-22T00:00:00Z');
+    const quarantined = module({ breaker_state: 'OPEN', breaker_until: '2026-11-22T00:01:00Z' });
+    expect(exclusionsOf(quarantined, now)).toEqual([ExclusionReason.Quarantined]);
+    expect(exclusionsOf(quarantined, now + 61_000)).toEqual([]);
+    expect(exclusionsOf(module({ breaker_state: 'HALF_OPEN' }), now)).toEqual([]);
+  });
+
   it('excludes inactive, unhealthy and full modules, each with its reason', () => {
     expect(exclusionsOf(module({}))).toEqual([]);
     expect(exclusionsOf(module({ health_status: ModuleHealth.Degraded, capacity_utilization: 0.99 }))).toEqual([]);

@@ -17,10 +17,14 @@ export function scoreModule(module: RoutingCandidate, weights: RoutingWeights): 
 }
 
 /** Why a module may not take a robot now (empty when it may). Robot type support is the query's job. */
-export function exclusionsOf(module: RoutingCandidate): ExclusionReason[] {
+export function exclusionsOf(module: RoutingCandidate, now = Date.now()): ExclusionReason[] {
   const reasons: ExclusionReason[] = [];
   if (!module.is_active) reasons.push(ExclusionReason.Inactive);
   if (module.health_status === ModuleHealth.Unhealthy) reasons.push(ExclusionReason.Unhealthy);
   if (module.capacity_utilization >= 1) reasons.push(ExclusionReason.AtCapacity);
+  // Quarantined by its circuit breaker until the cool-down ends; then one probe is let through.
+  if (module.breaker_state === 'OPEN' && module.breaker_until && Date.parse(module.breaker_until) > now) {
+    reasons.push(ExclusionReason.Quarantined);
+  }
   return reasons;
 }

@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { AppConfig } from '../core/config/app-config.service.js';
 import { DomainException } from '../core/errors/domain.exception.js';
 import { LoadBalancerService } from '../load-balancer/load-balancer.service.js';
+import { ModuleBreakerService } from '../load-balancer/module-breaker.service.js';
 import { OutboxRelay } from '../state/outbox-relay.service.js';
 import { ModuleRegistryRepository } from '../state/repositories/module-registry.repository.js';
 import {
@@ -34,6 +35,7 @@ export class ExecutionsService {
     private readonly robots: RobotsService,
     private readonly notifier: WorkNotifier,
     private readonly relay: OutboxRelay,
+    private readonly breaker: ModuleBreakerService,
     config: AppConfig,
   ) {
     this.defaultLease = config.get('LEASE_SECONDS');
@@ -94,6 +96,7 @@ export class ExecutionsService {
     });
     if (!robot) throw leaseLost(executeId);
     await this.robots.forget(robot.robot_id);
+    if (robot.module_name) await this.breaker.recordOutcome(robot.module_name, true);
     return RobotResponseDto.of(robot);
   }
 
@@ -152,6 +155,7 @@ export class ExecutionsService {
     });
     if (!result) return null;
     await this.robots.forget(result.robot.robot_id);
+    if (category !== ErrorCategory.Validation) await this.breaker.recordOutcome(result.attemptModule, false);
     if (result.retried && result.robot.module_name) this.notifier.notify(result.robot.module_name);
     return result.robot;
   }

@@ -8,6 +8,7 @@ import {
   idempotentCreation,
   leaseExpiry,
   longPollWakesUp,
+  quarantinesAFailingModule,
   retriesAndFailures,
   unassignedAndValidation,
   waitingRobotsFindANewModule,
@@ -19,7 +20,13 @@ describe('robot lifecycle over HTTP (PGlite)', () => {
   let t: TestApp;
 
   beforeAll(async () => {
-    t = await startApp({ DATA_DIR: dir.path, RETRY_BACKOFF_BASE_MS: '50', RETRY_BACKOFF_MAX_MS: '100' });
+    t = await startApp({
+      DATA_DIR: dir.path,
+      RETRY_BACKOFF_BASE_MS: '50',
+      RETRY_BACKOFF_MAX_MS: '100',
+      BREAKER_MIN_FAILURES: '3',
+      BREAKER_COOLDOWN_SECONDS: '1',
+    });
   });
   afterAll(async () => {
     await t?.close();
@@ -38,4 +45,5 @@ describe('robot lifecycle over HTTP (PGlite)', () => {
   it('routes waiting robots once a module for their type registers', () => waitingRobotsFindANewModule(t, 'E8'));
   it('publishes every committed event to in-process subscribers, in order', () => eventsArePublished(t, 'E9'));
   it('creates in bulk all or nothing, and claims within capacity', () => bulkAndCapacity(t, 'E10'));
+  it('quarantines a failing module, then probes it back', () => quarantinesAFailingModule(t, 'E11'));
 });

@@ -97,7 +97,7 @@ describe('module health monitor and performance scorer (PGlite)', () => {
 
   it('scores modules from the last 24 hours of attempts', async () => {
     const api = lifecycleClient(t);
-    await api.registerModule('Scored', ['scored_work'], 4);
+    await api.registerModule('Scored', ['scored_work'], 5);
     for (let i = 0; i < 5; i++) await api.createRobot({ robot_type: 'scored_work', input_data: { i }, retry_limit: 0 });
     const claimed = (await api.claim('Scored', { max_robots: 5 })).body;
     for (const robot of claimed.slice(0, 3))
@@ -107,14 +107,15 @@ describe('module health monitor and performance scorer (PGlite)', () => {
       error_category: 'VALIDATION',
       error_message: 'bad',
     });
-    // claimed[4] is still running: 1 of 4 capacity in use.
+    expect(claimed).toHaveLength(5);
+    // claimed[4] is still running: 1 of 5 capacity in use.
 
     await t.app.get(PerformanceScorerService).scoreAll();
     const scored = await moduleView('Scored');
     expect(scored).toMatchObject({
       success_rate_24h: 75,
       error_count_24h: 1,
-      capacity_utilization: 0.25,
+      capacity_utilization: 0.2,
       total_robots_processed: 3,
     });
     // 0.7 * 0.75 + 0.3 * (1 / (1 + avg/60 s)), with avg a few ms: about 0.82.

@@ -8,6 +8,7 @@ import {
   idempotentCreation,
   leaseExpiry,
   longPollWakesUp,
+  quarantinesAFailingModule,
   retriesAndFailures,
   unassignedAndValidation,
   waitingRobotsFindANewModule,
@@ -24,6 +25,8 @@ describe('robot lifecycle over HTTP (PostgreSQL, Redis)', () => {
       CACHE_KEY_PREFIX: `${process.env.TEST_CACHE_PREFIX}_life`,
       RETRY_BACKOFF_BASE_MS: '50',
       RETRY_BACKOFF_MAX_MS: '100',
+      BREAKER_MIN_FAILURES: '3',
+      BREAKER_COOLDOWN_SECONDS: '1',
     });
   });
   afterAll(async () => {
@@ -46,4 +49,5 @@ describe('robot lifecycle over HTTP (PostgreSQL, Redis)', () => {
   it('routes waiting robots once a module for their type registers', () => waitingRobotsFindANewModule(t, 'P8'));
   it('publishes every committed event to in-process subscribers, in order', () => eventsArePublished(t, 'P9'));
   it('creates in bulk all or nothing, and claims within capacity', () => bulkAndCapacity(t, 'P10'));
+  it('quarantines a failing module, then probes it back', () => quarantinesAFailingModule(t, 'P11'));
 });

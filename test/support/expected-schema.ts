@@ -51,6 +51,8 @@ export const EXPECTED_COLUMNS: Record<string, string[]> = {
     registered_at timestamp NOT NULL DEFAULT now()
     updated_at timestamp NOT NULL DEFAULT now()
     max_concurrent_robots integer NOT NULL DEFAULT 10
+    breaker_state varchar(10) NOT NULL DEFAULT 'CLOSED'::character varying
+    breaker_until timestamp
   `),
   robots: lines(`
     robot_id varchar(50) NOT NULL

@@ -494,3 +494,59 @@ export async function bulkAndCapacity(t: TestApp, suffix: string): Promise<void>
   await api.complete(first[0].execute_id, { lease_token: first[0].lease_token, output_data: {} });
   expect((await api.claim(module, { max_robots: 10 })).body).toHaveLength(1);
 }
+
+/**
+ * A module whose robots keep failing is quarantined: routing and its own claims stop, then one
+ * probe after the cool-down closes the breaker again. Needs BREAKER_MIN_FAILURES=3 and
+ * BREAKER_COOLDOWN_SECONDS=1.
+ */
+export async function quarantinesAFailingModule(t: TestApp, suffix: string): Promise<void> {
+  const api = lifecycleClient(t);
+  const flaky = `AFlaky${suffix}`;
+  const steady = `ZSteady${suffix}`;
+  const type = `breaker_${suffix.toLowerCase()}`;
+  await api.registerModule(flaky, [type]);
+  await api.registerModule(steady, [type]);
+  // Equal scores: ties go to the lower name, so the flaky module gets the work first.
+  const robots = [];
+  for (let i = 0; i < 4; i++)
+    robots.push((await api.createRobot({ robot_type: type, input_data: { i }, retry_limit: 0 })).body);
+  expect(robots.map((r) => r.module_name)).toEqual(Array(4).fill(flaky));
+
+  const claimed = (await api.claim(flaky, { max_robots: 3 })).body;
+  for (const robot of claimed) {
+    await api.fail(robot.execute_id, {
+      lease_token: robot.lease_token,
+      error_category: 'EXTERNAL_API',
+      error_message: 'down',
+    });
+  }
+  const module = (await api.send<Record<string, unknown>>('GET', `/api/v1/modules/${flaky}`)).body;
+  expect(module.breaker_state).toBe('OPEN');
+  const decision = (
+    await api.send<{ selected_module: string; candidates: Array<{ module_name: string; excluded_because: string[] }> }>(
+      'GET',
+      `/api/v1/routing/select?robot_type=${type}`,
+    )
+  ).body;
+  expect(decision.selected_module).toBe(steady);
+  expect(decision.candidates.find((c) => c.module_name === flaky)?.excluded_because).toEqual(['QUARANTINED']);
+  // Quarantined: no claims, though one of its robots is still waiting.
+  expect((await api.claim(flaky)).body).toEqual([]);
+  expect((await api.createRobot({ robot_type: type, input_data: {} })).body.module_name).toBe(steady);
+
+  await sleep(1_100);
+  // Cool-down over: exactly one probe robot at a time.
+  const probe = (await api.claim(flaky, { max_robots: 5 })).body;
+  expect(probe).toHaveLength(1);
+  expect((await api.claim(flaky)).body).toEqual([]);
+  await api.complete(probe[0].execute_id, { lease_token: probe[0].lease_token, output_data: {} });
+  expect((await api.send<Record<string, unknown>>('GET', `/api/v1/modules/${flaky}`)).body.breaker_state).toBe(
+    'CLOSED',
+  );
+  const { rows } = await t.db.query<{ payload: { from: string; to: string } }>(
+    `SELECT payload FROM robot_events WHERE event_type = 'module.breaker_changed' AND module_name = $1 ORDER BY event_id`,
+    [flaky],
+  );
+  expect(rows.map((r) => `${r.payload.from}→${r.payload.to}`)).toEqual(['CLOSED→OPEN', 'HALF_OPEN→CLOSED']);
+}

@@ -233,6 +233,26 @@ export class Environment {
   @Min(1)
   HEALTH_UNHEALTHY_AFTER: number = 3;
 
+  // Per-module circuit breaker: quarantine a module when, among its attempts that ended in the
+  // last BREAKER_WINDOW_SECONDS, at least BREAKER_MIN_FAILURES failed (VALIDATION excepted) and
+  // they are at least BREAKER_FAILURE_RATE of them; seeds: recovery after 60 s.
+  @IsInt()
+  @Min(1)
+  BREAKER_MIN_FAILURES: number = 5;
+
+  @IsNumber()
+  @Min(0.01)
+  @Max(1)
+  BREAKER_FAILURE_RATE: number = 0.5;
+
+  @IsInt()
+  @Min(1)
+  BREAKER_WINDOW_SECONDS: number = 600;
+
+  @IsInt()
+  @Min(1)
+  BREAKER_COOLDOWN_SECONDS: number = 60;
+
   /** Default lease of a claim; progress reports extend it by the same length. */
   @IsInt()
   @Min(5)

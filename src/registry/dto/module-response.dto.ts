@@ -22,6 +22,9 @@ export class ModuleResponseDto {
   @ApiProperty({ example: 0 }) avg_processing_time_ms: number | null;
   @ApiProperty({ example: 0 }) capacity_utilization: number | null;
   @ApiProperty({ example: 0 }) total_robots_processed: number | null;
+  @ApiProperty({ enum: ['CLOSED', 'OPEN', 'HALF_OPEN'], description: 'OPEN: quarantined, no routing, no claims' })
+  breaker_state: 'CLOSED' | 'OPEN' | 'HALF_OPEN';
+  @ApiProperty({ nullable: true, type: String, description: 'When the quarantine ends' }) breaker_until: string | null;
   @ApiProperty() registered_at: string;
   @ApiProperty() updated_at: string;
 
@@ -47,6 +50,8 @@ export class ModuleResponseDto {
       avg_processing_time_ms: m.avgProcessingTimeMs,
       capacity_utilization: m.capacityUtilization,
       total_robots_processed: m.totalRobotsProcessed,
+      breaker_state: m.breakerState,
+      breaker_until: m.breakerUntil?.toISOString() ?? null,
       registered_at: m.registeredAt.toISOString(),
       updated_at: m.updatedAt.toISOString(),
     };

@@ -140,6 +140,13 @@ export class ModuleRegistryEntity {
   @Column({ name: 'max_concurrent_robots', type: 'integer', default: 10 })
   maxConcurrentRobots: number;
 
+  /** Added by the ModuleCircuitBreaker migration: CLOSED, OPEN (quarantined) or HALF_OPEN. */
+  @Column({ name: 'breaker_state', type: 'varchar', length: 10, default: 'CLOSED' })
+  breakerState: 'CLOSED' | 'OPEN' | 'HALF_OPEN';
+
+  @Column({ name: 'breaker_until', type: 'timestamp', nullable: true })
+  breakerUntil: Date | null;
+
   @Column({ name: 'registered_at', type: 'timestamp', default: () => 'now()' })
   registeredAt: Date;
 

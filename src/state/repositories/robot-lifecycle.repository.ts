@@ -262,12 +262,20 @@ export class RobotLifecycleRepository {
    */
   claim(moduleName: string, max: number, leaseSeconds: number): Promise<Array<RobotRow & { attempt: ExecutionRow }>> {
     return this.writer.query(
-      `WITH free AS (
-         -- The module's capacity bounds every claim. Two claims at the same instant may both see the
-         -- same free slots, so this is a soft bound: it can be exceeded by what they claim together.
-         SELECT greatest(0, m.max_concurrent_robots
-                  - (SELECT count(*) FROM robots WHERE module_name = $1 AND status = 'PROCESSING'))::int AS slots
+      `WITH running AS (
+         SELECT count(*)::int AS n FROM robots WHERE module_name = $1 AND status = 'PROCESSING'
+       ), free AS (
+         -- The module's capacity bounds every claim (a soft bound: two claims at the same instant may
+         -- both see the same free slots). A quarantined module (breaker OPEN) gets nothing; once its
+         -- cool-down is over it gets one probe robot at a time (HALF_OPEN).
+         SELECT greatest(0, CASE
+                  WHEN m.breaker_state = 'OPEN' AND m.breaker_until > now() THEN 0
+                  WHEN m.breaker_state <> 'CLOSED' THEN 1 - (SELECT n FROM running)
+                  ELSE m.max_concurrent_robots - (SELECT n FROM running) END)::int AS slots
            FROM module_registry m WHERE m.module_name = $1
+       ), probing AS (
+         UPDATE module_registry SET breaker_state = 'HALF_OPEN', updated_at = now()
+          WHERE module_name = $1 AND breaker_state = 'OPEN' AND breaker_until <= now()
        ), picked AS (
          SELECT robot_id FROM robots
           WHERE module_name = $1 AND status IN ('PENDING', 'RETRYING') AND next_attempt_at <= now()
@@ -443,18 +451,19 @@ export class RobotLifecycleRepository {
     leaseToken: string,
     failure: Failure,
     plan: (robot: RobotRow) => RetryPlan,
-  ): Promise<{ robot: RobotRow; retried: boolean } | null> {
+  ): Promise<{ robot: RobotRow; retried: boolean; attemptModule: string } | null> {
     return this.writer.transaction(async (tx) => {
-      const [attempt] = await this.rows<{ robot_id: string }>(
+      const [attempt] = await this.rows<{ robot_id: string; module_name: string }>(
         tx,
         `UPDATE robot_execute SET execution_state = 'FAILED', completed_at = now(), error_message = $3,
+                execution_metadata = COALESCE(execution_metadata, '{}'::jsonb) || jsonb_build_object('error_category', $4::text),
                 lease_token = NULL, lease_expires_at = NULL, duration_ms = (extract(epoch FROM now() - started_at) * 1000)::int
           WHERE execute_id = $1 AND lease_token = $2 AND execution_state = 'RUNNING'
-         RETURNING robot_id`,
-        [executeId, leaseToken, failure.message],
+         RETURNING robot_id, module_name`,
+        [executeId, leaseToken, failure.message, failure.category],
       );
       if (!attempt) return null;
-      return this.settleFailure(tx, attempt.robot_id, failure, plan);
+      return { ...(await this.settleFailure(tx, attempt.robot_id, failure, plan)), attemptModule: attempt.module_name };
     });
   }
 
