@@ -15,6 +15,7 @@ import { JobRunsRepository } from './repositories/job-runs.repository.js';
 import { JobRunner } from './job-runner.service.js';
 import { OutboxRelay } from './outbox-relay.service.js';
 import { OutboxRepository } from './repositories/outbox.repository.js';
+import { RetentionRepository } from './repositories/retention.repository.js';
 import { RobotRepository } from './repositories/robot.repository.js';
 
 const logger = new Logger('StateModule');
@@ -77,6 +78,7 @@ function dataSourceModule(role: PoolRole) {
     JobRunner,
     OutboxRepository,
     OutboxRelay,
+    RetentionRepository,
   ],
   exports: [
     DatabaseProbe,
@@ -86,6 +88,7 @@ function dataSourceModule(role: PoolRole) {
     RobotLifecycleRepository,
     JobRunner,
     OutboxRelay,
+    RetentionRepository,
   ],
 })
 export class StateModule {}

@@ -1,5 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { JobRunner } from '../../src/state/job-runner.service.js';
+import { OutboxRelay } from '../../src/state/outbox-relay.service.js';
+import { RetentionRepository } from '../../src/state/repositories/retention.repository.js';
+import { RobotLifecycleRepository } from '../../src/state/repositories/robot-lifecycle.repository.js';
+import { lifecycleClient } from '../support/lifecycle-scenarios.js';
 import { JobRunsRepository } from '../../src/state/repositories/job-runs.repository.js';
 import { startApp, tempDir, type TestApp } from '../support/test-app.js';
 
@@ -8,7 +12,7 @@ describe('background jobs (PGlite)', () => {
   let t: TestApp;
 
   beforeAll(async () => {
-    t = await startApp({ DATA_DIR: dir.path });
+    t = await startApp({ DATA_DIR: dir.path, RETRY_BACKOFF_BASE_MS: '50', RETRY_BACKOFF_MAX_MS: '100' });
   });
   afterAll(async () => {
     await t?.close();
@@ -30,6 +34,49 @@ describe('background jobs (PGlite)', () => {
     const runner = t.app.get(JobRunner);
     expect(await runner.runOnce('test.failing', 3_600_000, async () => Promise.reject(new Error('boom')))).toBe(true);
     expect((await t.app.get(JobRunsRepository).runs('test.failing'))[0].outcome).toEqual({ error: 'boom' });
+  });
+
+  it("purges history past retention, keeping each robot's last attempt and unpublished events", async () => {
+    const api = lifecycleClient(t);
+    await api.registerModule('Retained', ['retained_work']);
+    const robot = (await api.createRobot({ robot_type: 'retained_work', input_data: {}, retry_limit: 1 })).body;
+    let [claimed] = (await api.claim('Retained')).body;
+    await api.fail(claimed.execute_id, {
+      lease_token: claimed.lease_token,
+      error_category: 'SYSTEM',
+      error_message: 'x',
+    });
+    await new Promise((r) => setTimeout(r, 1_500));
+    [claimed] = (await api.claim('Retained', { wait_ms: 2_000 })).body;
+    await api.complete(claimed.execute_id, { lease_token: claimed.lease_token, output_data: {} });
+    await t.app.get(OutboxRelay).settle();
+    await new Promise((r) => setTimeout(r, 1_200));
+    await t.app.get(OutboxRelay).settle();
+    // Age everything of this robot by 40 days.
+    await t.db.query(
+      `UPDATE robot_execute SET started_at = started_at - interval '40 days', completed_at = completed_at - interval '40 days' WHERE robot_id = $1`,
+      [robot.robot_id],
+    );
+    await t.db.query(`UPDATE robot_events SET created_at = created_at - interval '40 days' WHERE robot_id = $1`, [
+      robot.robot_id,
+    ]);
+    // An event the relay has not published yet (its transaction is newer than the cursor) stays.
+    await t.db.query(
+      `INSERT INTO robot_events (event_type, robot_id, created_at) VALUES ('robot.late', $1, now() - interval '40 days')`,
+      [robot.robot_id],
+    );
+
+    const purged = await t.app.get(RetentionRepository).purgeOlderThan(30);
+    expect(purged.attempts).toBe(1);
+    expect(purged.events).toBe(5);
+    const left = await api.send<Array<{ execution_state: string }>>(
+      'GET',
+      `/api/v1/robots/${robot.robot_id}/executions`,
+    );
+    expect(left.body.map((a) => a.execution_state)).toEqual(['COMPLETED']);
+    const events = await t.app.get(RobotLifecycleRepository).events(robot.robot_id);
+    expect(events.map((e) => e.event_type)).toEqual(['robot.late']);
+    expect((await api.getRobot(robot.robot_id)).body.status).toBe('COMPLETED');
   });
 
   it('fires the scheduled sweeps on their own', async () => {

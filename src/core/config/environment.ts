@@ -253,6 +253,11 @@ export class Environment {
   @Min(1)
   BREAKER_COOLDOWN_SECONDS: number = 60;
 
+  /** Daily cleanup: finished attempts, relayed events, health checks and job runs older than this. */
+  @IsInt()
+  @Min(1)
+  RETENTION_DAYS: number = 30;
+
   /** Default lease of a claim; progress reports extend it by the same length. */
   @IsInt()
   @Min(5)
