@@ -82,6 +82,27 @@ export class LoadBalancerService {
     };
   }
 
+  /**
+   * Cache warming (seeds: routing table every minute): reloads the table of every robot type an
+   * active module declares, in one query, overwriting the cached copies so routing never waits on
+   * a miss.
+   */
+  async warmRoutingTables(): Promise<{ robot_types: number }> {
+    const modules = await this.modules.list({ activeOnly: false });
+    const byType = new Map<string, RoutingCandidate[]>();
+    for (const module of modules) {
+      for (const type of module.supportedRobotTypes) {
+        const list = byType.get(type) ?? [];
+        list.push(toCandidate(module));
+        byType.set(type, list);
+      }
+    }
+    for (const [type, candidates] of byType) {
+      if (candidates.some((c) => c.is_active)) await this.cache.set(cacheKey(CacheKind.RoutingTable, type), candidates);
+    }
+    return { robot_types: byType.size };
+  }
+
   /** Called on registration, update, deactivation and health change. */
   async invalidateRoutingTables(): Promise<void> {
     await this.cache.invalidatePrefix(ROUTING_TABLE_PREFIX);

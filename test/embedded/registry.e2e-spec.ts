@@ -1,4 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { CacheService } from '../../src/cache/cache.service.js';
+import { LoadBalancerService } from '../../src/load-balancer/load-balancer.service.js';
 import { ModuleHealth } from '../../src/state/entities/index.js';
 import { ModuleRegistryRepository } from '../../src/state/repositories/module-registry.repository.js';
 import { http, startApp, tempDir, type TestApp } from '../support/test-app.js';
@@ -172,6 +174,18 @@ describe('modules and routing over REST (PGlite)', () => {
     await http(`${t.url}/api/v1/modules/BrandNew`, json('PATCH', { max_concurrent_robots: 20 }));
     // New module: performance 1.0, utilisation 0, HEALTHY: 1.0 beats FastReview's 0.89.
     expect((await route('doc_review')).body.selected_module).toBe('BrandNew');
+  });
+
+  it('warms the routing tables of every declared robot type into the cache', async () => {
+    const cache = t.app.get(CacheService);
+    await cache.invalidatePrefix('routing_table:');
+    const warmed = await t.app.get(LoadBalancerService).warmRoutingTables();
+    expect(warmed.robot_types).toBeGreaterThanOrEqual(3);
+    const table = await cache.get<Array<{ module_name: string }>>('routing_table:doc_review');
+    expect(table?.map((c) => c.module_name).sort()).toEqual(['BrandNew', 'FastReview', 'SickReview', 'SlowReview']);
+    const hitsBefore = cache.stats().hits;
+    await route('doc_review');
+    expect(cache.stats().hits).toBe(hitsBefore + 1);
   });
 
   it('answers a type nobody handles with no selection, and rejects a malformed type', async () => {
