@@ -16,6 +16,7 @@ import { OcrModule } from './ocr/ocr.module.js';
 import { OrchestratorModule } from './orchestrator/orchestrator.module.js';
 import { RegistryModule } from './registry/registry.module.js';
 import { SecurityModule } from './security/security.module.js';
+import { DatabaseBreakerInterceptor } from './state/database-breaker.interceptor.js';
 import { StateModule } from './state/state.module.js';
 
 /**
@@ -51,6 +52,7 @@ export class AppModule {
         },
         { provide: APP_FILTER, useClass: ProblemDetailsFilter },
         { provide: APP_INTERCEPTOR, useClass: RequestTimeoutInterceptor },
+        { provide: APP_INTERCEPTOR, useClass: DatabaseBreakerInterceptor },
       ],
     };
   }

@@ -131,6 +131,11 @@ export class Environment {
   @IsBoolean()
   DB_MIGRATIONS_RUN: boolean = true;
 
+  /** Database circuit breaker: how long writes are refused (503) once it opens; seeds: 60 s. */
+  @IsInt()
+  @Min(100)
+  DB_BREAKER_RESET_MS: number = 60_000;
+
   /** Redis 7 URL. When unset, the cache is a bounded in-memory LRU store. */
   @IsOptional()
   @Matches(/^rediss?:\/\/\S+$/, { message: 'REDIS_URL must be a redis:// or rediss:// URL' })

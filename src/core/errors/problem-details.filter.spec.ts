@@ -60,6 +60,13 @@ describe('ProblemDetailsFilter.toProblem', () => {
     expect(filter.toProblem(other).detail).not.toContain('/srv/app');
   });
 
+  it('answers 503 with a retry hint when the database is unreachable, naming no host', () => {
+    const down = Object.assign(new Error('connect ECONNREFUSED 10.0.0.7:5432'), { code: 'ECONNREFUSED' });
+    const problem = filter.toProblem(down);
+    expect(problem).toMatchObject({ status: 503, code: 'SERVICE_UNAVAILABLE', retryAfter: 5 });
+    expect(JSON.stringify(problem)).not.toContain('10.0.0.7');
+  });
+
   it('turns anything else into a bare 500', () => {
     const problem = filter.toProblem(new TypeError("Cannot read properties of undefined (reading 'password')"));
     expect(problem).toMatchObject({ status: 500, code: 'INTERNAL_ERROR' });

@@ -2,6 +2,7 @@ import { type ArgumentsHost, Catch, type ExceptionFilter, HttpException, Logger 
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { randomUUID } from 'node:crypto';
 import { DomainException } from './domain.exception.js';
+import { isInfrastructureError } from './infrastructure-error.js';
 import { problem, PROBLEM_CONTENT_TYPE, type ProblemDetails } from './problem-details.js';
 
 interface FastifyLikeError {
@@ -56,10 +57,12 @@ export class ProblemDetailsFilter implements ExceptionFilter {
         `Unhandled error ${body.error_id}`,
       );
     }
-    if (exception instanceof HttpException) {
-      const retryAfter = (exception.getResponse() as { retryAfter?: number }).retryAfter;
-      if (retryAfter !== undefined) void reply.header('Retry-After', String(retryAfter));
-    }
+    const retryAfter =
+      exception instanceof HttpException
+        ? (exception.getResponse() as { retryAfter?: number }).retryAfter
+        : (body.retryAfter as number | undefined);
+    delete body.retryAfter;
+    if (retryAfter !== undefined) void reply.header('Retry-After', String(retryAfter));
     void reply.status(body.status).header('Content-Type', PROBLEM_CONTENT_TYPE).send(body);
   }
 
@@ -80,7 +83,11 @@ export class ProblemDetailsFilter implements ExceptionFilter {
       }
       return problem(status, typeof message === 'string' ? message : exception.message);
     }
+    if (isInfrastructureError(exception)) {
+      return problem(503, 'A backing service is unavailable; retry shortly.', { retryAfter: 5 });
+    }
     const fastifyError = exception as FastifyLikeError;
+
     const status = fastifyError?.statusCode;
     if (typeof status === 'number' && status >= 400 && status < 500) {
       const known = fastifyError.code ? FASTIFY_CLIENT_ERRORS[fastifyError.code] : undefined;

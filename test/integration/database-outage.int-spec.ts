@@ -1,0 +1,73 @@
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { lifecycleClient } from '../support/lifecycle-scenarios.js';
+import { freePort } from '../support/redis-server.js';
+import { TcpProxy } from '../support/tcp-proxy.js';
+import { http, startApp, type TestApp } from '../support/test-app.js';
+
+/**
+ * PostgreSQL becomes unreachable under a running app (a proxy in front of the real server is cut):
+ * writes answer 503 with Retry-After, at once once the breaker is open; cached reads still answer;
+ * when the database is back, writes succeed again after the breaker's reset time.
+ */
+describe('database outage and the database circuit breaker', () => {
+  let proxy: TcpProxy;
+  let t: TestApp;
+
+  beforeAll(async () => {
+    const target = new URL(process.env.TEST_DATABASE_URL!);
+    proxy = new TcpProxy(await freePort(), { host: target.hostname, port: Number(target.port || 5432) });
+    await proxy.start();
+    const viaProxy = new URL(target);
+    viaProxy.port = String(proxy.port);
+    t = await startApp({
+      DATABASE_URL: viaProxy.toString(),
+      DB_CONNECT_TIMEOUT_MS: '300',
+      DB_BREAKER_RESET_MS: '1500',
+      DB_READ_POOL_MIN: '0',
+      DB_WRITE_POOL_MIN: '0',
+    });
+  });
+  afterAll(async () => {
+    await t?.close();
+    await proxy.cut();
+  });
+
+  it('answers 503 + Retry-After, fast once open, serves cached reads, and recovers', async () => {
+    const api = lifecycleClient(t);
+    await api.registerModule('OutageModule', ['outage_work']);
+    const robot = (await api.createRobot({ robot_type: 'outage_work', input_data: {} })).body;
+    expect((await api.getRobot(robot.robot_id)).status).toBe(200); // now cached
+
+    await proxy.cut();
+    const statuses: number[] = [];
+    for (let i = 0; i < 8; i++) {
+      const res = await api.createRobot({ robot_type: 'outage_work', input_data: { i } });
+      statuses.push(res.status);
+      expect(res.headers.get('retry-after')).toMatch(/^\d+$/);
+      expect(JSON.stringify(res.body)).not.toMatch(/127\.0\.0\.1|ECONNREFUSED|5432/);
+    }
+    expect(statuses).toEqual(Array(8).fill(503));
+
+    // Open: refused without touching the pool.
+    const started = performance.now();
+    const refused = await api.createRobot({ robot_type: 'outage_work', input_data: {} });
+    expect(refused.status).toBe(503);
+    expect(refused.body).toMatchObject({ detail: 'The database is unavailable; retry later.' });
+    expect(performance.now() - started).toBeLessThan(200);
+
+    // Reads held in the cache still answer.
+    expect((await api.getRobot(robot.robot_id)).body).toMatchObject({ robot_id: robot.robot_id, status: 'PENDING' });
+    expect((await http(`${t.url}/health/live`)).status).toBe(200);
+    expect((await http(`${t.url}/health/ready`)).status).toBe(503);
+
+    await proxy.start();
+    await new Promise((r) => setTimeout(r, 1_700));
+    const deadline = Date.now() + 10_000;
+    let status = 0;
+    while (status !== 201 && Date.now() < deadline) {
+      status = (await api.createRobot({ robot_type: 'outage_work', input_data: { back: true } })).status;
+      if (status !== 201) await new Promise((r) => setTimeout(r, 300));
+    }
+    expect(status).toBe(201);
+  });
+});
