@@ -1,21 +1,12 @@
-import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { describe, expect, it } from '@jest/globals';
 import { randomUUID } from 'node:crypto';
 import { appWithProbe } from '../support/probe.module.js';
-import { http, startApp, tempDir, type TestApp } from '../support/test-app.js';
+import { http, useTestApp } from '../support/test-app.js';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 
 describe('service on the embedded defaults (PGlite, memory cache)', () => {
-  const dir = tempDir();
-  let t: TestApp;
-
-  beforeAll(async () => {
-    t = await startApp({ DATA_DIR: dir.path, BODY_LIMIT_BYTES: '4096', REQUEST_TIMEOUT_MS: '300' }, appWithProbe);
-  });
-  afterAll(async () => {
-    await t?.close();
-    dir.remove();
-  });
+  const t = useTestApp({ BODY_LIMIT_BYTES: '4096', REQUEST_TIMEOUT_MS: '300' }, appWithProbe);
 
   describe('health', () => {
     it('answers liveness', async () => {

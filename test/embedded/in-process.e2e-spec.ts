@@ -1,7 +1,7 @@
-import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { describe, expect, it } from '@jest/globals';
 import { RobotLifecycleRepository } from '../../src/state/repositories/robot-lifecycle.repository.js';
 import { lifecycleClient } from '../support/lifecycle-scenarios.js';
-import { http, startApp, tempDir, type TestApp } from '../support/test-app.js';
+import { http, useTestApp } from '../support/test-app.js';
 
 type Robot = {
   robot_id: string;
@@ -11,16 +11,7 @@ type Robot = {
 };
 
 describe('in-process module: the TextStats example (PGlite)', () => {
-  const dir = tempDir();
-  let t: TestApp;
-
-  beforeAll(async () => {
-    t = await startApp({ DATA_DIR: dir.path });
-  });
-  afterAll(async () => {
-    await t?.close();
-    dir.remove();
-  });
+  const t = useTestApp();
 
   async function finished(robotId: string): Promise<Robot> {
     const deadline = Date.now() + 10_000;

@@ -1,23 +1,14 @@
-import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { describe, expect, it } from '@jest/globals';
 import { JobRunner } from '../../src/state/job-runner.service.js';
 import { OutboxRelay } from '../../src/state/outbox-relay.service.js';
 import { RetentionRepository } from '../../src/state/repositories/retention.repository.js';
 import { RobotLifecycleRepository } from '../../src/state/repositories/robot-lifecycle.repository.js';
 import { lifecycleClient } from '../support/lifecycle-scenarios.js';
 import { JobRunsRepository } from '../../src/state/repositories/job-runs.repository.js';
-import { startApp, tempDir, type TestApp } from '../support/test-app.js';
+import { useTestApp } from '../support/test-app.js';
 
 describe('background jobs (PGlite)', () => {
-  const dir = tempDir();
-  let t: TestApp;
-
-  beforeAll(async () => {
-    t = await startApp({ DATA_DIR: dir.path, RETRY_BACKOFF_BASE_MS: '50', RETRY_BACKOFF_MAX_MS: '100' });
-  });
-  afterAll(async () => {
-    await t?.close();
-    dir.remove();
-  });
+  const t = useTestApp({ RETRY_BACKOFF_BASE_MS: '50', RETRY_BACKOFF_MAX_MS: '100' });
 
   it('runs a tick once, and records its outcome', async () => {
     const runner = t.app.get(JobRunner);

@@ -1,9 +1,9 @@
-import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { afterAll, describe, expect, it } from '@jest/globals';
 import { createServer, type Server } from 'node:http';
 import { HealthMonitorService } from '../../src/registry/health-monitor.service.js';
 import { PerformanceScorerService } from '../../src/registry/performance-scorer.service.js';
 import { lifecycleClient } from '../support/lifecycle-scenarios.js';
-import { http, startApp, tempDir, type TestApp } from '../support/test-app.js';
+import { http, useTestApp } from '../support/test-app.js';
 
 /** A real HTTP health endpoint whose answer the test controls: a status code, or silence. */
 function fakeWorker(): { server: Server; url: Promise<string>; answer: { status: number | 'hang' } } {
@@ -21,23 +21,11 @@ function fakeWorker(): { server: Server; url: Promise<string>; answer: { status:
 }
 
 describe('module health monitor and performance scorer (PGlite)', () => {
-  const dir = tempDir();
   const worker = fakeWorker();
-  let t: TestApp;
-
-  beforeAll(async () => {
-    t = await startApp({
-      DATA_DIR: dir.path,
-      HEALTH_CHECK_TIMEOUT_MS: '300',
-      HEALTH_DEGRADED_AFTER: '1',
-      HEALTH_UNHEALTHY_AFTER: '2',
-    });
-  });
-  afterAll(async () => {
-    await t?.close();
+  const t = useTestApp({ HEALTH_CHECK_TIMEOUT_MS: '300', HEALTH_DEGRADED_AFTER: '1', HEALTH_UNHEALTHY_AFTER: '2' });
+  afterAll(() => {
     worker.server.closeAllConnections();
     worker.server.close();
-    dir.remove();
   });
 
   const moduleView = async (name: string) =>

@@ -1,9 +1,9 @@
-import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { describe, expect, it } from '@jest/globals';
 import { CacheService } from '../../src/cache/cache.service.js';
 import { LoadBalancerService } from '../../src/load-balancer/load-balancer.service.js';
 import { ModuleHealth } from '../../src/state/entities/index.js';
 import { ModuleRegistryRepository } from '../../src/state/repositories/module-registry.repository.js';
-import { http, startApp, tempDir, type TestApp } from '../support/test-app.js';
+import { http, useTestApp } from '../support/test-app.js';
 
 type Module = Record<string, unknown> & { module_name: string; module_id: string };
 type Decision = {
@@ -13,8 +13,7 @@ type Decision = {
 };
 
 describe('modules and routing over REST (PGlite)', () => {
-  const dir = tempDir();
-  let t: TestApp;
+  const t = useTestApp({ APP_ENV: 'test' });
   const json = (method: string, body?: unknown): RequestInit => ({
     method,
     headers: { 'content-type': 'application/json' },
@@ -22,14 +21,6 @@ describe('modules and routing over REST (PGlite)', () => {
   });
   const register = (body: Record<string, unknown>) => http<Module>(`${t.url}/api/v1/modules`, json('POST', body));
   const route = (robotType: string) => http<Decision>(`${t.url}/api/v1/routing/select?robot_type=${robotType}`);
-
-  beforeAll(async () => {
-    t = await startApp({ DATA_DIR: dir.path, APP_ENV: 'test' });
-  });
-  afterAll(async () => {
-    await t?.close();
-    dir.remove();
-  });
 
   it('registers a module with the seeds id format, then replaces it on re-registration', async () => {
     const created = await register({

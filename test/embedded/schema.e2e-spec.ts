@@ -1,19 +1,10 @@
 import { MIGRATION_NAMES } from '../support/migrations.js';
-import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { describe, expect, it } from '@jest/globals';
 import { expectCoreSchema } from '../support/schema-assertions.js';
-import { http, startApp, tempDir, type TestApp } from '../support/test-app.js';
+import { http, useTestApp } from '../support/test-app.js';
 
 describe('core schema on embedded PGlite', () => {
-  const dir = tempDir();
-  let t: TestApp;
-
-  beforeAll(async () => {
-    t = await startApp({ DATA_DIR: dir.path });
-  });
-  afterAll(async () => {
-    await t?.close();
-    dir.remove();
-  });
+  const t = useTestApp();
 
   it('runs on PGlite, not a server', async () => {
     const { rows } = await t.db.query<{ version: string }>('SELECT version()');

@@ -1,3 +1,4 @@
+import { afterAll, beforeAll } from '@jest/globals';
 import type { DynamicModule } from '@nestjs/common';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { getDataSourceToken } from '@nestjs/typeorm';
@@ -70,4 +71,36 @@ export async function http<T = Record<string, unknown>>(url: string, init: Reque
   const type = response.headers.get('content-type') ?? '';
   const body = (type.includes('json') && text ? JSON.parse(text) : text) as T;
   return { status: response.status, headers: response.headers, body };
+}
+
+/**
+ * One app for a whole test file: started in beforeAll, closed in afterAll. Without DATABASE_URL it
+ * runs on PGlite in a fresh temporary folder. The returned object reads through to the running app.
+ */
+export function useTestApp(env: Record<string, string | undefined> = {}, root?: () => DynamicModule): TestApp {
+  let current: TestApp | undefined;
+  const dir = env.DATABASE_URL ? undefined : tempDir();
+  beforeAll(async () => {
+    current = await startApp({ ...(dir && { DATA_DIR: dir.path }), ...env }, root);
+  });
+  afterAll(async () => {
+    await current?.close();
+    dir?.remove();
+  });
+  const running = () => {
+    if (!current) throw new Error('the test app is not running');
+    return current;
+  };
+  return {
+    get app() {
+      return running().app;
+    },
+    get url() {
+      return running().url;
+    },
+    get db() {
+      return running().db;
+    },
+    close: () => running().close(),
+  };
 }
