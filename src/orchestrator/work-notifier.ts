@@ -1,12 +1,20 @@
+import { PgListener } from '../state/pg-listener.service.js';
+import { WORK_CHANNEL } from '../state/repositories/robot-lifecycle.repository.js';
 import { Injectable } from '@nestjs/common';
 
 /**
- * Wakes long-polling claims in this process as soon as work arrives for their module. Claims also
- * poll on a short interval, which covers work created by another instance.
+ * Wakes long-polling claims as soon as work arrives for their module: from this process directly,
+ * from other instances through PostgreSQL LISTEN/NOTIFY. Claims also poll on a short interval, as
+ * a fallback when the listening connection is down.
  */
 @Injectable()
 export class WorkNotifier {
   private readonly waiters = new Map<string, Set<() => void>>();
+
+  constructor(listener: PgListener) {
+    // Work created by another instance (pg_notify in the same statement as the insert).
+    listener.listen(WORK_CHANNEL, (moduleName) => this.notify(moduleName));
+  }
 
   notify(moduleName: string): void {
     const waiting = this.waiters.get(moduleName);

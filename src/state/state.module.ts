@@ -14,6 +14,7 @@ import { RobotLifecycleRepository } from './repositories/robot-lifecycle.reposit
 import { JobRunsRepository } from './repositories/job-runs.repository.js';
 import { JobRunner } from './job-runner.service.js';
 import { OutboxRelay } from './outbox-relay.service.js';
+import { PgListener } from './pg-listener.service.js';
 import { OutboxRepository } from './repositories/outbox.repository.js';
 import { RetentionRepository } from './repositories/retention.repository.js';
 import { RobotRepository } from './repositories/robot.repository.js';
@@ -79,6 +80,7 @@ function dataSourceModule(role: PoolRole) {
     OutboxRepository,
     OutboxRelay,
     RetentionRepository,
+    PgListener,
   ],
   exports: [
     DatabaseProbe,
@@ -89,6 +91,7 @@ function dataSourceModule(role: PoolRole) {
     JobRunner,
     OutboxRelay,
     RetentionRepository,
+    PgListener,
   ],
 })
 export class StateModule {}

@@ -1,5 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { WorkNotifier } from '../../src/orchestrator/work-notifier.js';
 import { JobRunner } from '../../src/state/job-runner.service.js';
+import { lifecycleClient } from '../support/lifecycle-scenarios.js';
 import { JobRunsRepository } from '../../src/state/repositories/job-runs.repository.js';
 import { startApp, type TestApp } from '../support/test-app.js';
 
@@ -35,6 +37,29 @@ describe('background jobs across two instances (PostgreSQL)', () => {
     const runs = await apps[0].app.get(JobRunsRepository).runs('test.shared');
     expect(runs).toHaveLength(ticks);
     expect(new Set(runs.map((r) => r.tick.getTime())).size).toBe(ticks);
+  });
+
+  it('wakes a worker waiting on one instance when another creates its work (LISTEN/NOTIFY)', async () => {
+    const [a, b] = apps;
+    const heard: string[] = [];
+    const notifierB = b.app.get(WorkNotifier);
+    const notify = notifierB.notify.bind(notifierB);
+    notifierB.notify = (moduleName: string) => {
+      heard.push(moduleName);
+      notify(moduleName);
+    };
+    try {
+      await lifecycleClient(a).registerModule('CrossInstance', ['cross_work']);
+      const waiting = lifecycleClient(b).claim('CrossInstance', { wait_ms: 10_000 });
+      await new Promise((r) => setTimeout(r, 300));
+      const robot = (await lifecycleClient(a).createRobot({ robot_type: 'cross_work', input_data: {} })).body;
+      const claimed = (await waiting).body;
+      expect(claimed.map((r) => r.robot_id)).toEqual([robot.robot_id]);
+      // B heard of it from PostgreSQL: A's process-local signal cannot reach it.
+      expect(heard).toContain('CrossInstance');
+    } finally {
+      notifierB.notify = notify;
+    }
   });
 
   it('shares the scheduled sweeps: one row per tick whichever instance ran it', async () => {

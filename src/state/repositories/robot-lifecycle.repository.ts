@@ -98,6 +98,9 @@ export interface ProgressReport {
   memoryUsageMb?: number;
 }
 
+/** PostgreSQL channel on which new work is announced to every instance (payload: module name). */
+export const WORK_CHANNEL = 'botfleet_work';
+
 /**
  * The robot lifecycle in SQL. Each state change is one statement (data-modifying CTEs) or one
  * short transaction, and writes its event to the `robot_events` outbox in that same statement or
@@ -137,7 +140,7 @@ export class RobotLifecycleRepository {
                 jsonb_build_object('robot_type', robot_type, 'priority', priority, 'assigned', module_name IS NOT NULL)
            FROM inserted
        )
-       SELECT * FROM inserted`,
+       SELECT inserted.*, CASE WHEN inserted.module_name IS NOT NULL THEN pg_notify('botfleet_work', inserted.module_name) END AS notified FROM inserted`,
       [
         robot.idPrefix,
         robot.robotType,
@@ -154,7 +157,9 @@ export class RobotLifecycleRepository {
         randomUUID(),
       ],
     );
-    return rows[0] ?? null;
+    if (!rows[0]) return null;
+    const { notified: _notified, ...row } = rows[0] as RobotRow & { notified?: unknown };
+    return row;
   }
 
   /**
@@ -163,7 +168,7 @@ export class RobotLifecycleRepository {
    */
   async createMany(robots: NewRobotRow[]): Promise<RobotRow[]> {
     const column = <K extends keyof NewRobotRow>(key: K) => robots.map((robot) => robot[key]);
-    const rows: Array<RobotRow & { ord: string }> = await this.writer.query(
+    const rows: Array<RobotRow & { ord: string; notified: unknown }> = await this.writer.query(
       `WITH input AS (
          SELECT * FROM unnest($1::text[], $2::text[], $3::text[], $4::jsonb[], $5::priority_enum[], $6::text[], $7::text[],
                               $8::int[], $9::int[], $10::timestamp[], $11::jsonb[])
@@ -187,7 +192,8 @@ export class RobotLifecycleRepository {
                 jsonb_build_object('robot_type', robot_type, 'priority', priority, 'assigned', module_name IS NOT NULL, 'bulk', true)
            FROM inserted
        )
-       SELECT inserted.*, numbered.ord FROM inserted JOIN numbered USING (robot_id) ORDER BY numbered.ord`,
+       SELECT inserted.*, numbered.ord, CASE WHEN inserted.module_name IS NOT NULL THEN pg_notify('botfleet_work', inserted.module_name) END AS notified
+         FROM inserted JOIN numbered USING (robot_id) ORDER BY numbered.ord`,
       [
         column('idPrefix'),
         column('robotType'),
@@ -202,7 +208,7 @@ export class RobotLifecycleRepository {
         robots.map((robot) => JSON.stringify(robot.routingDecision)),
       ],
     );
-    return rows.map(({ ord: _ord, ...row }) => row as RobotRow);
+    return rows.map(({ ord: _ord, notified: _notified, ...row }) => row as RobotRow);
   }
 
   async findById(robotId: string): Promise<RobotRow | null> {
@@ -426,7 +432,7 @@ export class RobotLifecycleRepository {
          INSERT INTO robot_events (event_type, robot_id, module_name, payload)
          SELECT 'robot.assigned', robot_id, module_name, '{}'::jsonb FROM assigned
        )
-       SELECT robot_id FROM assigned`,
+       SELECT robot_id, CASE WHEN assigned.module_name IS NOT NULL THEN pg_notify('botfleet_work', assigned.module_name) END AS notified FROM assigned`,
       [robotType, moduleName, limit, decision],
     );
     return rows.length;
