@@ -43,7 +43,8 @@ export class ExecutionsService {
   }
 
   /** Claims up to max_robots; with wait_ms, waits (long poll) until work arrives or time is up. */
-  async claim(moduleName: string, dto: ClaimRobotsDto): Promise<ClaimedRobotDto[]> {
+  /** `stop` ends a long poll early (an in-process worker shutting down). */
+  async claim(moduleName: string, dto: ClaimRobotsDto, stop?: AbortSignal): Promise<ClaimedRobotDto[]> {
     const module = await this.modules.findByName(moduleName);
     if (!module) throw new DomainException('MODULE_NOT_FOUND', 404, `No module is registered as ${moduleName}.`);
     if (!module.isActive) {
@@ -58,7 +59,7 @@ export class ExecutionsService {
     const deadline = Date.now() + (dto.wait_ms ?? 0);
     for (;;) {
       const claimed = await this.lifecycle.claim(moduleName, max, lease);
-      if (claimed.length > 0 || Date.now() >= deadline) {
+      if (claimed.length > 0 || Date.now() >= deadline || stop?.aborted) {
         await Promise.all(claimed.map((robot) => this.robots.forget(robot.robot_id)));
         return claimed.map(({ attempt, ...robot }) => ({
           ...RobotResponseDto.of(robot as RobotRow),

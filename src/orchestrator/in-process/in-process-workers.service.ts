@@ -33,6 +33,7 @@ export class InProcessWorkers implements OnApplicationBootstrap, BeforeApplicati
   private readonly workers: Worker[] = [];
   private readonly leaseSeconds: number;
   private stopping = false;
+  private readonly shutdown = new AbortController();
 
   constructor(
     private readonly discovery: DiscoveryService,
@@ -71,6 +72,7 @@ export class InProcessWorkers implements OnApplicationBootstrap, BeforeApplicati
 
   async beforeApplicationShutdown(): Promise<void> {
     this.stopping = true;
+    this.shutdown.abort();
     for (const worker of this.workers) {
       for (const controller of worker.running.values()) controller.abort();
       // Ends a claim that is long-polling right now.
@@ -88,11 +90,15 @@ export class InProcessWorkers implements OnApplicationBootstrap, BeforeApplicati
         continue;
       }
       try {
-        const claimed = await this.executions.claim(worker.options.name, {
-          max_robots: free,
-          lease_seconds: this.leaseSeconds,
-          wait_ms: CLAIM_WAIT_MS,
-        });
+        const claimed = await this.executions.claim(
+          worker.options.name,
+          {
+            max_robots: free,
+            lease_seconds: this.leaseSeconds,
+            wait_ms: CLAIM_WAIT_MS,
+          },
+          this.shutdown.signal,
+        );
         for (const robot of claimed) {
           const task = this.execute(worker, robot).finally(() => inFlight.delete(task));
           inFlight.add(task);
