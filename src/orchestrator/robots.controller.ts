@@ -22,6 +22,16 @@ import { RobotsService } from './robots.service.js';
 
 const IDEMPOTENCY_KEY = /^[A-Za-z0-9._:-]{8,255}$/;
 
+function checkIdempotencyKey(idempotencyKey: string | undefined): void {
+  if (idempotencyKey !== undefined && !IDEMPOTENCY_KEY.test(idempotencyKey)) {
+    throw new DomainException(
+      'INVALID_IDEMPOTENCY_KEY',
+      400,
+      'Idempotency-Key must be 8-255 letters, digits, . _ : or -.',
+    );
+  }
+}
+
 @ApiTags('robots')
 @ApiBadRequestResponse({ description: 'Invalid input (problem+json with the failing fields)' })
 @Controller('api/v1/robots')
@@ -45,13 +55,7 @@ export class RobotsController {
     @Headers('idempotency-key') idempotencyKey: string | undefined,
     @Res({ passthrough: true }) reply: FastifyReply,
   ): Promise<RobotResponseDto> {
-    if (idempotencyKey !== undefined && !IDEMPOTENCY_KEY.test(idempotencyKey)) {
-      throw new DomainException(
-        'INVALID_IDEMPOTENCY_KEY',
-        400,
-        'Idempotency-Key must be 8-255 letters, digits, . _ : or -.',
-      );
-    }
+    checkIdempotencyKey(idempotencyKey);
     const { robot, created } = await this.robots.create(dto, idempotencyKey);
     void reply.status(created ? 201 : 200);
     return robot;
@@ -59,10 +63,22 @@ export class RobotsController {
 
   @Post('bulk')
   @ApiOperation({ summary: 'Submit up to 1,000 robots in one transaction: all are created, or none' })
+  @ApiHeader({
+    name: 'Idempotency-Key',
+    required: false,
+    description: '8-255 chars; a repeat returns the robots the first call created (200, created: 0)',
+  })
   @ApiCreatedResponse({ type: BulkCreateRobotsResponseDto })
-  async createMany(@Body() dto: BulkCreateRobotsDto): Promise<BulkCreateRobotsResponseDto> {
-    const robots = await this.robots.createMany(dto.robots);
-    return { created: robots.length, robots };
+  @ApiOkResponse({ type: BulkCreateRobotsResponseDto, description: 'Replay of an earlier call with the same key' })
+  async createMany(
+    @Body() dto: BulkCreateRobotsDto,
+    @Headers('idempotency-key') idempotencyKey: string | undefined,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ): Promise<BulkCreateRobotsResponseDto> {
+    checkIdempotencyKey(idempotencyKey);
+    const { robots, created } = await this.robots.createMany(dto.robots, idempotencyKey);
+    void reply.status(created ? 201 : 200);
+    return { created: created ? robots.length : 0, robots };
   }
 
   @Get()

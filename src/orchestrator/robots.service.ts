@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import { createHash } from 'node:crypto';
 import { isDeepStrictEqual } from 'node:util';
 import { CacheService } from '../cache/cache.service.js';
 import { CacheKind, cacheKey } from '../cache/cache-ttl.policy.js';
@@ -34,6 +35,35 @@ function decodeCursor(cursor: string): { createdAt: Date; robotId: string } {
   }
   return { createdAt, robotId };
 }
+
+/** Robot i of a bulk call: a fixed-length key that a single create's key (no `#`) can never equal. */
+function bulkKeys(idempotencyKey: string, count: number): string[] {
+  const digest = createHash('sha256').update(idempotencyKey).digest('hex');
+  return Array.from({ length: count }, (_, i) => `bulk:${digest}#${i}`);
+}
+
+function sameRequest(existing: RobotRow, dto: CreateRobotDto): boolean {
+  return (
+    existing.robot_type === dto.robot_type &&
+    isDeepStrictEqual(existing.input_data, dto.input_data) &&
+    existing.priority === (dto.priority ?? Priority.Normal)
+  );
+}
+
+function reusedKey(robotId: string): DomainException {
+  return new DomainException(
+    OrchestratorErrorCode.IdempotencyKeyReused,
+    422,
+    'This Idempotency-Key was used for a different request; use a new key for new work.',
+    { robot_id: robotId },
+  );
+}
+
+const isUniqueViolation = (error: unknown) =>
+  typeof error === 'object' &&
+  error !== null &&
+  ((error as { code?: unknown }).code === '23505' ||
+    (error as { driverError?: { code?: unknown } }).driverError?.code === '23505');
 
 /** Robot intake and queries [Orchestrator]: route, create, read (cached), cancel, requeue. */
 @Injectable()
@@ -93,8 +123,30 @@ export class RobotsService {
     return { robot: RobotResponseDto.of(row), created: true };
   }
 
-  /** Creates many robots in one transaction, routing each robot type once. */
-  async createMany(dtos: CreateRobotDto[]): Promise<RobotResponseDto[]> {
+  /**
+   * Creates many robots in one transaction, routing each robot type once. With an idempotency key,
+   * robot i stores `bulk:<sha256(key)>#i` as its unique key, so a repeat (or a racing duplicate)
+   * returns the robots the first call created, in order, instead of creating them twice.
+   */
+  async createMany(
+    dtos: CreateRobotDto[],
+    idempotencyKey?: string,
+  ): Promise<{ robots: RobotResponseDto[]; created: boolean }> {
+    const keys = idempotencyKey ? bulkKeys(idempotencyKey, dtos.length) : null;
+    if (keys) {
+      const replay = await this.replayBulk(keys, dtos);
+      if (replay) return { robots: replay, created: false };
+    }
+    try {
+      return { robots: await this.insertMany(dtos, keys), created: true };
+    } catch (error) {
+      const replay = keys && isUniqueViolation(error) ? await this.replayBulk(keys, dtos) : null;
+      if (replay) return { robots: replay, created: false };
+      throw error;
+    }
+  }
+
+  private async insertMany(dtos: CreateRobotDto[], keys: string[] | null): Promise<RobotResponseDto[]> {
     const decisions = new Map<string, RoutingDecision>();
     for (const type of new Set(dtos.map((dto) => dto.robot_type)))
       decisions.set(type, await this.loadBalancer.select(type));
@@ -108,7 +160,7 @@ export class RobotsService {
       );
     }
     const rows = await this.robots.createMany(
-      dtos.map((dto) => {
+      dtos.map((dto, i) => {
         const decision = decisions.get(dto.robot_type)!;
         return {
           idPrefix: idPrefix(dto.robot_type),
@@ -116,7 +168,7 @@ export class RobotsService {
           moduleName: decision.selected_module,
           inputData: dto.input_data,
           priority: dto.priority ?? Priority.Normal,
-          cacheKey: null,
+          cacheKey: keys?.[i] ?? null,
           correlationId: dto.correlation_id ?? null,
           sourceReference: dto.source_reference ?? null,
           retryLimit: dto.retry_limit ?? 3,
@@ -132,19 +184,20 @@ export class RobotsService {
     return rows.map(RobotResponseDto.of);
   }
 
-  private replay(existing: RobotRow, dto: CreateRobotDto): RobotResponseDto {
-    const same =
-      existing.robot_type === dto.robot_type &&
-      isDeepStrictEqual(existing.input_data, dto.input_data) &&
-      existing.priority === (dto.priority ?? Priority.Normal);
-    if (!same) {
-      throw new DomainException(
-        OrchestratorErrorCode.IdempotencyKeyReused,
-        422,
-        'This Idempotency-Key was used for a different request; use a new key for new work.',
-        { robot_id: existing.robot_id },
-      );
+  /** The robots of an earlier bulk call with these keys, in order; null when there was none. */
+  private async replayBulk(keys: string[], dtos: CreateRobotDto[]): Promise<RobotResponseDto[] | null> {
+    const rows = await this.robots.findByCacheKeys(keys);
+    if (rows.length === 0) return null;
+    const byKey = new Map(rows.map((row) => [row.cache_key, row]));
+    const ordered = keys.map((key) => byKey.get(key));
+    if (ordered.some((row, i) => !row || !sameRequest(row, dtos[i])) || rows.length !== keys.length) {
+      throw reusedKey(rows[0].robot_id);
     }
+    return ordered.map((row) => RobotResponseDto.of(row!));
+  }
+
+  private replay(existing: RobotRow, dto: CreateRobotDto): RobotResponseDto {
+    if (!sameRequest(existing, dto)) throw reusedKey(existing.robot_id);
     return RobotResponseDto.of(existing);
   }
 

@@ -267,6 +267,28 @@ export async function idempotentCreation(t: TestApp, suffix: string): Promise<vo
   expect((await api.createRobot(body, { 'Idempotency-Key': 'short' })).status).toBe(400);
   const { rows } = await t.db.query<{ n: string }>('SELECT count(*) AS n FROM robots WHERE robot_type = $1', [type]);
   expect(rows[0].n).toBe('1');
+
+  // Bulk: the same key returns the same robots in order, even when the repeats race.
+  const bulkKey = { 'Idempotency-Key': `batch-${suffix}-0001` };
+  const robots = Array.from({ length: 20 }, (_, i) => ({ robot_type: type, input_data: { line: i } }));
+  type Bulk = { created: number; robots: Robot[] };
+  const bulks = await Promise.all(
+    Array.from({ length: 4 }, () => api.send<Bulk>('POST', '/api/v1/robots/bulk', { robots }, bulkKey)),
+  );
+  expect(bulks.map((r) => r.status).sort()).toEqual([200, 200, 200, 201]);
+  expect(bulks.map((r) => r.body.created).sort()).toEqual([0, 0, 0, 20]);
+  const ids = bulks[0].body.robots.map((r) => r.robot_id);
+  for (const bulk of bulks) expect(bulk.body.robots.map((r) => r.robot_id)).toEqual(ids);
+  expect(bulks[0].body.robots.map((r) => (r.input_data as { line: number }).line)).toEqual(robots.map((_, i) => i));
+  const changed = robots.map((robot, i) => (i === 7 ? { ...robot, input_data: { line: 'other' } } : robot));
+  const reused = await api.send('POST', '/api/v1/robots/bulk', { robots: changed }, bulkKey);
+  expect(reused.status).toBe(422);
+  expect((reused.body as unknown as Problem).code).toBe('IDEMPOTENCY_KEY_REUSED');
+  expect((await api.send('POST', '/api/v1/robots/bulk', { robots }, { 'Idempotency-Key': 'bad key!' })).status).toBe(
+    400,
+  );
+  const after = await t.db.query<{ n: string }>('SELECT count(*) AS n FROM robots WHERE robot_type = $1', [type]);
+  expect(after.rows[0].n).toBe('21');
 }
 
 export async function unassignedAndValidation(t: TestApp): Promise<void> {

@@ -164,24 +164,24 @@ export class RobotLifecycleRepository {
 
   /**
    * Inserts many robots, their first attempts and their events in one statement (one transaction):
-   * all of them or none. Returned in input order.
+   * all of them or none (a taken idempotency key fails the whole statement). Returned in input order.
    */
   async createMany(robots: NewRobotRow[]): Promise<RobotRow[]> {
     const column = <K extends keyof NewRobotRow>(key: K) => robots.map((robot) => robot[key]);
     const rows: Array<RobotRow & { ord: string; notified: unknown }> = await this.writer.query(
       `WITH input AS (
          SELECT * FROM unnest($1::text[], $2::text[], $3::text[], $4::jsonb[], $5::priority_enum[], $6::text[], $7::text[],
-                              $8::int[], $9::int[], $10::timestamp[], $11::jsonb[])
+                              $8::int[], $9::int[], $10::timestamp[], $11::jsonb[], $12::text[])
            WITH ORDINALITY AS i(id_prefix, robot_type, module_name, input_data, priority, correlation_id, source_reference,
-                                retry_limit, timeout_seconds, deadline_at, routing_decision, ord)
+                                retry_limit, timeout_seconds, deadline_at, routing_decision, cache_key, ord)
        ), numbered AS (
          SELECT input.*, id_prefix || '_' || floor(extract(epoch FROM clock_timestamp()) * 1000)::bigint || '_' || nextval('robot_seq') AS robot_id
            FROM input ORDER BY ord
        ), inserted AS (
          INSERT INTO robots (robot_id, robot_type, module_name, input_data, priority, correlation_id, source_reference,
-                             retry_limit, timeout_seconds, deadline_at, routing_decision)
+                             retry_limit, timeout_seconds, deadline_at, routing_decision, cache_key)
          SELECT robot_id, robot_type, module_name, input_data, priority, correlation_id, source_reference,
-                retry_limit, timeout_seconds, deadline_at, routing_decision FROM numbered
+                retry_limit, timeout_seconds, deadline_at, routing_decision, cache_key FROM numbered
          RETURNING *
        ), attempt AS (
          INSERT INTO robot_execute (execute_id, robot_id, module_name, max_retries, timeout_seconds)
@@ -206,9 +206,15 @@ export class RobotLifecycleRepository {
         column('timeoutSeconds'),
         column('deadlineAt'),
         robots.map((robot) => JSON.stringify(robot.routingDecision)),
+        column('cacheKey'),
       ],
     );
     return rows.map(({ ord: _ord, notified: _notified, ...row }) => row as RobotRow);
+  }
+
+  /** The robots holding these idempotency keys, from the write pool (see findByCacheKey). */
+  async findByCacheKeys(cacheKeys: string[]): Promise<RobotRow[]> {
+    return this.writer.query(`SELECT * FROM robots WHERE cache_key = ANY($1::text[])`, [cacheKeys]);
   }
 
   async findById(robotId: string): Promise<RobotRow | null> {
