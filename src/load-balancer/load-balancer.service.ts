@@ -10,6 +10,7 @@ import { exclusionsOf, scoreModule } from './scoring.js';
 import { type SelectionStrategy, strategyFor } from './strategies.js';
 
 const ROUTING_TABLE_PREFIX = `${CacheKind.RoutingTable}:`;
+const MODULE_VIEW_PREFIX = `${CacheKind.ModuleHealth}:`;
 
 function toCandidate(module: ModuleRegistryEntity): RoutingCandidate {
   return {
@@ -103,8 +104,14 @@ export class LoadBalancerService {
     return { robot_types: byType.size };
   }
 
-  /** Called on registration, update, deactivation and health change. */
-  async invalidateRoutingTables(): Promise<void> {
-    await this.cache.invalidatePrefix(ROUTING_TABLE_PREFIX);
+  /**
+   * Drops the routing tables and the cached module views (`module_health:*`): called on
+   * registration, update, deactivation, health and breaker changes and new scores.
+   */
+  async invalidateModuleCaches(): Promise<void> {
+    await Promise.all([
+      this.cache.invalidatePrefix(ROUTING_TABLE_PREFIX),
+      this.cache.invalidatePrefix(MODULE_VIEW_PREFIX),
+    ]);
   }
 }

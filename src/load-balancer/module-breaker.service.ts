@@ -30,7 +30,7 @@ export class ModuleBreakerService {
     const moved = await this.modules.recordAttemptOutcome(moduleName, ok, this.policy);
     if (moved && moved.before !== moved.after) {
       this.logger.warn(`module ${moduleName} circuit breaker ${moved.before} → ${moved.after}`);
-      await this.loadBalancer.invalidateRoutingTables();
+      await this.loadBalancer.invalidateModuleCaches();
     }
   }
 }

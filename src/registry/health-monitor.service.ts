@@ -1,4 +1,6 @@
 import { Injectable, Logger } from '@nestjs/common';
+import { CacheService } from '../cache/cache.service.js';
+import { CacheKind, cacheKey } from '../cache/cache-ttl.policy.js';
 import { AppConfig } from '../core/config/app-config.service.js';
 import { LoadBalancerService } from '../load-balancer/load-balancer.service.js';
 import { ModuleRegistryRepository } from '../state/repositories/module-registry.repository.js';
@@ -26,6 +28,7 @@ export class HealthMonitorService {
   constructor(
     private readonly modules: ModuleRegistryRepository,
     private readonly loadBalancer: LoadBalancerService,
+    private readonly cache: CacheService,
     config: AppConfig,
   ) {
     this.timeoutMs = config.get('HEALTH_CHECK_TIMEOUT_MS');
@@ -59,7 +62,9 @@ export class HealthMonitorService {
     );
     if (moved && moved.before !== moved.after) {
       this.logger.warn(`module ${moduleName} health ${moved.before} → ${moved.after}`);
-      await this.loadBalancer.invalidateRoutingTables();
+      await this.loadBalancer.invalidateModuleCaches();
+    } else {
+      await this.cache.invalidate(cacheKey(CacheKind.ModuleHealth, moduleName)); // last_health_check moved
     }
     return { module_name: moduleName, ok: error === null, latency_ms: latency, error, ...moved };
   }

@@ -36,7 +36,7 @@ export class PerformanceScorerService {
         totalProcessingTimeHours: Math.round((Number(row.total_processing_ms ?? 0) / 3_600_000) * 100) / 100,
       });
     }
-    await this.loadBalancer.invalidateRoutingTables();
+    await this.loadBalancer.invalidateModuleCaches();
     return { scored: stats.length };
   }
 }

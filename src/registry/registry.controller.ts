@@ -42,11 +42,13 @@ export class RegistryController {
   }
 
   @Get(':module_name')
-  @ApiOperation({ summary: 'One module, with its health and performance figures' })
+  @ApiOperation({
+    summary: 'One module, with its health and performance figures (cached up to 5 min; changes drop it)',
+  })
   @ApiOkResponse({ type: ModuleResponseDto })
   @ApiNotFoundResponse({ description: 'No module by that name' })
   async get(@Param() params: ModuleNameParamDto): Promise<ModuleResponseDto> {
-    return ModuleResponseDto.of(await this.registry.get(params.module_name));
+    return this.registry.view(params.module_name);
   }
 
   @Patch(':module_name')

@@ -3,11 +3,15 @@ import { Cron } from '@nestjs/schedule';
 import { JobRunner } from '../state/job-runner.service.js';
 import { HealthMonitorService } from './health-monitor.service.js';
 import { PerformanceScorerService } from './performance-scorer.service.js';
+import { RegistryService } from './registry.service.js';
 
 /** Seeds: module health every 5 minutes. */
 export const HEALTH_CHECKS = { name: 'modules.health-check', cron: '0 */5 * * * *', periodMs: 300_000 };
 /** Seeds: performance scores every 15 minutes (offset so the two never start together). */
 export const PERFORMANCE_SCORES = { name: 'modules.performance-score', cron: '30 */15 * * * *', periodMs: 900_000 };
+
+/** Seeds' cache warming: active modules with their health and scores every 5 minutes (TTL 300 s). */
+export const WARM_MODULES = { name: 'cache.warm-modules', cron: '45 */5 * * * *', periodMs: 300_000 };
 
 @Injectable()
 export class RegistryJobs {
@@ -15,7 +19,13 @@ export class RegistryJobs {
     private readonly runner: JobRunner,
     private readonly health: HealthMonitorService,
     private readonly scorer: PerformanceScorerService,
+    private readonly registry: RegistryService,
   ) {}
+
+  @Cron(WARM_MODULES.cron, { name: WARM_MODULES.name })
+  warmModules(): Promise<boolean> {
+    return this.runner.runOnce(WARM_MODULES.name, WARM_MODULES.periodMs, () => this.registry.warmModuleViews());
+  }
 
   @Cron(HEALTH_CHECKS.cron, { name: HEALTH_CHECKS.name })
   checkHealth(): Promise<boolean> {

@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { CacheModule } from '../cache/cache.module.js';
 import { LoadBalancerModule } from '../load-balancer/load-balancer.module.js';
 import { StateModule } from '../state/state.module.js';
 import { RegistryController } from './registry.controller.js';
@@ -9,7 +10,7 @@ import { RegistryService } from './registry.service.js';
 
 /** Module registration over REST, health monitor and performance scorer [Module Assembly]. */
 @Module({
-  imports: [StateModule, LoadBalancerModule],
+  imports: [StateModule, CacheModule, LoadBalancerModule],
   controllers: [RegistryController],
   providers: [RegistryService, HealthMonitorService, PerformanceScorerService, RegistryJobs],
   exports: [RegistryService],

@@ -1,9 +1,12 @@
 import { Injectable, Logger } from '@nestjs/common';
+import { CacheService } from '../cache/cache.service.js';
+import { CacheKind, cacheKey } from '../cache/cache-ttl.policy.js';
 import { AppConfig } from '../core/config/app-config.service.js';
 import { DomainException } from '../core/errors/domain.exception.js';
 import { LoadBalancerService } from '../load-balancer/load-balancer.service.js';
 import type { ModuleRegistryEntity } from '../state/entities/index.js';
 import { ModuleRegistryRepository } from '../state/repositories/module-registry.repository.js';
+import { ModuleResponseDto } from './dto/module-response.dto.js';
 import type { ListModulesQueryDto } from './dto/list-modules-query.dto.js';
 import type { RegisterModuleDto, UpdateModuleDto } from './dto/register-module.dto.js';
 import { moduleNotFound, RegistryErrorCode } from './registry.errors.js';
@@ -20,6 +23,7 @@ export class RegistryService {
   constructor(
     private readonly modules: ModuleRegistryRepository,
     private readonly loadBalancer: LoadBalancerService,
+    private readonly cache: CacheService,
     config: AppConfig,
   ) {
     this.env = config.get('APP_ENV');
@@ -50,7 +54,7 @@ export class RegistryService {
       maxConcurrentRobots: dto.max_concurrent_robots ?? 10,
       isActive: true,
     });
-    await this.loadBalancer.invalidateRoutingTables();
+    await this.loadBalancer.invalidateModuleCaches();
     this.logger.log(`module ${saved.moduleId} ${saved.created ? 'registered' : 're-registered'}`);
     return { module: saved, created: saved.created ?? false };
   }
@@ -68,14 +72,39 @@ export class RegistryService {
       ...(dto.is_active !== undefined && { isActive: dto.is_active }),
     });
     if (!updated) throw moduleNotFound(name);
-    await this.loadBalancer.invalidateRoutingTables();
+    await this.loadBalancer.invalidateModuleCaches();
     return updated;
   }
 
   async deactivate(name: string): Promise<void> {
     if (!(await this.modules.deactivate(name))) throw moduleNotFound(name);
-    await this.loadBalancer.invalidateRoutingTables();
+    await this.loadBalancer.invalidateModuleCaches();
     this.logger.log(`module ${name} deactivated`);
+  }
+
+  /**
+   * One module as the API shows it, served from the cache (module_health, 300 s). Registration,
+   * health, breaker and score changes drop it at once; the 5-minute warm-up rewrites it.
+   */
+  async view(name: string): Promise<ModuleResponseDto> {
+    const key = cacheKey(CacheKind.ModuleHealth, name);
+    const view = await this.cache.getOrLoad(key, async () => {
+      const module = await this.modules.findByName(name);
+      return module ? ModuleResponseDto.of(module) : null;
+    });
+    if (!view) {
+      await this.cache.invalidate(key); // a module registered a moment later must be found
+      throw moduleNotFound(name);
+    }
+    return view;
+  }
+
+  /** Cache warming (seeds: active modules and their scores every 5 minutes). */
+  async warmModuleViews(): Promise<{ modules: number }> {
+    const modules = await this.modules.listActive();
+    for (const module of modules)
+      await this.cache.set(cacheKey(CacheKind.ModuleHealth, module.moduleName), ModuleResponseDto.of(module));
+    return { modules: modules.length };
   }
 
   async get(name: string): Promise<ModuleRegistryEntity> {

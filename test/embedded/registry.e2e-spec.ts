@@ -1,6 +1,7 @@
 import { describe, expect, it } from '@jest/globals';
 import { CacheService } from '../../src/cache/cache.service.js';
 import { LoadBalancerService } from '../../src/load-balancer/load-balancer.service.js';
+import { RegistryService } from '../../src/registry/registry.service.js';
 import { ModuleHealth } from '../../src/state/entities/index.js';
 import { ModuleRegistryRepository } from '../../src/state/repositories/module-registry.repository.js';
 import { http, useTestApp } from '../support/test-app.js';
@@ -101,6 +102,23 @@ describe('modules and routing over REST (PGlite)', () => {
     expect(big.status).toBe(400);
     expect(big.body.code).toBe('REGISTRATION_DATA_TOO_LARGE');
     expect((await http(`${t.url}/api/v1/modules/Big`)).status).toBe(404);
+  });
+
+  it('serves a module from its cache, dropped on change and rewritten by the 5-minute warm-up', async () => {
+    await register({ module_name: 'CachedModule', module_version: '1.0.0', supported_robot_types: ['cached_type'] });
+    const get = async () => (await http<Module>(`${t.url}/api/v1/modules/CachedModule`)).body;
+    expect((await get()).total_robots_processed).toBe(0);
+    // A write behind the API's back is not seen until the entry is dropped or rewritten.
+    await t.db.query(`UPDATE module_registry SET total_robots_processed = 7 WHERE module_name = $1`, ['CachedModule']);
+    expect((await get()).total_robots_processed).toBe(0);
+    expect(await t.app.get(RegistryService).warmModuleViews()).toMatchObject({ modules: expect.any(Number) });
+    expect((await get()).total_robots_processed).toBe(7);
+    expect(await t.app.get(CacheService).get('module_health:CachedModule')).toMatchObject({
+      total_robots_processed: 7,
+    });
+    // Changes through the API are visible at once.
+    await http(`${t.url}/api/v1/modules/CachedModule`, json('PATCH', { max_concurrent_robots: 9 }));
+    expect((await get()).max_concurrent_robots).toBe(9);
   });
 
   it('gets, lists, updates and deactivates', async () => {
