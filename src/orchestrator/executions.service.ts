@@ -157,7 +157,7 @@ export class ExecutionsService {
     if (!result) return null;
     await this.robots.forget(result.robot.robot_id);
     if (category !== ErrorCategory.Validation) await this.breaker.recordOutcome(result.attemptModule, false);
-    if (result.retried && result.robot.module_name) this.notifier.notify(result.robot.module_name);
+    if (result.retried && result.robot.module_name) this.notifier.announce(result.robot.module_name);
     return result.robot;
   }
 }

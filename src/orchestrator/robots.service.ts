@@ -118,7 +118,7 @@ export class RobotsService {
       const winner = await this.robots.findByCacheKey(idempotencyKey!);
       return { robot: this.replay(winner!, dto), created: false };
     }
-    if (row.module_name) this.notifier.notify(row.module_name);
+    if (row.module_name) this.notifier.announce(row.module_name);
     this.relay.kick();
     return { robot: RobotResponseDto.of(row), created: true };
   }
@@ -179,7 +179,7 @@ export class RobotsService {
       }),
     );
     for (const decision of decisions.values())
-      if (decision.selected_module) this.notifier.notify(decision.selected_module);
+      if (decision.selected_module) this.notifier.announce(decision.selected_module);
     this.relay.kick();
     return rows.map(RobotResponseDto.of);
   }
@@ -258,7 +258,7 @@ export class RobotsService {
     if (!result.changed)
       throw invalidTransition(robotId, result.robot.status, 'retried (only FAILED or CANCELLED robots are)');
     await this.forget(robotId);
-    if (result.robot.module_name) this.notifier.notify(result.robot.module_name);
+    if (result.robot.module_name) this.notifier.announce(result.robot.module_name);
     return RobotResponseDto.of(result.robot);
   }
 
@@ -272,7 +272,7 @@ export class RobotsService {
       const decision = await this.loadBalancer.select(robotType);
       if (!decision.selected_module) continue;
       const count = await this.robots.assign(robotType, decision.selected_module, decision, batch);
-      if (count > 0) this.notifier.notify(decision.selected_module);
+      if (count > 0) this.notifier.announce(decision.selected_module);
       assigned += count;
     }
     return { assigned };

@@ -7,13 +7,33 @@ import { Injectable } from '@nestjs/common';
  * from other instances through PostgreSQL LISTEN/NOTIFY. Claims also poll on a short interval, as
  * a fallback when the listening connection is down.
  */
+const ANNOUNCE_COALESCE_MS = 3;
+
 @Injectable()
 export class WorkNotifier {
   private readonly waiters = new Map<string, Set<() => void>>();
 
-  constructor(listener: PgListener) {
-    // Work created by another instance (pg_notify in the same statement as the insert).
+  private readonly outgoing = new Set<string>();
+  private flushing?: NodeJS.Timeout;
+
+  constructor(private readonly listener: PgListener) {
+    // Work created by another instance.
     listener.listen(WORK_CHANNEL, (moduleName) => this.notify(moduleName));
+  }
+
+  /**
+   * New work for a module, committed: wakes this process's waiters now, and other instances' within
+   * a few milliseconds (one NOTIFY per module per ANNOUNCE_COALESCE_MS, however many robots arrived).
+   */
+  announce(moduleName: string): void {
+    this.notify(moduleName);
+    this.outgoing.add(moduleName);
+    this.flushing ??= setTimeout(() => {
+      const modules = [...this.outgoing];
+      this.outgoing.clear();
+      this.flushing = undefined;
+      void this.listener.publish(WORK_CHANNEL, modules);
+    }, ANNOUNCE_COALESCE_MS);
   }
 
   notify(moduleName: string): void {

@@ -26,6 +26,18 @@ export class PgListener implements OnApplicationBootstrap, OnApplicationShutdown
     this.handlers.set(channel, handlers);
   }
 
+  /**
+   * NOTIFY `channel` once per payload on the listening connection, after the caller's commit (not
+   * in its transaction: a NOTIFY in a transaction takes a database-wide lock at commit, which
+   * serialised robot creation). Best effort: without the connection, claims fall back to polling.
+   */
+  async publish(channel: string, payloads: string[]): Promise<void> {
+    if (!this.client || payloads.length === 0) return;
+    await this.client
+      .query(`SELECT pg_notify($1, payload) FROM unnest($2::text[]) AS payload`, [channel, payloads])
+      .catch(() => undefined);
+  }
+
   async onApplicationBootstrap(): Promise<void> {
     if (this.config.isEmbeddedDatabase || this.handlers.size === 0) return;
     await this.connect();

@@ -24,7 +24,7 @@ describe('data layer on embedded PGlite', () => {
   });
 
   it('registers, updates, deactivates and routes modules', () => registersAndRoutesModules(t));
-  it('creates a robot and its first execution in one transaction', () => createsRobotsAtomically(t));
+  it('creates a robot and its event in one transaction, its attempt at claim', () => createsRobotsAtomically(t));
   it('keeps concurrent transactions apart through the socket server', () => isolatesConcurrentTransactions(t));
 
   it('refuses a second app on the same data folder in this process', async () => {

@@ -62,7 +62,7 @@ describe('service on PostgreSQL and Redis', () => {
   });
 
   it('registers, updates, deactivates and routes modules', () => registersAndRoutesModules(t));
-  it('creates a robot and its first execution in one transaction', () => createsRobotsAtomically(t));
+  it('creates a robot and its event in one transaction, its attempt at claim', () => createsRobotsAtomically(t));
   it('keeps concurrent transactions apart', () => isolatesConcurrentTransactions(t));
 
   it('caches in Redis under its namespace with the smart TTL, and invalidates by prefix', async () => {

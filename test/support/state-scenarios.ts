@@ -112,10 +112,15 @@ export async function createsRobotsAtomically(t: TestApp): Promise<void> {
   expect(robot!.input_data).toEqual(input);
   expect((await robots.findById(robot!.robot_id))?.inputData).toEqual(input);
   expect((await robots.findByCacheKey(`idem-${mod.moduleName}`))?.robotId).toBe(robot!.robot_id);
+  expect((await lifecycle.events(robot!.robot_id)).map((e) => e.event_type)).toEqual(['robot.created']);
+  // Its attempt's row is written when a worker claims it.
+  expect(await executions.historyOf(robot!.robot_id)).toEqual([]);
+  const [claimed] = await lifecycle.claim(mod.moduleName, 1, 60);
+  expect(claimed.robot_id).toBe(robot!.robot_id);
   const history = await executions.historyOf(robot!.robot_id);
   expect(history).toHaveLength(1);
-  expect(history[0]).toMatchObject({ moduleName: mod.moduleName, executionState: 'PENDING', timeoutSeconds: 1800 });
-  expect((await lifecycle.events(robot!.robot_id)).map((e) => e.event_type)).toEqual(['robot.created']);
+  expect(history[0]).toMatchObject({ moduleName: mod.moduleName, executionState: 'RUNNING', timeoutSeconds: 1800 });
+  expect(history[0].executeId).toBe(claimed.attempt.execute_id);
 
   // A repeated idempotency key writes nothing: no robot, no attempt, no event.
   expect(await lifecycle.create(newRobot(mod.moduleName, { cacheKey: `idem-${mod.moduleName}` }))).toBeNull();
@@ -124,7 +129,7 @@ export async function createsRobotsAtomically(t: TestApp): Promise<void> {
             (SELECT count(*) FROM robot_events WHERE module_name = $1) AS events`,
     [mod.moduleName],
   );
-  expect(rows[0]).toEqual({ robots: '1', events: '1' });
+  expect(rows[0]).toEqual({ robots: '1', events: '2' }); // created, started
 
   // The foreign key to module_registry.module_name holds, and a failed statement leaves nothing.
   const before = await t.db.query<{ n: string }>('SELECT count(*) AS n FROM robot_events');
@@ -137,7 +142,7 @@ export async function createsRobotsAtomically(t: TestApp): Promise<void> {
   expect(await executions.historyOf(waiting!.robot_id)).toEqual([]);
 }
 
-/** Concurrent creations on separate pooled connections: unique ids, every robot with its attempt. */
+/** Concurrent creations on separate pooled connections: unique ids, every robot with its event. */
 export async function isolatesConcurrentTransactions(t: TestApp): Promise<void> {
   const { modules } = repositories(t);
   const lifecycle = t.app.get(RobotLifecycleRepository);
@@ -155,10 +160,10 @@ export async function isolatesConcurrentTransactions(t: TestApp): Promise<void> 
   const created = results.map((r) => (r as PromiseFulfilledResult<RobotRow | null>).value).filter(Boolean);
   expect(created).toHaveLength(33);
   expect(new Set(created.map((r) => r!.robot_id)).size).toBe(33);
-  const { rows } = await t.db.query<{ robots: string; executions: string }>(
+  const { rows } = await t.db.query<{ robots: string; events: string }>(
     `SELECT (SELECT count(*) FROM robots WHERE module_name = $1) AS robots,
-            (SELECT count(*) FROM robot_execute WHERE module_name = $1) AS executions`,
+            (SELECT count(*) FROM robot_events WHERE module_name = $1 AND event_type = 'robot.created') AS events`,
     [mod.moduleName],
   );
-  expect(rows[0]).toEqual({ robots: '33', executions: '33' });
+  expect(rows[0]).toEqual({ robots: '33', events: '33' });
 }

@@ -1,6 +1,5 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { randomUUID } from 'node:crypto';
 import type { DataSource, EntityManager } from 'typeorm';
 import { READ_DATA_SOURCE } from '../data-source.js';
 import type { ExecutionState, Priority, RobotStatus, StepCategory } from '../entities/index.js';
@@ -131,16 +130,13 @@ export class RobotLifecycleRepository {
                  $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12)
          ON CONFLICT (cache_key) WHERE cache_key IS NOT NULL DO NOTHING
          RETURNING *
-       ), attempt AS (
-         INSERT INTO robot_execute (execute_id, robot_id, module_name, max_retries, timeout_seconds)
-         SELECT $13, robot_id, module_name, retry_limit, timeout_seconds FROM inserted WHERE module_name IS NOT NULL
        ), event AS (
          INSERT INTO robot_events (event_type, robot_id, module_name, payload)
          SELECT 'robot.created', robot_id, module_name,
                 jsonb_build_object('robot_type', robot_type, 'priority', priority, 'assigned', module_name IS NOT NULL)
            FROM inserted
        )
-       SELECT inserted.*, CASE WHEN inserted.module_name IS NOT NULL THEN pg_notify('botfleet_work', inserted.module_name) END AS notified FROM inserted`,
+       SELECT * FROM inserted`,
       [
         robot.idPrefix,
         robot.robotType,
@@ -154,12 +150,9 @@ export class RobotLifecycleRepository {
         robot.timeoutSeconds,
         robot.deadlineAt,
         robot.routingDecision,
-        randomUUID(),
       ],
     );
-    if (!rows[0]) return null;
-    const { notified: _notified, ...row } = rows[0] as RobotRow & { notified?: unknown };
-    return row;
+    return rows[0] ?? null;
   }
 
   /**
@@ -168,7 +161,7 @@ export class RobotLifecycleRepository {
    */
   async createMany(robots: NewRobotRow[]): Promise<RobotRow[]> {
     const column = <K extends keyof NewRobotRow>(key: K) => robots.map((robot) => robot[key]);
-    const rows: Array<RobotRow & { ord: string; notified: unknown }> = await this.writer.query(
+    const rows: Array<RobotRow & { ord: string }> = await this.writer.query(
       `WITH input AS (
          SELECT * FROM unnest($1::text[], $2::text[], $3::text[], $4::jsonb[], $5::priority_enum[], $6::text[], $7::text[],
                               $8::int[], $9::int[], $10::timestamp[], $11::jsonb[], $12::text[])
@@ -183,16 +176,13 @@ export class RobotLifecycleRepository {
          SELECT robot_id, robot_type, module_name, input_data, priority, correlation_id, source_reference,
                 retry_limit, timeout_seconds, deadline_at, routing_decision, cache_key FROM numbered
          RETURNING *
-       ), attempt AS (
-         INSERT INTO robot_execute (execute_id, robot_id, module_name, max_retries, timeout_seconds)
-         SELECT gen_random_uuid()::text, robot_id, module_name, retry_limit, timeout_seconds FROM inserted WHERE module_name IS NOT NULL
        ), event AS (
          INSERT INTO robot_events (event_type, robot_id, module_name, payload)
          SELECT 'robot.created', robot_id, module_name,
                 jsonb_build_object('robot_type', robot_type, 'priority', priority, 'assigned', module_name IS NOT NULL, 'bulk', true)
            FROM inserted
        )
-       SELECT inserted.*, numbered.ord, CASE WHEN inserted.module_name IS NOT NULL THEN pg_notify('botfleet_work', inserted.module_name) END AS notified
+       SELECT inserted.*, numbered.ord
          FROM inserted JOIN numbered USING (robot_id) ORDER BY numbered.ord`,
       [
         column('idPrefix'),
@@ -209,7 +199,7 @@ export class RobotLifecycleRepository {
         column('cacheKey'),
       ],
     );
-    return rows.map(({ ord: _ord, notified: _notified, ...row }) => row as RobotRow);
+    return rows.map(({ ord: _ord, ...row }) => row as RobotRow);
   }
 
   /** The robots holding these idempotency keys, from the write pool (see findByCacheKey). */
@@ -299,11 +289,15 @@ export class RobotLifecycleRepository {
            FROM picked WHERE r.robot_id = picked.robot_id
          RETURNING r.*
        ), attempt AS (
-         UPDATE robot_execute e
-            SET execution_state = 'RUNNING', started_at = now(), lease_token = gen_random_uuid(),
-                lease_expires_at = now() + make_interval(secs => $3)
-           FROM claimed WHERE e.robot_id = claimed.robot_id AND e.execution_state = 'PENDING'
-         RETURNING e.*
+         -- The attempt's row is written when it starts, not when the robot is queued: creating a
+         -- robot then costs one indexed row less (the dominant cost of intake at high rates).
+         INSERT INTO robot_execute (execute_id, robot_id, module_name, execution_state, started_at, lease_token,
+                                    lease_expires_at, retry_count, max_retries, timeout_seconds, last_retry_at)
+         SELECT gen_random_uuid()::text, robot_id, module_name, 'RUNNING', now(), gen_random_uuid(),
+                now() + make_interval(secs => $3), retry_count, retry_limit, timeout_seconds,
+                CASE WHEN retry_count > 0 THEN now() END
+           FROM claimed
+         RETURNING *
        ), event AS (
          INSERT INTO robot_events (event_type, robot_id, module_name, payload)
          SELECT 'robot.started', a.robot_id, a.module_name, jsonb_build_object('execute_id', a.execute_id) FROM attempt a
@@ -418,7 +412,7 @@ export class RobotLifecycleRepository {
     return rows.map((row) => row.robot_type);
   }
 
-  /** Gives up to `limit` waiting robots of a type to a module, each with its first attempt. */
+  /** Gives up to `limit` waiting robots of a type to a module. */
   async assign(robotType: string, moduleName: string, decision: unknown, limit: number): Promise<number> {
     const rows: unknown[] = await this.writer.query(
       `WITH picked AS (
@@ -431,14 +425,11 @@ export class RobotLifecycleRepository {
          UPDATE robots r SET module_name = $2, routing_decision = $4, next_attempt_at = now(), updated_at = now()
            FROM picked WHERE r.robot_id = picked.robot_id
          RETURNING r.*
-       ), attempt AS (
-         INSERT INTO robot_execute (execute_id, robot_id, module_name, max_retries, timeout_seconds)
-         SELECT gen_random_uuid()::text, robot_id, module_name, retry_limit, timeout_seconds FROM assigned
        ), event AS (
          INSERT INTO robot_events (event_type, robot_id, module_name, payload)
          SELECT 'robot.assigned', robot_id, module_name, '{}'::jsonb FROM assigned
        )
-       SELECT robot_id, CASE WHEN assigned.module_name IS NOT NULL THEN pg_notify('botfleet_work', assigned.module_name) END AS notified FROM assigned`,
+       SELECT robot_id FROM assigned`,
       [robotType, moduleName, limit, decision],
     );
     return rows.length;
@@ -497,7 +488,6 @@ export class RobotLifecycleRepository {
           WHERE robot_id = $1 RETURNING *`,
         [robotId, decision.moduleName, decision.delayMs, failure.category, errorDetails],
       );
-      await this.scheduleAttempt(tx, robot);
       await this.event(tx, 'robot.retrying', robot, {
         error_category: failure.category,
         retry_count: robot.retry_count,
@@ -553,7 +543,6 @@ export class RobotLifecycleRepository {
           WHERE robot_id = $1 RETURNING *`,
         [robotId, moduleName],
       );
-      await this.scheduleAttempt(tx, requeued);
       await this.event(tx, 'robot.retrying', requeued, {
         manual: true,
         from: robot.status,
@@ -570,16 +559,6 @@ export class RobotLifecycleRepository {
   private async rows<T>(tx: EntityManager, sql: string, params: unknown[]): Promise<T[]> {
     const result = await tx.queryRunner!.query(sql, params, true);
     return result.records as T[];
-  }
-
-  /** The next attempt's row, PENDING until claimed; none while the robot has no module. */
-  private async scheduleAttempt(tx: EntityManager, robot: RobotRow): Promise<void> {
-    if (!robot.module_name) return;
-    await tx.query(
-      `INSERT INTO robot_execute (execute_id, robot_id, module_name, retry_count, max_retries, timeout_seconds, last_retry_at)
-       VALUES ($1, $2, $3, $4, $5, $6, now())`,
-      [randomUUID(), robot.robot_id, robot.module_name, robot.retry_count, robot.retry_limit, robot.timeout_seconds],
-    );
   }
 
   private async event(
