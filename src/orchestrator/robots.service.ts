@@ -99,7 +99,7 @@ export class RobotsService {
         { robot_type: dto.robot_type, candidates: decision.candidates.length },
       );
     }
-    const row = await this.robots.create({
+    const robot = {
       idPrefix: idPrefix(dto.robot_type),
       robotType: dto.robot_type,
       moduleName: decision.selected_module,
@@ -112,7 +112,8 @@ export class RobotsService {
       timeoutSeconds: dto.timeout_seconds ?? 1800,
       deadlineAt: dto.deadline ? new Date(dto.deadline) : null,
       routingDecision: decision,
-    });
+    };
+    const row = idempotencyKey ? await this.robots.create(robot) : await this.robots.createBatched(robot);
     if (!row) {
       // Another request with the same key won the race.
       const winner = await this.robots.findByCacheKey(idempotencyKey!);

@@ -1,3 +1,4 @@
+import { setTimeout as sleep } from 'node:timers/promises';
 import { Injectable, Logger, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
 import { EventEmitter2 } from '@nestjs/event-emitter';
 import { JobRunner } from './job-runner.service.js';
@@ -8,6 +9,11 @@ const LEASE_MS = 10_000;
 const BATCH = 200;
 /** Catch-up pace: events of other instances, or left by a crash, are published within this. */
 export const RELAY_INTERVAL_MS = 1_000;
+/**
+ * Drains start at most this often: under load, one drain publishes many events, instead of a
+ * drain (two cursor writes) per change keeping a write connection busy.
+ */
+const RELAY_MIN_GAP_MS = 20;
 
 /**
  * Publishes the robot_events outbox to in-process subscribers (`@OnEvent('robot.completed')`)
@@ -20,6 +26,8 @@ export class OutboxRelay implements OnApplicationBootstrap, OnApplicationShutdow
   private readonly logger = new Logger(OutboxRelay.name);
   private timer?: NodeJS.Timeout;
   private draining?: Promise<void>;
+  private scheduled?: NodeJS.Timeout;
+  private lastDrainAt = 0;
   private again = false;
   private stopped = false;
 
@@ -38,17 +46,31 @@ export class OutboxRelay implements OnApplicationBootstrap, OnApplicationShutdow
   async onApplicationShutdown(): Promise<void> {
     this.stopped = true;
     clearInterval(this.timer);
+    clearTimeout(this.scheduled);
+    this.scheduled = undefined;
     await this.draining;
     await this.outbox.release(CONSUMER, this.runner.instanceId).catch(() => undefined);
   }
 
-  /** Asks for a drain now; drains never overlap, a kick during one runs another after it. */
+  /**
+   * Asks for a drain soon (now, or RELAY_MIN_GAP_MS after the last one began); drains never
+   * overlap, and a kick during one runs another after it.
+   */
   kick(): void {
-    if (this.stopped) return;
+    if (this.stopped || this.scheduled) return;
     if (this.draining) {
       this.again = true;
       return;
     }
+    const wait = this.lastDrainAt + RELAY_MIN_GAP_MS - Date.now();
+    if (wait > 0) {
+      this.scheduled = setTimeout(() => {
+        this.scheduled = undefined;
+        this.kick();
+      }, wait);
+      return;
+    }
+    this.lastDrainAt = Date.now();
     this.draining = this.drain()
       .catch((error: Error) => this.logger.warn(`outbox relay paused: ${error.message}`))
       .finally(() => {
@@ -62,7 +84,7 @@ export class OutboxRelay implements OnApplicationBootstrap, OnApplicationShutdow
 
   /** For tests and shutdown: resolves when no drain is running. */
   async settle(): Promise<void> {
-    while (this.draining) await this.draining;
+    while (this.draining || this.scheduled) await (this.draining ?? sleep(RELAY_MIN_GAP_MS));
   }
 
   private async drain(): Promise<void> {

@@ -16,6 +16,7 @@ export class PgListener implements OnApplicationBootstrap, OnApplicationShutdown
   private client?: pg.Client;
   private stopped = false;
   private retryMs = 500;
+  private publishing: Promise<void> = Promise.resolve();
 
   constructor(private readonly config: AppConfig) {}
 
@@ -32,10 +33,16 @@ export class PgListener implements OnApplicationBootstrap, OnApplicationShutdown
    * serialised robot creation). Best effort: without the connection, claims fall back to polling.
    */
   async publish(channel: string, payloads: string[]): Promise<void> {
-    if (!this.client || payloads.length === 0) return;
-    await this.client
-      .query(`SELECT pg_notify($1, payload) FROM unnest($2::text[]) AS payload`, [channel, payloads])
-      .catch(() => undefined);
+    const client = this.client;
+    if (!client || payloads.length === 0) return;
+    // One query at a time on the connection (pg 9 drops its implicit queue).
+    this.publishing = this.publishing
+      .then(() => client.query(`SELECT pg_notify($1, payload) FROM unnest($2::text[]) AS payload`, [channel, payloads]))
+      .then(
+        () => undefined,
+        () => undefined,
+      );
+    await this.publishing;
   }
 
   async onApplicationBootstrap(): Promise<void> {

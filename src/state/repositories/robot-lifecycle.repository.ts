@@ -1,3 +1,6 @@
+import { AppConfig } from '../../core/config/app-config.service.js';
+import { MicroBatcher } from '../../core/batching/micro-batcher.js';
+import { isInfrastructureError } from '../../core/errors/infrastructure-error.js';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource, EntityManager } from 'typeorm';
@@ -111,15 +114,35 @@ export const WORK_CHANNEL = 'botfleet_work';
  */
 @Injectable()
 export class RobotLifecycleRepository {
+  private readonly intake: MicroBatcher<NewRobotRow, RobotRow>;
+
   constructor(
     @InjectDataSource() private readonly writer: DataSource,
     @InjectDataSource(READ_DATA_SOURCE) private readonly reader: DataSource,
-  ) {}
+    config: AppConfig,
+  ) {
+    // Leaves write connections free for claims, progress and completions while intake is busy.
+    const maxInFlight = Math.max(1, config.get('DB_WRITE_POOL_MAX') - 2);
+    this.intake = new MicroBatcher((robots) => this.createMany(robots, false), {
+      maxInFlight,
+      maxBatch: 200,
+      retryAlone: (error) => !isInfrastructureError(error),
+    });
+  }
 
   /**
-   * Inserts a robot, its first attempt (when it has a module) and its `robot.created` event in one
-   * statement. The id is `{prefix}_{epoch ms}_{seq}` with a database sequence, unique across
-   * instances. A repeated idempotency key inserts nothing and returns null.
+   * Inserts a robot without an idempotency key and its `robot.created` event. Concurrent calls
+   * share one statement and one commit (group commit, see MicroBatcher): under load, intake costs
+   * one round trip and one WAL flush per batch instead of per robot; alone, a call goes at once.
+   */
+  createBatched(robot: NewRobotRow): Promise<RobotRow> {
+    return this.intake.submit(robot);
+  }
+
+  /**
+   * Inserts a robot and its `robot.created` event in one statement. The id is
+   * `{prefix}_{epoch ms}_{seq}` with a database sequence, unique across instances. A repeated
+   * idempotency key inserts nothing and returns null.
    */
   async create(robot: NewRobotRow): Promise<RobotRow | null> {
     const rows: RobotRow[] = await this.writer.query(
@@ -159,7 +182,7 @@ export class RobotLifecycleRepository {
    * Inserts many robots, their first attempts and their events in one statement (one transaction):
    * all of them or none (a taken idempotency key fails the whole statement). Returned in input order.
    */
-  async createMany(robots: NewRobotRow[]): Promise<RobotRow[]> {
+  async createMany(robots: NewRobotRow[], bulk = true): Promise<RobotRow[]> {
     const column = <K extends keyof NewRobotRow>(key: K) => robots.map((robot) => robot[key]);
     const rows: Array<RobotRow & { ord: string }> = await this.writer.query(
       `WITH input AS (
@@ -179,7 +202,8 @@ export class RobotLifecycleRepository {
        ), event AS (
          INSERT INTO robot_events (event_type, robot_id, module_name, payload)
          SELECT 'robot.created', robot_id, module_name,
-                jsonb_build_object('robot_type', robot_type, 'priority', priority, 'assigned', module_name IS NOT NULL, 'bulk', true)
+                jsonb_build_object('robot_type', robot_type, 'priority', priority, 'assigned', module_name IS NOT NULL)
+                  || CASE WHEN $13::boolean THEN '{"bulk": true}'::jsonb ELSE '{}'::jsonb END
            FROM inserted
        )
        SELECT inserted.*, numbered.ord
@@ -197,6 +221,7 @@ export class RobotLifecycleRepository {
         column('deadlineAt'),
         robots.map((robot) => JSON.stringify(robot.routingDecision)),
         column('cacheKey'),
+        bulk,
       ],
     );
     return rows.map(({ ord: _ord, ...row }) => row as RobotRow);
