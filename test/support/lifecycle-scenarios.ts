@@ -573,3 +573,47 @@ export async function quarantinesAFailingModule(t: TestApp, suffix: string): Pro
   );
   expect(rows.map((r) => `${r.payload.from}→${r.payload.to}`)).toEqual(['CLOSED→OPEN', 'HALF_OPEN→CLOSED']);
 }
+
+/**
+ * Concurrent reports share one statement (group commit): each still answers for its own attempt,
+ * two reports on one attempt are both applied, and a stale token in the same batch is refused alone.
+ */
+export async function concurrentProgress(t: TestApp, suffix: string): Promise<void> {
+  const api = lifecycleClient(t);
+  const module = `Busy${suffix}`;
+  const type = `busy_${suffix.toLowerCase()}`;
+  await api.registerModule(module, [type]);
+  await api.send('POST', '/api/v1/robots/bulk', {
+    robots: Array.from({ length: 30 }, (_, i) => ({ robot_type: type, input_data: { i } })),
+  });
+  const claimed = (await api.claim(module, { max_robots: 30 })).body;
+  expect(claimed).toHaveLength(30);
+  const reports = [
+    ...claimed.map((c, i) => ({ c, token: c.lease_token, percentage: i + 1, step: `STEP_${i}` })),
+    { c: claimed[0], token: claimed[0].lease_token, percentage: 99, step: 'STEP_AGAIN' },
+    { c: claimed[1], token: claimed[2].lease_token, percentage: 50, step: 'WRONG_TOKEN' },
+  ];
+  const answers = await Promise.all(
+    reports.map((r) =>
+      api.progress(r.c.execute_id, { lease_token: r.token, progress_percentage: r.percentage, current_step: r.step }),
+    ),
+  );
+  expect(answers.map((a) => a.status)).toEqual([...claimed.map(() => 200), 200, 409]);
+  answers
+    .slice(1, 30)
+    .forEach((a, i) =>
+      expect(a.body).toMatchObject({ execute_id: claimed[i + 1].execute_id, progress_percentage: i + 2 }),
+    );
+  const { rows } = await t.db.query<{ execute_id: string; progress_percentage: number; current_step: string }>(
+    `SELECT execute_id, progress_percentage, current_step FROM robot_execute WHERE module_name = $1`,
+    [module],
+  );
+  const byId = new Map(rows.map((row) => [row.execute_id, row]));
+  expect(['STEP_0', 'STEP_AGAIN']).toContain(byId.get(claimed[0].execute_id)!.current_step);
+  expect(byId.get(claimed[1].execute_id)).toMatchObject({ current_step: 'STEP_1', progress_percentage: 2 });
+  const events = await t.db.query<{ n: string }>(
+    `SELECT count(*) AS n FROM robot_events WHERE module_name = $1 AND event_type = 'robot.progress'`,
+    [module],
+  );
+  expect(events.rows[0].n).toBe('31');
+}

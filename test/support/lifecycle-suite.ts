@@ -1,6 +1,7 @@
 import { it } from '@jest/globals';
 import {
   bulkAndCapacity,
+  concurrentProgress,
   cancellationAndFencing,
   concurrentWorkers,
   eventsArePublished,
@@ -42,4 +43,5 @@ export function lifecycleSuite(t: TestApp, tier: string, swarm: { workers: numbe
   it('publishes every committed event to in-process subscribers, in order', () => eventsArePublished(t, `${tier}9`));
   it('creates in bulk all or nothing, and claims within capacity', () => bulkAndCapacity(t, `${tier}10`));
   it('quarantines a failing module, then probes it back', () => quarantinesAFailingModule(t, `${tier}11`));
+  it('applies concurrent progress reports each to its own attempt', () => concurrentProgress(t, `${tier}12`));
 }

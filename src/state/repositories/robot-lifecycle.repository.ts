@@ -100,6 +100,13 @@ export interface ProgressReport {
   memoryUsageMb?: number;
 }
 
+interface ProgressItem {
+  executeId: string;
+  leaseToken: string;
+  leaseSeconds: number;
+  report: ProgressReport;
+}
+
 /** PostgreSQL channel on which new work is announced to every instance (payload: module name). */
 export const WORK_CHANNEL = 'botfleet_work';
 
@@ -115,6 +122,7 @@ export const WORK_CHANNEL = 'botfleet_work';
 @Injectable()
 export class RobotLifecycleRepository {
   private readonly intake: MicroBatcher<NewRobotRow, RobotRow>;
+  private readonly reports: MicroBatcher<ProgressItem, ExecutionRow | null>;
 
   constructor(
     @InjectDataSource() private readonly writer: DataSource,
@@ -123,11 +131,13 @@ export class RobotLifecycleRepository {
   ) {
     // Leaves write connections free for claims, progress and completions while intake is busy.
     const maxInFlight = Math.max(1, config.get('DB_WRITE_POOL_MAX') - 2);
+    const retryAlone = (error: unknown) => !isInfrastructureError(error);
     this.intake = new MicroBatcher((robots) => this.createMany(robots, false), {
       maxInFlight,
       maxBatch: 200,
-      retryAlone: (error) => !isInfrastructureError(error),
+      retryAlone,
     });
+    this.reports = new MicroBatcher((items) => this.progressMany(items), { maxInFlight, maxBatch: 200, retryAlone });
   }
 
   /**
@@ -334,32 +344,61 @@ export class RobotLifecycleRepository {
     );
   }
 
-  /** Records progress and extends the lease; null unless `leaseToken` holds the running attempt. */
-  async progress(
+  /**
+   * Records progress and extends the lease; null unless `leaseToken` holds the running attempt.
+   * Concurrent reports share one statement and one commit (see createBatched).
+   */
+  progress(
     executeId: string,
     leaseToken: string,
     leaseSeconds: number,
     report: ProgressReport,
   ): Promise<ExecutionRow | null> {
-    const rows: ExecutionRow[] = await this.writer.query(
-      `WITH attempt AS (
-         UPDATE robot_execute SET
-           current_step = COALESCE($4, current_step),
-           step_category = COALESCE($5, step_category),
-           progress_percentage = COALESCE($6, progress_percentage),
-           completed_steps = COALESCE($7, completed_steps),
-           total_steps = COALESCE($8, total_steps),
-           step_details = COALESCE($9, step_details),
-           step_duration_ms = COALESCE($10, step_duration_ms),
-           cpu_usage_percent = COALESCE($11, cpu_usage_percent),
-           memory_usage_mb = COALESCE($12, memory_usage_mb),
-           step_start_time = CASE WHEN $4::text IS DISTINCT FROM current_step THEN now() ELSE step_start_time END,
+    return this.reports.submit({ executeId, leaseToken, leaseSeconds, report });
+  }
+
+  /** One UPDATE for many reports; an attempt reported twice in a batch is updated in turn, in order. */
+  private async progressMany(items: ProgressItem[]): Promise<Array<ExecutionRow | null>> {
+    const results = new Array<ExecutionRow | null>(items.length).fill(null);
+    let pending = items.map((item, index) => ({ item, index }));
+    while (pending.length > 0) {
+      const seen = new Set<string>();
+      const round = pending.filter(({ item }) => !seen.has(item.executeId) && seen.add(item.executeId));
+      pending = pending.filter((entry) => !round.includes(entry));
+      const rows = await this.progressRound(round.map(({ item }) => item));
+      const byId = new Map(rows.map((row) => [row.execute_id, row]));
+      for (const { item, index } of round) results[index] = byId.get(item.executeId) ?? null;
+    }
+    return results;
+  }
+
+  private progressRound(items: ProgressItem[]): Promise<ExecutionRow[]> {
+    const column = (pick: (item: ProgressItem) => unknown) => items.map((item) => pick(item) ?? null);
+    return this.writer.query(
+      `WITH report AS (
+         SELECT * FROM unnest($1::text[], $2::uuid[], $3::int[], $4::text[], $5::step_category_enum[], $6::int[], $7::int[],
+                              $8::int[], $9::jsonb[], $10::int[], $11::numeric[], $12::int[])
+           AS u(execute_id, lease_token, lease_seconds, current_step, step_category, progress_percentage, completed_steps,
+                total_steps, step_details, step_duration_ms, cpu_usage_percent, memory_usage_mb)
+       ), attempt AS (
+         UPDATE robot_execute e SET
+           current_step = COALESCE(r.current_step, e.current_step),
+           step_category = COALESCE(r.step_category, e.step_category),
+           progress_percentage = COALESCE(r.progress_percentage, e.progress_percentage),
+           completed_steps = COALESCE(r.completed_steps, e.completed_steps),
+           total_steps = COALESCE(r.total_steps, e.total_steps),
+           step_details = COALESCE(r.step_details, e.step_details),
+           step_duration_ms = COALESCE(r.step_duration_ms, e.step_duration_ms),
+           cpu_usage_percent = COALESCE(r.cpu_usage_percent, e.cpu_usage_percent),
+           memory_usage_mb = COALESCE(r.memory_usage_mb, e.memory_usage_mb),
+           step_start_time = CASE WHEN r.current_step IS DISTINCT FROM e.current_step THEN now() ELSE e.step_start_time END,
            resource_peak_usage = jsonb_strip_nulls(jsonb_build_object(
-             'max_cpu', GREATEST((resource_peak_usage->>'max_cpu')::numeric, $11::numeric),
-             'max_memory', GREATEST((resource_peak_usage->>'max_memory')::int, $12::int))),
-           lease_expires_at = now() + make_interval(secs => $3)
-         WHERE execute_id = $1 AND lease_token = $2 AND execution_state = 'RUNNING'
-         RETURNING *
+             'max_cpu', GREATEST((e.resource_peak_usage->>'max_cpu')::numeric, r.cpu_usage_percent),
+             'max_memory', GREATEST((e.resource_peak_usage->>'max_memory')::int, r.memory_usage_mb))),
+           lease_expires_at = now() + make_interval(secs => r.lease_seconds)
+         FROM report r
+         WHERE e.execute_id = r.execute_id AND e.lease_token = r.lease_token AND e.execution_state = 'RUNNING'
+         RETURNING e.*
        ), event AS (
          INSERT INTO robot_events (event_type, robot_id, module_name, payload)
          SELECT 'robot.progress', robot_id, module_name,
@@ -368,21 +407,20 @@ export class RobotLifecycleRepository {
        )
        SELECT * FROM attempt`,
       [
-        executeId,
-        leaseToken,
-        leaseSeconds,
-        report.currentStep ?? null,
-        report.stepCategory ?? null,
-        report.progressPercentage ?? null,
-        report.completedSteps ?? null,
-        report.totalSteps ?? null,
-        report.stepDetails ?? null,
-        report.stepDurationMs ?? null,
-        report.cpuUsagePercent ?? null,
-        report.memoryUsageMb ?? null,
+        column((i) => i.executeId),
+        column((i) => i.leaseToken),
+        column((i) => i.leaseSeconds),
+        column((i) => i.report.currentStep),
+        column((i) => i.report.stepCategory),
+        column((i) => i.report.progressPercentage),
+        column((i) => i.report.completedSteps),
+        column((i) => i.report.totalSteps),
+        items.map((i) => (i.report.stepDetails === undefined ? null : JSON.stringify(i.report.stepDetails))),
+        column((i) => i.report.stepDurationMs),
+        column((i) => i.report.cpuUsagePercent),
+        column((i) => i.report.memoryUsageMb),
       ],
     );
-    return rows[0] ?? null;
   }
 
   /** Finishes the running attempt and its robot as COMPLETED; null when the lease is not current. */
