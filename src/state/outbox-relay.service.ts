@@ -2,7 +2,7 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import { Injectable, Logger, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
 import { EventEmitter2 } from '@nestjs/event-emitter';
 import { JobRunner } from './job-runner.service.js';
-import { type OutboxEvent, OutboxRepository } from './repositories/outbox.repository.js';
+import { type OutboxCursor, type OutboxEvent, OutboxRepository } from './repositories/outbox.repository.js';
 
 const CONSUMER = 'in-process';
 const LEASE_MS = 10_000;
@@ -28,6 +28,8 @@ export class OutboxRelay implements OnApplicationBootstrap, OnApplicationShutdow
   private draining?: Promise<void>;
   private scheduled?: NodeJS.Timeout;
   private lastDrainAt = 0;
+  private cursor?: OutboxCursor;
+  private heldUntil = 0;
   private again = false;
   private stopped = false;
 
@@ -87,15 +89,31 @@ export class OutboxRelay implements OnApplicationBootstrap, OnApplicationShutdow
     while (this.draining || this.scheduled) await (this.draining ?? sleep(RELAY_MIN_GAP_MS));
   }
 
+  /**
+   * One pass: take (or keep) the cursor's lease, publish what committed after it, move it. While
+   * this instance holds a lease with more than half of it left, it keeps its cursor in memory and
+   * skips the lease write, so a busy relay costs one read and one write per batch of events.
+   */
   private async drain(): Promise<void> {
-    let cursor = await this.outbox.acquire(CONSUMER, this.runner.instanceId, LEASE_MS);
+    const owner = this.runner.instanceId;
+    let cursor = Date.now() < this.heldUntil - LEASE_MS / 2 ? this.cursor : undefined;
+    const leasedAt = Date.now();
+    if (!cursor) {
+      cursor = (await this.outbox.acquire(CONSUMER, owner, LEASE_MS)) ?? undefined;
+      this.heldUntil = cursor ? leasedAt + LEASE_MS : 0;
+    }
+    this.cursor = cursor;
     while (cursor && !this.stopped) {
       const events = await this.outbox.next(cursor, BATCH);
       if (events.length === 0) return;
       for (const event of events) await this.publish(event);
       const last = events[events.length - 1];
       cursor = { last_tx_id: last.tx_id, last_event_id: last.event_id };
-      await this.outbox.advance(CONSUMER, this.runner.instanceId, cursor);
+      const advancedAt = Date.now();
+      const held = await this.outbox.advance(CONSUMER, owner, cursor, LEASE_MS);
+      this.cursor = held ? cursor : undefined;
+      this.heldUntil = held ? advancedAt + LEASE_MS : 0;
+      if (!held) return;
     }
   }
 

@@ -52,12 +52,19 @@ export class OutboxRepository {
     );
   }
 
-  async advance(consumer: string, owner: string, to: OutboxCursor): Promise<void> {
-    await this.writer.query(
-      `UPDATE outbox_cursors SET last_tx_id = $3::xid8, last_event_id = $4::bigint, updated_at = now()
-        WHERE consumer = $1 AND owner = $2`,
-      [consumer, owner, to.last_tx_id, to.last_event_id],
+  /** Moves the cursor and renews the lease; false when `owner` no longer holds it. */
+  async advance(consumer: string, owner: string, to: OutboxCursor, leaseMs: number): Promise<boolean> {
+    const rows: unknown[] = await this.writer.query(
+      `WITH moved AS (
+         UPDATE outbox_cursors SET last_tx_id = $3::xid8, last_event_id = $4::bigint, updated_at = now(),
+                lease_until = now() + make_interval(secs => $5::double precision / 1000)
+          WHERE consumer = $1 AND owner = $2
+         RETURNING consumer
+       )
+       SELECT * FROM moved`,
+      [consumer, owner, to.last_tx_id, to.last_event_id, leaseMs],
     );
+    return rows.length > 0;
   }
 
   async release(consumer: string, owner: string): Promise<void> {
