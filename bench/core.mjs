@@ -149,6 +149,7 @@ function summarise(latencies, seconds, errors) {
 /** Closed loop: autocannon, `connections` clients each waiting for its answer before the next request. */
 async function closedLoop({ origin, connections, seconds = SECONDS, request }) {
   const latencies = [];
+  const statuses = {};
   let errors = 0;
   const instance = autocannon({
     url: origin,
@@ -158,12 +159,16 @@ async function closedLoop({ origin, connections, seconds = SECONDS, request }) {
     timeout: 10,
   });
   instance.on('response', (_client, status, _bytes, ms) => {
-    if (status >= 400) errors++;
-    else latencies.push(ms);
+    if (status >= 400) {
+      errors++;
+      statuses[status] = (statuses[status] ?? 0) + 1;
+    } else latencies.push(ms);
   });
   const result = await instance;
   errors += result.errors + result.timeouts;
-  return summarise(latencies, result.duration, errors);
+  if (result.errors) statuses.socket = result.errors;
+  if (result.timeouts) statuses.timeout = result.timeouts;
+  return { ...summarise(latencies, result.duration, errors), statuses };
 }
 
 /** Open model: request i is due at t0 + i/rate and is timed from then, whatever the server did. */
@@ -171,6 +176,7 @@ async function fixedRate({ origin, rate, seconds = SECONDS, request }) {
   const pool = new Pool(origin, { connections: 512, pipelining: 1 });
   const total = Math.round(rate * seconds);
   const latencies = [];
+  const statuses = {};
   let errors = 0;
   let done = 0;
   const t0 = performance.now() + 20;
@@ -182,10 +188,15 @@ async function fixedRate({ origin, rate, seconds = SECONDS, request }) {
         .request({ method, path: p, body, headers })
         .then(async (res) => {
           await res.body.dump();
-          if (res.statusCode >= 400) errors++;
-          else latencies.push(performance.now() - due);
+          if (res.statusCode >= 400) {
+            errors++;
+            statuses[res.statusCode] = (statuses[res.statusCode] ?? 0) + 1;
+          } else latencies.push(performance.now() - due);
         })
-        .catch(() => errors++)
+        .catch((error) => {
+          errors++;
+          statuses[error.code ?? 'socket'] = (statuses[error.code ?? 'socket'] ?? 0) + 1;
+        })
         .finally(() => ++done === total && resolve());
     };
     const tick = () => {
@@ -199,7 +210,7 @@ async function fixedRate({ origin, rate, seconds = SECONDS, request }) {
     setTimeout(tick, 20);
   });
   await pool.close();
-  return summarise(latencies, seconds, errors);
+  return { ...summarise(latencies, seconds, errors), statuses };
 }
 
 // ---------------------------------------------------------------- the app's API
@@ -233,17 +244,17 @@ const registerModule = (origin, name, types) =>
 const createBody = (type) => ({ robot_type: type, input_data: { document: 'invoice-2026-0042.pdf', pages: 3 } });
 
 /** 1,000 active robots of one module, claimed: the progress scenario reports on their executions. */
-async function activeExecutions(origin, count) {
-  await registerModule(origin, 'BenchProgress', ['bench_progress']);
+async function activeExecutions(origin, count, run) {
+  await registerModule(origin, `BenchProgress${run}`, [`bench_progress${run}`]);
   for (let i = 0; i < count; i += 1000) {
     const batch = Math.min(1000, count - i);
     await call(origin, 'POST', '/api/v1/robots/bulk', {
-      robots: Array.from({ length: batch }, () => createBody('bench_progress')),
+      robots: Array.from({ length: batch }, () => createBody(`bench_progress${run}`)),
     });
   }
   const claimed = [];
   while (claimed.length < count) {
-    const got = await call(origin, 'POST', '/api/v1/modules/BenchProgress/claims', {
+    const got = await call(origin, 'POST', `/api/v1/modules/BenchProgress${run}/claims`, {
       max_robots: 100,
       lease_seconds: 3600,
     });
@@ -254,14 +265,14 @@ async function activeExecutions(origin, count) {
 }
 
 /** An idle long-polling worker; each robot is timed from its create request to its claim answer. */
-async function createToClaim(origin, samples) {
-  await registerModule(origin, 'BenchClaim', ['bench_claim']);
+async function createToClaim(origin, samples, run) {
+  await registerModule(origin, `BenchClaim${run}`, [`bench_claim${run}`]);
   const sentAt = new Map();
   const latencies = [];
   let stop = false;
   const worker = (async () => {
     while (!stop) {
-      const res = await fetch(`${origin}/api/v1/modules/BenchClaim/claims`, {
+      const res = await fetch(`${origin}/api/v1/modules/BenchClaim${run}/claims`, {
         method: 'POST',
         headers: { 'content-type': 'application/json' },
         body: JSON.stringify({ max_robots: 1, lease_seconds: 60, wait_ms: 2_000 }),
@@ -277,7 +288,7 @@ async function createToClaim(origin, samples) {
   await sleep(300); // the worker is waiting
   for (let i = 0; i < samples; i++) {
     sentAt.set(i, performance.now());
-    await call(origin, 'POST', '/api/v1/robots', { robot_type: 'bench_claim', input_data: { sample: i } });
+    await call(origin, 'POST', '/api/v1/robots', { robot_type: `bench_claim${run}`, input_data: { sample: i } });
     await sleep(50);
   }
   await sleep(500);
@@ -311,7 +322,11 @@ async function run(index, databaseUrl) {
     rss.lap();
     results[key] = await fn();
     if (pid === app.pid) results[key].rss = rss.lap();
-    if (results[key].errors) failures.push(`run ${index + 1} ${key}: ${results[key].errors} errors`);
+    if (results[key].errors) {
+      failures.push(
+        `run ${index + 1} ${key}: ${results[key].errors} errors ${JSON.stringify(results[key].statuses ?? {})}`,
+      );
+    }
   };
   try {
     await registerModule(app.origin, 'BenchCreate', ['bench_create']);
@@ -355,7 +370,7 @@ async function run(index, databaseUrl) {
     await step('routing.closed', () => closedLoop({ origin: app.origin, connections: 500, request: select }));
     await step('routing.2000', () => fixedRate({ origin: app.origin, rate: 2000, request: () => select.base }));
 
-    const active = await activeExecutions(app.origin, 1000);
+    const active = await activeExecutions(app.origin, 1000, index);
     const progressOf = (i) => {
       const robot = active[i % active.length];
       return json('POST', `/api/v1/executions/${robot.execute_id}/progress`, {
@@ -381,7 +396,7 @@ async function run(index, databaseUrl) {
     await step('health.closed', () => closedLoop({ origin: app.origin, connections: 100, request: health }));
     await step('health.100', () => fixedRate({ origin: app.origin, rate: 100, request: () => health.base }));
 
-    await step('create-to-claim', () => createToClaim(app.origin, 200));
+    await step('create-to-claim', () => createToClaim(app.origin, 200, index));
 
     const bulkBody = { robots: Array.from({ length: 1000 }, () => createBody('bench_create')) };
     await step('bulk', async () => {

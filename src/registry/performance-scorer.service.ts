@@ -39,4 +39,11 @@ export class PerformanceScorerService {
     await this.loadBalancer.invalidateModuleCaches();
     return { scored: stats.length };
   }
+
+  /** Keeps capacity_utilization current between scorings; routing sees a change at once. */
+  async refreshUtilization(): Promise<{ changed: number }> {
+    const changed = await this.modules.refreshUtilization();
+    if (changed.length > 0) await this.loadBalancer.invalidateModuleCaches();
+    return { changed: changed.length };
+  }
 }

@@ -10,6 +10,8 @@ export const HEALTH_CHECKS = { name: 'modules.health-check', cron: '0 */5 * * * 
 /** Seeds: performance scores every 15 minutes (offset so the two never start together). */
 export const PERFORMANCE_SCORES = { name: 'modules.performance-score', cron: '30 */15 * * * *', periodMs: 900_000 };
 
+/** capacity_utilization kept current: every 5 s, between the lease sweep and waiting-robot assignment. */
+export const UTILIZATION = { name: 'modules.utilization', cron: '1-59/5 * * * * *', periodMs: 5_000 };
 /** Seeds' cache warming: active modules with their health and scores every 5 minutes (TTL 300 s). */
 export const WARM_MODULES = { name: 'cache.warm-modules', cron: '45 */5 * * * *', periodMs: 300_000 };
 
@@ -21,6 +23,11 @@ export class RegistryJobs {
     private readonly scorer: PerformanceScorerService,
     private readonly registry: RegistryService,
   ) {}
+
+  @Cron(UTILIZATION.cron, { name: UTILIZATION.name })
+  refreshUtilization(): Promise<boolean> {
+    return this.runner.runOnce(UTILIZATION.name, UTILIZATION.periodMs, () => this.scorer.refreshUtilization());
+  }
 
   @Cron(WARM_MODULES.cron, { name: WARM_MODULES.name })
   warmModules(): Promise<boolean> {

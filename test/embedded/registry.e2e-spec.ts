@@ -1,6 +1,7 @@
 import { describe, expect, it } from '@jest/globals';
 import { CacheService } from '../../src/cache/cache.service.js';
 import { LoadBalancerService } from '../../src/load-balancer/load-balancer.service.js';
+import { PerformanceScorerService } from '../../src/registry/performance-scorer.service.js';
 import { RegistryService } from '../../src/registry/registry.service.js';
 import { ModuleHealth } from '../../src/state/entities/index.js';
 import { ModuleRegistryRepository } from '../../src/state/repositories/module-registry.repository.js';
@@ -119,6 +120,25 @@ describe('modules and routing over REST (PGlite)', () => {
     // Changes through the API are visible at once.
     await http(`${t.url}/api/v1/modules/CachedModule`, json('PATCH', { max_concurrent_robots: 9 }));
     expect((await get()).max_concurrent_robots).toBe(9);
+  });
+
+  it('keeps capacity_utilization current from the robots a module is running', async () => {
+    await register({
+      module_name: 'Busy',
+      module_version: '1.0.0',
+      supported_robot_types: ['busy'],
+      max_concurrent_robots: 4,
+    });
+    for (let i = 0; i < 3; i++)
+      await http(`${t.url}/api/v1/robots`, json('POST', { robot_type: 'busy', input_data: { i } }));
+    await http(`${t.url}/api/v1/modules/Busy/claims`, json('POST', { max_robots: 2 }));
+    const scorer = t.app.get(PerformanceScorerService);
+    expect(await scorer.refreshUtilization()).toMatchObject({ changed: expect.any(Number) });
+    expect((await http<Module>(`${t.url}/api/v1/modules/Busy`)).body.capacity_utilization).toBe(0.5);
+    const candidate = (await route('busy')).body.candidates.find((c) => c.module_name === 'Busy');
+    expect(candidate).toMatchObject({ capacity_utilization: 0.5 });
+    // Unchanged figures write nothing.
+    expect(await scorer.refreshUtilization()).toEqual({ changed: 0 });
   });
 
   it('gets, lists, updates and deactivates', async () => {

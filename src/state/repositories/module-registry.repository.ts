@@ -128,6 +128,29 @@ export class ModuleRegistryRepository {
   }
 
   /** Per module: attempts finished in the last 24 h, robots running now, and all-time totals. */
+  /**
+   * capacity_utilization = PROCESSING robots / capacity (DECIMAL(3,2), so at most 9.99), written
+   * only where it moved. One statement for every module, on a schedule, so no robot's claim or
+   * completion ever waits on its module's row. Returns the modules that changed.
+   */
+  async refreshUtilization(): Promise<string[]> {
+    const rows: Array<{ module_name: string }> = await this.writer.query(
+      `WITH running AS (
+         SELECT module_name, count(*) AS active FROM robots WHERE status = 'PROCESSING' GROUP BY module_name
+       ), fresh AS (
+         SELECT m.module_name, LEAST(9.99, round(COALESCE(r.active, 0)::numeric / m.max_concurrent_robots, 2)) AS utilization
+           FROM module_registry m LEFT JOIN running r USING (module_name)
+       ), moved AS (
+         UPDATE module_registry m SET capacity_utilization = f.utilization, updated_at = now()
+           FROM fresh f
+          WHERE m.module_name = f.module_name AND m.capacity_utilization IS DISTINCT FROM f.utilization
+         RETURNING m.module_name
+       )
+       SELECT module_name FROM moved`,
+    );
+    return rows.map((row) => row.module_name);
+  }
+
   moduleStats(): Promise<
     Array<{
       module_name: string;
