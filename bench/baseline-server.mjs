@@ -36,7 +36,7 @@ app.post('/robots', async (request, reply) => {
   return reply.status(201).send(rows[0]);
 });
 
-await app.listen({ port: Number(process.env.PORT ?? 0), host: '127.0.0.1' });
+await app.listen({ port: Number(process.env.PORT ?? 0), host: '127.0.0.1', backlog: 4096 });
 process.on('SIGTERM', async () => {
   await app.close();
   await pool.end();

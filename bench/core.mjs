@@ -513,12 +513,18 @@ function report(all) {
 
 const admin = new pg.Client({ connectionString: PG_ADMIN_URL });
 await admin.connect();
-const database = `bf_bench_${randomBytes(4).toString('hex')}`;
-await admin.query(`CREATE DATABASE ${database}`);
-const databaseUrl = PG_ADMIN_URL.replace(/\/[^/]*$/, `/${database}`);
+// A fresh database per run: each run starts from the same state (no bloat, vacuum or checkpoint
+// debt left by the previous one), so the runs are comparable and their median means something.
 const all = [];
+let database;
 try {
-  for (let i = 0; i < RUNS; i++) all.push(await run(i, databaseUrl));
+  for (let i = 0; i < RUNS; i++) {
+    database = `bf_bench_${randomBytes(4).toString('hex')}`;
+    await admin.query(`CREATE DATABASE ${database}`);
+    await admin.query('CHECKPOINT');
+    all.push(await run(i, PG_ADMIN_URL.replace(/\/[^/]*$/, `/${database}`)));
+    await admin.query(`DROP DATABASE IF EXISTS ${database} WITH (FORCE)`);
+  }
   report(all);
 } catch (error) {
   failures.push(String(error?.stack ?? error));

@@ -9,7 +9,9 @@ async function bootstrap(): Promise<void> {
   const app = await createApp();
   const config = app.get(AppConfig);
   const host = config.get('HOST');
-  await app.listen(config.get('PORT'), host);
+  // A deep accept queue: a burst of new connections (a fleet of workers reconnecting after a
+  // deploy) waits to be accepted instead of being dropped into SYN retries (Node's default is 511).
+  await app.listen({ port: config.get('PORT'), host, backlog: 4096 });
 
   const logger = new Logger('Bootstrap');
   const url = (await app.getUrl()).replace('[::1]', 'localhost').replace('127.0.0.1', 'localhost');

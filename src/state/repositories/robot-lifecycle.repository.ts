@@ -380,6 +380,12 @@ export class RobotLifecycleRepository {
                               $8::int[], $9::jsonb[], $10::int[], $11::numeric[], $12::int[])
            AS u(execute_id, lease_token, lease_seconds, current_step, step_category, progress_percentage, completed_steps,
                 total_steps, step_details, step_duration_ms, cpu_usage_percent, memory_usage_mb)
+       ), locked AS (
+         -- Rows locked in one order (execute_id), so two concurrent batches never deadlock.
+         SELECT e.execute_id FROM robot_execute e JOIN report r USING (execute_id)
+          WHERE e.lease_token = r.lease_token AND e.execution_state = 'RUNNING'
+          ORDER BY e.execute_id
+          FOR UPDATE OF e
        ), attempt AS (
          UPDATE robot_execute e SET
            current_step = COALESCE(r.current_step, e.current_step),
@@ -396,7 +402,7 @@ export class RobotLifecycleRepository {
              'max_cpu', GREATEST((e.resource_peak_usage->>'max_cpu')::numeric, r.cpu_usage_percent),
              'max_memory', GREATEST((e.resource_peak_usage->>'max_memory')::int, r.memory_usage_mb))),
            lease_expires_at = now() + make_interval(secs => r.lease_seconds)
-         FROM report r
+         FROM report r JOIN locked l USING (execute_id)
          WHERE e.execute_id = r.execute_id AND e.lease_token = r.lease_token AND e.execution_state = 'RUNNING'
          RETURNING e.*
        ), event AS (
