@@ -7,7 +7,8 @@
 //   closed loop   autocannon with the seeds' concurrency (N connections, each sends its next request
 //                 when the last answered): saturation throughput, and latency under saturation.
 //   fixed rate    an open-model generator (undici): requests due evenly every 1/rate s, each timed
-//                 from when it was due, so a stall shows as latency (no coordinated omission).
+//                 from when it was due, so a stall shows as latency (no coordinated omission);
+//                 after 3 s at the same rate, unrecorded, in which the client opens its connections.
 //   create→claim  an idle worker long-polls /claims; a robot is created every 50 ms and timed from
 //                 the create request until the worker's claim returns it.
 //   bulk          POST /robots/bulk with 1,000 robots each, 4 connections: robots per second.
@@ -38,6 +39,7 @@ const SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
 const PG_ADMIN_URL = process.env.PG_ADMIN_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
 const REDIS_URL = process.env.BENCH_REDIS_URL ?? 'redis://127.0.0.1:6379/0';
 const SETTLE_MS = 2_000;
+const WARMUP_SECONDS = 3;
 const WRITE_POOL_MAX = 5; // the app's default DB_WRITE_POOL_MAX; the baseline gets the same
 const VARIANTS = (process.env.BENCH_VARIANTS ?? '')
   .split(',')
@@ -174,10 +176,15 @@ async function closedLoop({ origin, connections, seconds = SECONDS, request }) {
   return { ...summarise(latencies, result.duration, errors + socketErrors), timeouts: result.timeouts, statuses };
 }
 
-/** Open model: request i is due at t0 + i/rate and is timed from then, whatever the server did. */
+/**
+ * Open model: request i is due at t0 + i/rate and is timed from then, whatever the server did.
+ * The first WARMUP_SECONDS run at the same rate unrecorded: the client opens its connections
+ * there (as a long-running client has them already), so what is measured is the steady state.
+ */
 async function fixedRate({ origin, rate, seconds = SECONDS, request }) {
   const pool = new Pool(origin, { connections: 512, pipelining: 1 });
-  const total = Math.round(rate * seconds);
+  const warmup = Math.round(rate * WARMUP_SECONDS);
+  const total = warmup + Math.round(rate * seconds);
   const latencies = [];
   const statuses = {};
   let errors = 0;
@@ -194,7 +201,7 @@ async function fixedRate({ origin, rate, seconds = SECONDS, request }) {
           if (res.statusCode >= 400) {
             errors++;
             statuses[res.statusCode] = (statuses[res.statusCode] ?? 0) + 1;
-          } else latencies.push(performance.now() - due);
+          } else if (i >= warmup) latencies.push(performance.now() - due);
         })
         .catch((error) => {
           errors++;
