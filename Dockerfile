@@ -32,4 +32,5 @@ VOLUME /var/lib/botfleet
 HEALTHCHECK --interval=15s --timeout=5s --start-period=30s --retries=3 \
   CMD node -e "fetch('http://127.0.0.1:'+(process.env.PORT||3000)+'/health/live').then(r=>process.exit(r.ok?0:1)).catch(()=>process.exit(1))"
 STOPSIGNAL SIGTERM
-CMD ["node", "dist/src/main.js"]
+# The same command as `npm start`: see the README (Deploy) on the heap cap.
+CMD ["node", "--max-old-space-size=1024", "dist/src/main.js"]

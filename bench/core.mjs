@@ -1,8 +1,9 @@
 // Core benchmark for botfleet (`npm run bench:core`; needs a built dist/, PostgreSQL and Redis).
 //
-// It starts the app (`node dist/src/main.js`) on a fresh bf_bench_* database with Redis, and the bare
-// Fastify + pg baseline (bench/baseline-server.mjs) on the same database, then drives the seeds'
-// operations through HTTP from this process (the load generator shares the machine's cores):
+// It starts the app as `npm start` does (`node <its flags> dist/src/main.js`, see app-command.mjs)
+// on a fresh bf_bench_* database with Redis, and the bare Fastify + pg baseline
+// (bench/baseline-server.mjs) on the same database, then drives the seeds' operations through HTTP
+// from this process (the load generator shares the machine's cores):
 //
 //   closed loop   autocannon with the seeds' concurrency (N connections, each sends its next request
 //                 when the last answered): saturation throughput, and latency under saturation.
@@ -19,6 +20,7 @@
 // was missed. Closed loops open all their connections at once; on this 2-core VM a few hundred of
 // 500-1,000 simultaneous connects stall in SYN retries past autocannon's 10 s timeout (the bare
 // server shows multi-second connect stalls too): those are counted in the `timeouts` column.
+// BENCH_ONLY (comma list of scenario key prefixes, e.g. `progress,bulk`) runs only those scenarios.
 // BENCH_VARIANTS (comma list of NAME=ENV;ENV, default none) starts the app again per variant for the
 // creation closed loop, to show what a layer costs (e.g. `nolog=LOG_LEVEL=silent`).
 import { spawn } from 'node:child_process';
@@ -32,6 +34,7 @@ import { fileURLToPath } from 'node:url';
 import autocannon from 'autocannon';
 import pg from 'pg';
 import { Pool } from 'undici';
+import { appNodeArgs } from './app-command.mjs';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const RUNS = Number(process.env.BENCH_RUNS ?? 3);
@@ -40,6 +43,8 @@ const PG_ADMIN_URL = process.env.PG_ADMIN_URL ?? 'postgres://postgres@127.0.0.1:
 const REDIS_URL = process.env.BENCH_REDIS_URL ?? 'redis://127.0.0.1:6379/0';
 const SETTLE_MS = 2_000;
 const WARMUP_SECONDS = 3;
+const ONLY = (process.env.BENCH_ONLY ?? '').split(',').filter(Boolean);
+const wanted = (key) => ONLY.length === 0 || ONLY.some((prefix) => key.startsWith(prefix));
 const WRITE_POOL_MAX = 5; // the app's default DB_WRITE_POOL_MAX; the baseline gets the same
 const VARIANTS = (process.env.BENCH_VARIANTS ?? '')
   .split(',')
@@ -71,9 +76,9 @@ async function freePort() {
   return port;
 }
 
-async function startProcess(name, script, env, readyPath) {
+async function startProcess(name, args, env, readyPath) {
   const port = await freePort();
-  const child = spawn(process.execPath, [script], {
+  const child = spawn(process.execPath, args, {
     cwd: ROOT,
     env: { ...process.env, ...env, PORT: String(port), HOST: '127.0.0.1' },
     stdio: ['ignore', 'ignore', 'pipe'],
@@ -314,19 +319,20 @@ async function createToClaim(origin, samples, run) {
 async function run(index, databaseUrl) {
   const app = await startProcess(
     'app',
-    'dist/src/main.js',
+    appNodeArgs(),
     { DATABASE_URL: databaseUrl, REDIS_URL, LOG_LEVEL: 'warn', NODE_ENV: 'production' },
     '/health/ready',
   );
   const baseline = await startProcess(
     'baseline',
-    'bench/baseline-server.mjs',
+    ['bench/baseline-server.mjs'],
     { DATABASE_URL: databaseUrl, POOL_MAX: String(WRITE_POOL_MAX), BASELINE_MODULE: 'BenchCreate' },
     '/nothing',
   );
   const rss = rssSampler(app.pid);
   const results = {};
   const step = async (key, fn, pid = app.pid) => {
+    if (!wanted(key)) return;
     process.stderr.write(`  run ${index + 1}/${RUNS}: ${key}\n`);
     await sleep(SETTLE_MS); // let the last scenario's after-effects (outbox, GC, WAL) settle
     rss.lap();
@@ -380,7 +386,7 @@ async function run(index, databaseUrl) {
     await step('routing.closed', () => closedLoop({ origin: app.origin, connections: 500, request: select }));
     await step('routing.2000', () => fixedRate({ origin: app.origin, rate: 2000, request: () => select.base }));
 
-    const active = await activeExecutions(app.origin, 1000, index);
+    const active = wanted('progress') ? await activeExecutions(app.origin, 1000, index) : [];
     const progressOf = (i) => {
       const robot = active[i % active.length];
       return json('POST', `/api/v1/executions/${robot.execute_id}/progress`, {
@@ -425,7 +431,7 @@ async function run(index, databaseUrl) {
   for (const variant of VARIANTS) {
     const proc = await startProcess(
       variant.name,
-      'dist/src/main.js',
+      appNodeArgs(),
       { DATABASE_URL: databaseUrl, REDIS_URL, LOG_LEVEL: 'warn', NODE_ENV: 'production', ...variant.env },
       '/health/ready',
     );

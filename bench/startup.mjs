@@ -1,6 +1,6 @@
 // Start-up benchmark for botfleet (`npm run bench:startup`; needs a built dist/).
 //
-// For each database mode it starts `node dist/src/main.js` BENCH_RUNS times (default 5) and measures:
+// For each database mode it starts the app as `npm start` does BENCH_RUNS times (default 5) and measures:
 //   ready ms    wall time from spawn until GET /health/ready first answers 200
 //   listen ms   `started_ms` from the "botfleet listening on" log line (process uptime at listen)
 //   RSS MB      VmRSS from /proc/<pid>/status right after ready, and after 20 more /health/ready calls
@@ -10,6 +10,7 @@
 // when PostgreSQL refuses connections). Medians are reported because start-up times are skewed by
 // one-off noise (page cache, GC, scheduler); min and max show the spread. Exits 1 if any run failed.
 import { spawn } from 'node:child_process';
+import { appNodeArgs } from './app-command.mjs';
 import { randomBytes } from 'node:crypto';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import os from 'node:os';
@@ -43,7 +44,7 @@ async function runOnce(extraEnv) {
   if (!extraEnv.DATABASE_URL) delete env.DATABASE_URL;
   if (!extraEnv.REDIS_URL) delete env.REDIS_URL;
   const t0 = performance.now();
-  const child = spawn(process.execPath, ['dist/src/main.js'], { cwd: ROOT, env, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(process.execPath, appNodeArgs(), { cwd: ROOT, env, stdio: ['ignore', 'pipe', 'pipe'] });
   let gone = false;
   const exited = new Promise((resolve) =>
     child.once('exit', () => {
