@@ -113,7 +113,10 @@ export class OutboxRelay implements OnApplicationBootstrap, OnApplicationShutdow
       const held = await this.outbox.advance(CONSUMER, owner, cursor, LEASE_MS);
       this.cursor = held ? cursor : undefined;
       this.heldUntil = held ? advancedAt + LEASE_MS : 0;
-      if (!held) return;
+      // Only a full batch (a backlog) goes round at once; otherwise what committed meanwhile waits
+      // for the next kick, RELAY_MIN_GAP_MS on, so a steady stream of changes is read in batches
+      // instead of a read and a write every few events.
+      if (!held || events.length < BATCH) return;
     }
   }
 
