@@ -5,6 +5,7 @@ import { JobRuns1764028800000 } from './1764028800000-JobRuns.js';
 import { ModuleHealthChecks1764115200000 } from './1764115200000-ModuleHealthChecks.js';
 import { OutboxRelay1764201600000 } from './1764201600000-OutboxRelay.js';
 import { ModuleCircuitBreaker1764288000000 } from './1764288000000-ModuleCircuitBreaker.js';
+import { Security1764374400000 } from './1764374400000-Security.js';
 
 /** Every migration, oldest first. A new migration file is added here as well. */
 export const MIGRATIONS = [
@@ -15,4 +16,5 @@ export const MIGRATIONS = [
   ModuleHealthChecks1764115200000,
   OutboxRelay1764201600000,
   ModuleCircuitBreaker1764288000000,
+  Security1764374400000,
 ];

@@ -3,11 +3,14 @@ import type { DynamicModule } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import helmet from '@fastify/helmet';
 import { Logger } from 'nestjs-pino';
 import { AppModule } from './app.module.js';
 import { AppConfig } from './core/config/app-config.service.js';
 import { validateEnvironment } from './core/config/environment.js';
+import { limitJsonDepth } from './core/http/json-depth.js';
 import { REQUEST_ID_HEADER, requestIdFor } from './core/logging/logging.module.js';
+import { API_KEY_SCHEME, BEARER_SCHEME } from './security/auth.decorator.js';
 
 export const API_TITLE = 'botfleet';
 
@@ -40,6 +43,28 @@ export async function createApp(root: DynamicModule = AppModule.forRoot()): Prom
       void reply.header(REQUEST_ID_HEADER, request.id);
       done();
     });
+  limitJsonDepth(app.getHttpAdapter().getInstance());
+  // Security headers; the CSP lets Swagger UI's own inline bootstrap run, and nothing external.
+  await app.register(helmet, {
+    contentSecurityPolicy: {
+      directives: {
+        defaultSrc: ["'self'"],
+        scriptSrc: ["'self'", "'unsafe-inline'"],
+        styleSrc: ["'self'", "'unsafe-inline'"],
+        imgSrc: ["'self'", 'data:'],
+        // Served over plain HTTP inside a cluster or on a laptop too: do not force https sub-requests.
+        upgradeInsecureRequests: null,
+      },
+    },
+  });
+  const corsOrigins = app.get(AppConfig).get('CORS_ORIGINS');
+  if (corsOrigins) {
+    app.enableCors({
+      origin: corsOrigins === '*' ? '*' : corsOrigins.split(','),
+      allowedHeaders: ['Content-Type', 'X-API-Key', 'Authorization', 'Idempotency-Key', 'X-Request-Id'],
+      exposedHeaders: ['X-Request-Id', 'Retry-After', 'RateLimit-Limit', 'RateLimit-Remaining', 'RateLimit-Reset'],
+    });
+  }
   app.enableShutdownHooks();
   app.flushLogs();
 
@@ -50,6 +75,8 @@ export async function createApp(root: DynamicModule = AppModule.forRoot()): Prom
         .setTitle(API_TITLE)
         .setDescription('Orchestration of automation robots: modules, routing, robot lifecycle, monitoring.')
         .setVersion('0.1.0')
+        .addApiKey({ type: 'apiKey', in: 'header', name: 'X-API-Key' }, API_KEY_SCHEME)
+        .addBearerAuth({ type: 'http', scheme: 'bearer', description: 'The same API key' }, BEARER_SCHEME)
         .build(),
     );
     SwaggerModule.setup('docs', app, document, { jsonDocumentUrl: 'docs-json' });

@@ -2,8 +2,11 @@ import { Controller, Get, Query } from '@nestjs/common';
 import { ApiBadRequestResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { RoutingDecisionDto, SelectModuleQueryDto } from './dto/routing-decision.dto.js';
 import { LoadBalancerService } from './load-balancer.service.js';
+import { Auth } from '../security/auth.decorator.js';
+import { Scope } from '../security/scopes.js';
 
 @ApiTags('routing')
+@Auth(Scope.ModulesRead)
 @Controller('api/v1/routing')
 export class RoutingController {
   constructor(private readonly loadBalancer: LoadBalancerService) {}

@@ -72,8 +72,13 @@ export class ExecutionsService {
     }
   }
 
-  async progress(executeId: string, dto: ProgressDto): Promise<ExecutionResponseDto> {
-    const row = await this.lifecycle.progress(executeId, dto.lease_token, this.defaultLease, {
+  /** `boundModule`: a module-bound caller may touch its own module's attempts only. */
+  async progress(executeId: string, dto: ProgressDto, boundModule: string | null = null): Promise<ExecutionResponseDto> {
+    const row = await this.lifecycle.progress(
+      executeId,
+      dto.lease_token,
+      this.defaultLease,
+      {
       currentStep: dto.current_step,
       stepCategory: dto.step_category,
       progressPercentage: dto.progress_percentage,
@@ -83,18 +88,25 @@ export class ExecutionsService {
       stepDurationMs: dto.step_duration_ms,
       cpuUsagePercent: dto.cpu_usage_percent,
       memoryUsageMb: dto.memory_usage_mb,
-    });
+      },
+      boundModule,
+    );
     if (!row) throw leaseLost(executeId);
     this.relay.kick();
     return ExecutionResponseDto.of(row);
   }
 
-  async complete(executeId: string, dto: CompleteDto): Promise<RobotResponseDto> {
-    const robot = await this.lifecycle.complete(executeId, dto.lease_token, {
-      outputData: dto.output_data,
-      completenessScore: dto.completeness_score,
-      confidenceScore: dto.confidence_score,
-    });
+  async complete(executeId: string, dto: CompleteDto, boundModule: string | null = null): Promise<RobotResponseDto> {
+    const robot = await this.lifecycle.complete(
+      executeId,
+      dto.lease_token,
+      {
+        outputData: dto.output_data,
+        completenessScore: dto.completeness_score,
+        confidenceScore: dto.confidence_score,
+      },
+      boundModule,
+    );
     if (!robot) throw leaseLost(executeId);
     await this.robots.forget(robot.robot_id);
     if (robot.module_name) await this.breaker.recordOutcome(robot.module_name, true);
@@ -105,9 +117,9 @@ export class ExecutionsService {
    * Fails the attempt. A retryable category with retries left schedules the next attempt after
    * the backoff, on the best module for the type now (failover when its module became unhealthy).
    */
-  async fail(executeId: string, dto: FailDto): Promise<RobotResponseDto> {
+  async fail(executeId: string, dto: FailDto, boundModule: string | null = null): Promise<RobotResponseDto> {
     const failure = { category: dto.error_category, message: dto.error_message, details: dto.error_details ?? {} };
-    const robot = await this.failAttempt(executeId, dto.lease_token, failure);
+    const robot = await this.failAttempt(executeId, dto.lease_token, failure, undefined, boundModule);
     if (!robot) throw leaseLost(executeId);
     return RobotResponseDto.of(robot);
   }
@@ -139,6 +151,7 @@ export class ExecutionsService {
     leaseToken: string,
     failure: Failure,
     knownType?: string,
+    boundModule: string | null = null,
   ): Promise<RobotRow | null> {
     const category = failure.category as ErrorCategory;
     // Routed before the transaction: it must not wait on anything else (see RobotLifecycleRepository).
@@ -153,7 +166,7 @@ export class ExecutionsService {
         delayMs: retry ? backoffMs(robot.retry_count, this.backoff.base, this.backoff.max) : 0,
         moduleName: (retry && failover) || robot.module_name,
       };
-    });
+    }, boundModule);
     if (!result) return null;
     await this.robots.forget(result.robot.robot_id);
     if (category !== ErrorCategory.Validation) await this.breaker.recordOutcome(result.attemptModule, false);

@@ -19,6 +19,12 @@ import { ListRobotsQueryDto } from './dto/list-robots-query.dto.js';
 import { RobotIdParamDto } from './dto/robot-id-param.dto.js';
 import { RobotResponseDto } from './dto/robot-response.dto.js';
 import { RobotsService } from './robots.service.js';
+import { robotNotFound } from './orchestrator.errors.js';
+import { Auth } from '../security/auth.decorator.js';
+import { assertActsFor, boundModule, Caller } from '../security/caller.decorator.js';
+import type { Principal } from '../security/principal.js';
+import { RateBucket, RateLimit } from '../security/rate-limit.decorator.js';
+import { Scope } from '../security/scopes.js';
 
 const IDEMPOTENCY_KEY = /^[A-Za-z0-9._:-]{8,255}$/;
 
@@ -39,6 +45,7 @@ export class RobotsController {
   constructor(private readonly robots: RobotsService) {}
 
   @Post()
+  @Auth(Scope.RobotsWrite)
   @ApiOperation({ summary: 'Submit a robot: routed to the best module now, or queued until one can take it' })
   @ApiHeader({
     name: 'Idempotency-Key',
@@ -62,6 +69,8 @@ export class RobotsController {
   }
 
   @Post('bulk')
+  @Auth(Scope.RobotsWrite)
+  @RateLimit(RateBucket.Bulk)
   @ApiOperation({ summary: 'Submit up to 1,000 robots in one transaction: all are created, or none' })
   @ApiHeader({
     name: 'Idempotency-Key',
@@ -82,43 +91,64 @@ export class RobotsController {
   }
 
   @Get()
-  @ApiOperation({ summary: 'List robots, newest first, with filters and cursor pagination' })
+  @Auth(Scope.RobotsRead)
+  @ApiOperation({ summary: "List robots, newest first, with filters and cursor pagination (a module-bound key: its module's)" })
   @ApiOkResponse({ description: '{ items: Robot[], next_cursor: string | null }' })
-  list(@Query() query: ListRobotsQueryDto) {
-    return this.robots.list(query);
+  list(@Query() query: ListRobotsQueryDto, @Caller() caller?: Principal) {
+    if (query.module_name) assertActsFor(caller, query.module_name);
+    return this.robots.list({ ...query, module_name: boundModule(caller) ?? query.module_name });
   }
 
   @Get(':robot_id')
+  @Auth(Scope.RobotsRead)
   @ApiOperation({ summary: 'One robot (served from cache, 60 s, refreshed on every change)' })
   @ApiOkResponse({ type: RobotResponseDto })
   @ApiNotFoundResponse()
-  get(@Param() params: RobotIdParamDto): Promise<RobotResponseDto> {
-    return this.robots.get(params.robot_id);
+  get(@Param() params: RobotIdParamDto, @Caller() caller?: Principal): Promise<RobotResponseDto> {
+    return this.owned(params.robot_id, caller);
   }
 
   @Get(':robot_id/executions')
+  @Auth(Scope.RobotsRead)
   @ApiOperation({ summary: 'Execution history: one row per attempt, with steps, progress and resources' })
   @ApiOkResponse({ type: ExecutionResponseDto, isArray: true })
   @ApiNotFoundResponse()
-  history(@Param() params: RobotIdParamDto): Promise<ExecutionResponseDto[]> {
+  async history(@Param() params: RobotIdParamDto, @Caller() caller?: Principal): Promise<ExecutionResponseDto[]> {
+    await this.owned(params.robot_id, caller);
     return this.robots.history(params.robot_id);
   }
 
   @Post(':robot_id/cancel')
+  @Auth(Scope.RobotsWrite)
   @HttpCode(200)
   @ApiOperation({ summary: 'Cancel a PENDING, RETRYING or PROCESSING robot; its lease stops being valid' })
   @ApiOkResponse({ type: RobotResponseDto })
   @ApiConflictResponse({ description: 'The robot already finished' })
-  cancel(@Param() params: RobotIdParamDto, @Body() dto: CancelRobotDto): Promise<RobotResponseDto> {
+  async cancel(
+    @Param() params: RobotIdParamDto,
+    @Body() dto: CancelRobotDto,
+    @Caller() caller?: Principal,
+  ): Promise<RobotResponseDto> {
+    await this.owned(params.robot_id, caller);
     return this.robots.cancel(params.robot_id, dto.reason);
   }
 
   @Post(':robot_id/retry')
+  @Auth(Scope.RobotsWrite)
   @HttpCode(200)
   @ApiOperation({ summary: 'Requeue a FAILED or CANCELLED robot with a fresh attempt' })
   @ApiOkResponse({ type: RobotResponseDto })
   @ApiConflictResponse({ description: 'The robot is not FAILED or CANCELLED' })
-  retry(@Param() params: RobotIdParamDto): Promise<RobotResponseDto> {
+  async retry(@Param() params: RobotIdParamDto, @Caller() caller?: Principal): Promise<RobotResponseDto> {
+    await this.owned(params.robot_id, caller);
     return this.robots.retry(params.robot_id);
+  }
+
+  /** The robot, unless a module-bound key asks for another module's: then it does not exist for it. */
+  private async owned(robotId: string, caller?: Principal): Promise<RobotResponseDto> {
+    const robot = await this.robots.get(robotId);
+    const bound = boundModule(caller);
+    if (bound !== null && robot.module_name !== bound) throw robotNotFound(robotId);
+    return robot;
   }
 }

@@ -12,10 +12,17 @@ import {
 import { ExecuteIdParamDto } from './dto/robot-id-param.dto.js';
 import { RobotResponseDto } from './dto/robot-response.dto.js';
 import { ExecutionsService } from './executions.service.js';
+import { Auth } from '../security/auth.decorator.js';
+import { assertActsFor, boundModule, Caller } from '../security/caller.decorator.js';
+import type { Principal } from '../security/principal.js';
+import { Scope } from '../security/scopes.js';
 
 /** The remote worker protocol: claim under a lease, then progress, complete or fail with its token. */
 @ApiTags('workers')
-@ApiConflictResponse({ description: 'LEASE_LOST: the lease expired and was reclaimed, or the robot was cancelled' })
+@Auth(Scope.Work)
+@ApiConflictResponse({
+  description: 'LEASE_LOST: the lease expired and was reclaimed, the robot was cancelled, or a module-bound key does not own it',
+})
 @Controller('api/v1')
 export class WorkController {
   constructor(private readonly executions: ExecutionsService) {}
@@ -26,7 +33,12 @@ export class WorkController {
     summary: 'Claim robots for this module (priority, then age), each under a lease; optional long poll',
   })
   @ApiOkResponse({ type: ClaimedRobotDto, isArray: true })
-  claim(@Param() params: ModuleNameParamDto, @Body() dto: ClaimRobotsDto): Promise<ClaimedRobotDto[]> {
+  claim(
+    @Param() params: ModuleNameParamDto,
+    @Body() dto: ClaimRobotsDto,
+    @Caller() caller?: Principal,
+  ): Promise<ClaimedRobotDto[]> {
+    assertActsFor(caller, params.module_name);
     return this.executions.claim(params.module_name, dto);
   }
 
@@ -34,23 +46,31 @@ export class WorkController {
   @HttpCode(200)
   @ApiOperation({ summary: 'Report step, progress and resource usage; extends the lease' })
   @ApiOkResponse({ type: ExecutionResponseDto })
-  progress(@Param() params: ExecuteIdParamDto, @Body() dto: ProgressDto): Promise<ExecutionResponseDto> {
-    return this.executions.progress(params.execute_id, dto);
+  progress(
+    @Param() params: ExecuteIdParamDto,
+    @Body() dto: ProgressDto,
+    @Caller() caller?: Principal,
+  ): Promise<ExecutionResponseDto> {
+    return this.executions.progress(params.execute_id, dto, boundModule(caller));
   }
 
   @Post('executions/:execute_id/complete')
   @HttpCode(200)
   @ApiOperation({ summary: 'Finish the attempt with its output: the robot is COMPLETED' })
   @ApiOkResponse({ type: RobotResponseDto })
-  complete(@Param() params: ExecuteIdParamDto, @Body() dto: CompleteDto): Promise<RobotResponseDto> {
-    return this.executions.complete(params.execute_id, dto);
+  complete(
+    @Param() params: ExecuteIdParamDto,
+    @Body() dto: CompleteDto,
+    @Caller() caller?: Principal,
+  ): Promise<RobotResponseDto> {
+    return this.executions.complete(params.execute_id, dto, boundModule(caller));
   }
 
   @Post('executions/:execute_id/fail')
   @HttpCode(200)
   @ApiOperation({ summary: 'Fail the attempt: retried with backoff when the category allows and retries remain' })
   @ApiOkResponse({ type: RobotResponseDto })
-  fail(@Param() params: ExecuteIdParamDto, @Body() dto: FailDto): Promise<RobotResponseDto> {
-    return this.executions.fail(params.execute_id, dto);
+  fail(@Param() params: ExecuteIdParamDto, @Body() dto: FailDto, @Caller() caller?: Principal): Promise<RobotResponseDto> {
+    return this.executions.fail(params.execute_id, dto, boundModule(caller));
   }
 }

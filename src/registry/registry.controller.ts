@@ -1,4 +1,4 @@
-import { Body, Controller, Delete, Get, HttpCode, Param, Patch, Post, Query, Res } from '@nestjs/common';
+import { Body, Controller, Delete, Get, HttpCode, Param, Patch, Post, Query, Req, Res } from '@nestjs/common';
 import {
   ApiBadRequestResponse,
   ApiCreatedResponse,
@@ -8,7 +8,12 @@ import {
   ApiOperation,
   ApiTags,
 } from '@nestjs/swagger';
-import type { FastifyReply } from 'fastify';
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import { AuditOperation, AuditService } from '../security/audit.service.js';
+import { Auth } from '../security/auth.decorator.js';
+import { assertActsFor, boundModule, Caller } from '../security/caller.decorator.js';
+import type { Principal } from '../security/principal.js';
+import { Scope } from '../security/scopes.js';
 import { ListModulesQueryDto } from './dto/list-modules-query.dto.js';
 import { ModuleResponseDto } from './dto/module-response.dto.js';
 import { ModuleNameParamDto } from './dto/module-name-param.dto.js';
@@ -19,52 +24,101 @@ import { RegistryService } from './registry.service.js';
 @ApiBadRequestResponse({ description: 'Invalid input (problem+json with the failing fields)' })
 @Controller('api/v1/modules')
 export class RegistryController {
-  constructor(private readonly registry: RegistryService) {}
+  constructor(
+    private readonly registry: RegistryService,
+    private readonly audit: AuditService,
+  ) {}
 
   @Post()
+  @Auth(Scope.ModulesWrite)
   @ApiOperation({ summary: 'Register a module, or replace the registration of one with the same name' })
   @ApiCreatedResponse({ type: ModuleResponseDto, description: 'Registered' })
   @ApiOkResponse({ type: ModuleResponseDto, description: 'Re-registered (replaced)' })
   async register(
     @Body() dto: RegisterModuleDto,
     @Res({ passthrough: true }) reply: FastifyReply,
+    @Req() request: FastifyRequest,
+    @Caller() caller?: Principal,
   ): Promise<ModuleResponseDto> {
+    assertActsFor(caller, dto.module_name);
     const { module, created } = await this.registry.register(dto);
+    this.record(AuditOperation.ModuleRegistered, dto.module_name, request, caller, { created });
     void reply.status(created ? 201 : 200);
     return ModuleResponseDto.of(module);
   }
 
   @Get()
-  @ApiOperation({ summary: 'List modules (active ones unless include_inactive=true)' })
+  @Auth(Scope.ModulesRead)
+  @ApiOperation({ summary: "List modules (active ones unless include_inactive=true; a module-bound key: its own)" })
   @ApiOkResponse({ type: ModuleResponseDto, isArray: true })
-  async list(@Query() query: ListModulesQueryDto): Promise<ModuleResponseDto[]> {
-    return (await this.registry.list(query)).map(ModuleResponseDto.of);
+  async list(@Query() query: ListModulesQueryDto, @Caller() caller?: Principal): Promise<ModuleResponseDto[]> {
+    const bound = boundModule(caller);
+    const modules = (await this.registry.list(query)).filter((m) => bound === null || m.moduleName === bound);
+    return modules.map(ModuleResponseDto.of);
   }
 
   @Get(':module_name')
+  @Auth(Scope.ModulesRead)
   @ApiOperation({
     summary: 'One module, with its health and performance figures (cached up to 5 min; changes drop it)',
   })
   @ApiOkResponse({ type: ModuleResponseDto })
   @ApiNotFoundResponse({ description: 'No module by that name' })
-  async get(@Param() params: ModuleNameParamDto): Promise<ModuleResponseDto> {
+  async get(@Param() params: ModuleNameParamDto, @Caller() caller?: Principal): Promise<ModuleResponseDto> {
+    assertActsFor(caller, params.module_name);
     return this.registry.view(params.module_name);
   }
 
   @Patch(':module_name')
+  @Auth(Scope.ModulesWrite)
   @ApiOperation({ summary: 'Change a module: version, robot types, health endpoint, capacity, metadata, active' })
   @ApiOkResponse({ type: ModuleResponseDto })
   @ApiNotFoundResponse({ description: 'No module by that name' })
-  async update(@Param() params: ModuleNameParamDto, @Body() dto: UpdateModuleDto): Promise<ModuleResponseDto> {
-    return ModuleResponseDto.of(await this.registry.update(params.module_name, dto));
+  async update(
+    @Param() params: ModuleNameParamDto,
+    @Body() dto: UpdateModuleDto,
+    @Req() request: FastifyRequest,
+    @Caller() caller?: Principal,
+  ): Promise<ModuleResponseDto> {
+    assertActsFor(caller, params.module_name);
+    const module = await this.registry.update(params.module_name, dto);
+    this.record(AuditOperation.ModuleUpdated, params.module_name, request, caller, { fields: Object.keys(dto) });
+    return ModuleResponseDto.of(module);
   }
 
   @Delete(':module_name')
+  @Auth(Scope.ModulesWrite)
   @HttpCode(204)
   @ApiOperation({ summary: 'Deactivate a module: it leaves routing; its history stays' })
   @ApiNoContentResponse({ description: 'Deactivated' })
   @ApiNotFoundResponse({ description: 'No module by that name' })
-  async deactivate(@Param() params: ModuleNameParamDto): Promise<void> {
+  async deactivate(
+    @Param() params: ModuleNameParamDto,
+    @Req() request: FastifyRequest,
+    @Caller() caller?: Principal,
+  ): Promise<void> {
+    assertActsFor(caller, params.module_name);
     await this.registry.deactivate(params.module_name);
+    this.record(AuditOperation.ModuleDeactivated, params.module_name, request, caller);
+  }
+
+  private record(
+    operation: AuditOperation,
+    moduleName: string,
+    request: FastifyRequest,
+    caller?: Principal,
+    details?: Record<string, unknown>,
+  ): void {
+    this.audit.record({
+      operation,
+      success: true,
+      statusCode: null,
+      resourceId: moduleName.slice(0, 50),
+      moduleName,
+      keyId: caller?.keyId ?? null,
+      keyPrefix: caller?.prefix ?? null,
+      ip: request.ip,
+      details: details ?? null,
+    });
   }
 }

@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { CacheModule } from '../cache/cache.module.js';
 import { LoadBalancerModule } from '../load-balancer/load-balancer.module.js';
+import { SecurityModule } from '../security/security.module.js';
 import { StateModule } from '../state/state.module.js';
 import { RegistryController } from './registry.controller.js';
 import { HealthMonitorService } from './health-monitor.service.js';
@@ -10,7 +11,7 @@ import { RegistryService } from './registry.service.js';
 
 /** Module registration over REST, health monitor and performance scorer [Module Assembly]. */
 @Module({
-  imports: [StateModule, CacheModule, LoadBalancerModule],
+  imports: [StateModule, CacheModule, LoadBalancerModule, SecurityModule],
   controllers: [RegistryController],
   providers: [RegistryService, HealthMonitorService, PerformanceScorerService, RegistryJobs],
   exports: [RegistryService],

@@ -18,6 +18,8 @@ import { PgListener } from './pg-listener.service.js';
 import { OutboxRepository } from './repositories/outbox.repository.js';
 import { RetentionRepository } from './repositories/retention.repository.js';
 import { RobotRepository } from './repositories/robot.repository.js';
+import { ApiKeysRepository } from './repositories/api-keys.repository.js';
+import { SecurityAuditRepository } from './repositories/security-audit.repository.js';
 
 const logger = new Logger('StateModule');
 
@@ -81,6 +83,8 @@ function dataSourceModule(role: PoolRole) {
     OutboxRelay,
     RetentionRepository,
     PgListener,
+    ApiKeysRepository,
+    SecurityAuditRepository,
   ],
   exports: [
     DatabaseProbe,
@@ -92,6 +96,8 @@ function dataSourceModule(role: PoolRole) {
     OutboxRelay,
     RetentionRepository,
     PgListener,
+    ApiKeysRepository,
+    SecurityAuditRepository,
   ],
 })
 export class StateModule {}

@@ -142,6 +142,34 @@ export const EXPECTED_COLUMNS: Record<string, string[]> = {
     created_at timestamp NOT NULL DEFAULT now()
     tx_id xid8 NOT NULL DEFAULT pg_current_xact_id()
   `),
+  // The seeds' enterprise tables (arquitectura-alto-nivel.md), then what the Security migration adds.
+  api_keys: lines(`
+    key_id varchar(50) NOT NULL
+    module_name varchar(100)
+    api_key_hash varchar(256)
+    permissions jsonb
+    created_at timestamp DEFAULT now()
+    name varchar(100) NOT NULL
+    key_prefix varchar(16) NOT NULL
+    expires_at timestamp
+    last_used_at timestamp
+    revoked_at timestamp
+    rate_limit_per_minute integer
+    rotated_from varchar(50)
+  `),
+  security_audit: lines(`
+    audit_id varchar(50) NOT NULL
+    module_name varchar(100)
+    operation varchar(100)
+    resource_id varchar(50)
+    success boolean
+    created_at timestamp DEFAULT now()
+    key_id varchar(50)
+    key_prefix varchar(16)
+    ip varchar(64)
+    status_code smallint
+    details jsonb
+  `),
 };
 
 /** name -> "table UNIQUE? (columns) WHERE predicate", predicates as the catalog renders them. */
@@ -186,10 +214,21 @@ export const EXPECTED_INDEXES: Record<string, string> = {
   robot_events_pkey: 'robot_events UNIQUE (event_id)',
   idx_robot_events_robot: 'robot_events (robot_id, event_id)',
   idx_robot_events_relay: 'robot_events (tx_id, event_id)',
+  // Added by the Security migration.
+  api_keys_pkey: 'api_keys UNIQUE (key_id)',
+  api_keys_api_key_hash_key: 'api_keys UNIQUE (api_key_hash)',
+  api_keys_key_prefix_key: 'api_keys UNIQUE (key_prefix)',
+  idx_api_keys_module: 'api_keys (module_name) WHERE (module_name IS NOT NULL)',
+  security_audit_pkey: 'security_audit UNIQUE (audit_id)',
+  idx_security_audit_created: 'security_audit (created_at)',
+  idx_security_audit_key: 'security_audit (key_prefix, created_at)',
+  idx_security_audit_operation: 'security_audit (operation, created_at)',
 };
 
 /** "table.column -> table.column ON DELETE rule" for every foreign key. */
 export const EXPECTED_FOREIGN_KEYS = [
+  'api_keys.module_name -> module_registry.module_name ON DELETE NO ACTION',
+  'api_keys.rotated_from -> api_keys.key_id ON DELETE NO ACTION',
   'module_health_checks.module_name -> module_registry.module_name ON DELETE CASCADE',
   'robot_execute.robot_id -> robots.robot_id ON DELETE CASCADE',
   'robots.module_name -> module_registry.module_name ON DELETE NO ACTION',
@@ -200,4 +239,6 @@ export const EXPECTED_PRIMARY_KEYS: Record<string, string> = {
   robots: 'robot_id',
   robot_execute: 'execute_id',
   robot_events: 'event_id',
+  api_keys: 'key_id',
+  security_audit: 'audit_id',
 };

@@ -3,6 +3,8 @@ import { Type } from 'class-transformer';
 import { IsIn, IsInt, IsString, Max, MaxLength, Min, ValidateNested } from 'class-validator';
 import { AppModule } from '../../src/app.module.js';
 import { DomainException } from '../../src/core/errors/domain.exception.js';
+import { Auth } from '../../src/security/auth.decorator.js';
+import { Scope } from '../../src/security/scopes.js';
 
 class NestedDto {
   @IsString()
@@ -25,6 +27,7 @@ export class ProbeDto {
 }
 
 /** Routes that exercise the global pipeline; mounted beside the real AppModule in tests only. */
+@Auth(Scope.RobotsWrite)
 @Controller('probe')
 class ProbeController {
   @Post('echo')

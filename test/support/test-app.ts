@@ -10,6 +10,20 @@ import type { DataSource } from 'typeorm';
 import { createApp } from '../../src/app.factory.js';
 import { poolOf } from '../../src/state/data-source.js';
 
+/** The admin key every test app is booted with (BOOTSTRAP_ADMIN_KEY); `http()` sends it by default. */
+export const TEST_ADMIN_KEY = 'bf_0000ad01_test-admin-key-0123456789abcdefghijklmnop';
+
+/**
+ * Limits far above what a test sends, so only the rate-limit tests (which set their own) meet them.
+ * The security layer stays on: every test goes through authentication, scopes and counting.
+ */
+export const GENEROUS_LIMITS = {
+  RATE_LIMIT_PER_MINUTE: '1000000',
+  RATE_LIMIT_IP_PER_MINUTE: '1000000',
+  RATE_LIMIT_HEALTH_PER_MINUTE: '1000000',
+  RATE_LIMIT_BULK_PER_MINUTE: '1000000',
+};
+
 export interface TestApp {
   app: NestFastifyApplication;
   url: string;
@@ -45,7 +59,12 @@ export async function startApp(
   root?: () => DynamicModule,
 ): Promise<TestApp> {
   resetEnv();
-  setEnv({ LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? 'silent', ...env });
+  setEnv({
+    LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? 'silent',
+    BOOTSTRAP_ADMIN_KEY: TEST_ADMIN_KEY,
+    ...GENEROUS_LIMITS,
+    ...env,
+  });
   const app = await createApp(root?.());
   await app.listen(0, '127.0.0.1');
   const url = (await app.getUrl()).replace('[::1]', '127.0.0.1');
@@ -64,9 +83,18 @@ export interface HttpResult<T = Record<string, unknown>> {
   body: T;
 }
 
-/** A request against the listening server; the body is parsed when it is JSON. */
-export async function http<T = Record<string, unknown>>(url: string, init: RequestInit = {}): Promise<HttpResult<T>> {
-  const response = await fetch(url, init);
+/**
+ * A request against the listening server; the body is parsed when it is JSON. It carries the test
+ * admin key unless `key` names another (a string) or none (null), or the headers hold one already.
+ */
+export async function http<T = Record<string, unknown>>(
+  url: string,
+  init: RequestInit & { key?: string | null } = {},
+): Promise<HttpResult<T>> {
+  const { key = TEST_ADMIN_KEY, ...request } = init;
+  const headers = new Headers(request.headers);
+  if (key !== null && !headers.has('x-api-key') && !headers.has('authorization')) headers.set('x-api-key', key);
+  const response = await fetch(url, { ...request, headers });
   const text = await response.text();
   const type = response.headers.get('content-type') ?? '';
   const body = (type.includes('json') && text ? JSON.parse(text) : text) as T;

@@ -1,6 +1,7 @@
 import { type ArgumentsHost, Catch, type ExceptionFilter, HttpException, Logger } from '@nestjs/common';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { randomUUID } from 'node:crypto';
+import { JSON_TOO_DEEP, MAX_JSON_DEPTH } from '../http/json-depth.js';
 import { DomainException } from './domain.exception.js';
 import { isInfrastructureError } from './infrastructure-error.js';
 import { problem, PROBLEM_CONTENT_TYPE, type ProblemDetails } from './problem-details.js';
@@ -18,6 +19,7 @@ const FASTIFY_CLIENT_ERRORS: Record<string, string> = {
   FST_ERR_CTP_INVALID_CONTENT_LENGTH: 'Content-Length does not match the body.',
   FST_ERR_CTP_EMPTY_JSON_BODY: 'Body is empty but Content-Type is application/json.',
   FST_ERR_CTP_INVALID_JSON_BODY: 'Body is not valid JSON.',
+  [JSON_TOO_DEEP]: `JSON is nested deeper than ${MAX_JSON_DEPTH} levels.`,
 };
 
 /** Terminus answers a failed check with its report as the exception's response. */

@@ -4,8 +4,12 @@ import { HealthCheck, HealthCheckService, MemoryHealthIndicator } from '@nestjs/
 import { CacheHealthIndicator } from './cache.health.js';
 import { DatabaseHealthIndicator } from './database.health.js';
 import { AppConfig } from '../../core/config/app-config.service.js';
+import { Public } from '../../security/auth.decorator.js';
+import { RateBucket, RateLimit } from '../../security/rate-limit.decorator.js';
 
 @ApiTags('health')
+@Public()
+@RateLimit(RateBucket.Health)
 @Controller('health')
 export class HealthController {
   constructor(

@@ -1,5 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsEnum, IsInt, IsNumber, IsObject, IsOptional, IsString, IsUUID, Max, MaxLength, Min } from 'class-validator';
+import { StripHtml } from '../../core/validation/strip-html.js';
 import { ExecutionState, StepCategory } from '../../state/entities/index.js';
 import type { ExecutionRow } from '../../state/repositories/robot-lifecycle.repository.js';
 import { ErrorCategory } from '../retry-policy.js';
@@ -36,8 +37,9 @@ class LeasedDto {
 }
 
 export class ProgressDto extends LeasedDto {
-  @ApiPropertyOptional({ example: 'OCR_EXTRACT' })
+  @ApiPropertyOptional({ example: 'OCR_EXTRACT', description: 'Shown in pages: HTML is stripped' })
   @IsOptional()
+  @StripHtml()
   @IsString()
   @MaxLength(100)
   current_step?: string;
@@ -120,7 +122,8 @@ export class FailDto extends LeasedDto {
   @IsEnum(ErrorCategory)
   error_category: ErrorCategory;
 
-  @ApiProperty({ example: 'Court registry API answered 503' })
+  @ApiProperty({ example: 'Court registry API answered 503', description: 'Shown in pages: HTML is stripped' })
+  @StripHtml()
   @IsString()
   @MaxLength(2_000)
   error_message: string;
@@ -132,8 +135,9 @@ export class FailDto extends LeasedDto {
 }
 
 export class CancelRobotDto {
-  @ApiPropertyOptional({ example: 'Duplicate request' })
+  @ApiPropertyOptional({ example: 'Duplicate request', description: 'Shown in pages: HTML is stripped' })
   @IsOptional()
+  @StripHtml()
   @IsString()
   @MaxLength(500)
   reason?: string;

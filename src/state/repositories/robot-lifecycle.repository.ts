@@ -105,6 +105,8 @@ interface ProgressItem {
   leaseToken: string;
   leaseSeconds: number;
   report: ProgressReport;
+  /** A module-bound caller may touch its module's attempts only. */
+  boundModule: string | null;
 }
 
 /** PostgreSQL channel on which new work is announced to every instance (payload: module name). */
@@ -353,8 +355,9 @@ export class RobotLifecycleRepository {
     leaseToken: string,
     leaseSeconds: number,
     report: ProgressReport,
+    boundModule: string | null = null,
   ): Promise<ExecutionRow | null> {
-    return this.reports.submit({ executeId, leaseToken, leaseSeconds, report });
+    return this.reports.submit({ executeId, leaseToken, leaseSeconds, report, boundModule });
   }
 
   /** One UPDATE for many reports; an attempt reported twice in a batch is updated in turn, in order. */
@@ -377,13 +380,14 @@ export class RobotLifecycleRepository {
     return this.writer.query(
       `WITH report AS (
          SELECT * FROM unnest($1::text[], $2::uuid[], $3::int[], $4::text[], $5::step_category_enum[], $6::int[], $7::int[],
-                              $8::int[], $9::jsonb[], $10::int[], $11::numeric[], $12::int[])
+                              $8::int[], $9::jsonb[], $10::int[], $11::numeric[], $12::int[], $13::text[])
            AS u(execute_id, lease_token, lease_seconds, current_step, step_category, progress_percentage, completed_steps,
-                total_steps, step_details, step_duration_ms, cpu_usage_percent, memory_usage_mb)
+                total_steps, step_details, step_duration_ms, cpu_usage_percent, memory_usage_mb, bound_module)
        ), locked AS (
          -- Rows locked in one order (execute_id), so two concurrent batches never deadlock.
          SELECT e.execute_id FROM robot_execute e JOIN report r USING (execute_id)
           WHERE e.lease_token = r.lease_token AND e.execution_state = 'RUNNING'
+            AND (r.bound_module IS NULL OR e.module_name = r.bound_module)
           ORDER BY e.execute_id
           FOR UPDATE OF e
        ), attempt AS (
@@ -425,6 +429,7 @@ export class RobotLifecycleRepository {
         column((i) => i.report.stepDurationMs),
         column((i) => i.report.cpuUsagePercent),
         column((i) => i.report.memoryUsageMb),
+        column((i) => i.boundModule),
       ],
     );
   }
@@ -434,6 +439,7 @@ export class RobotLifecycleRepository {
     executeId: string,
     leaseToken: string,
     result: { outputData: Record<string, unknown>; completenessScore?: number; confidenceScore?: number },
+    boundModule: string | null = null,
   ): Promise<RobotRow | null> {
     const rows: RobotRow[] = await this.writer.query(
       `WITH attempt AS (
@@ -441,6 +447,7 @@ export class RobotLifecycleRepository {
                 completed_steps = total_steps, lease_token = NULL, lease_expires_at = NULL,
                 duration_ms = (extract(epoch FROM now() - started_at) * 1000)::int
           WHERE execute_id = $1 AND lease_token = $2 AND execution_state = 'RUNNING'
+            AND ($6::text IS NULL OR module_name = $6)
          RETURNING robot_id, module_name, duration_ms
        ), robot AS (
          UPDATE robots r SET status = 'COMPLETED', output_data = $3,
@@ -454,7 +461,14 @@ export class RobotLifecycleRepository {
          SELECT 'robot.completed', robot_id, module_name, jsonb_build_object('processing_time_ms', processing_time_ms) FROM robot
        )
        SELECT * FROM robot`,
-      [executeId, leaseToken, result.outputData, result.completenessScore ?? null, result.confidenceScore ?? null],
+      [
+        executeId,
+        leaseToken,
+        result.outputData,
+        result.completenessScore ?? null,
+        result.confidenceScore ?? null,
+        boundModule,
+      ],
     );
     return rows[0] ?? null;
   }
@@ -523,6 +537,7 @@ export class RobotLifecycleRepository {
     leaseToken: string,
     failure: Failure,
     plan: (robot: RobotRow) => RetryPlan,
+    boundModule: string | null = null,
   ): Promise<{ robot: RobotRow; retried: boolean; attemptModule: string } | null> {
     return this.writer.transaction(async (tx) => {
       const [attempt] = await this.rows<{ robot_id: string; module_name: string }>(
@@ -531,8 +546,9 @@ export class RobotLifecycleRepository {
                 execution_metadata = COALESCE(execution_metadata, '{}'::jsonb) || jsonb_build_object('error_category', $4::text),
                 lease_token = NULL, lease_expires_at = NULL, duration_ms = (extract(epoch FROM now() - started_at) * 1000)::int
           WHERE execute_id = $1 AND lease_token = $2 AND execution_state = 'RUNNING'
+            AND ($5::text IS NULL OR module_name = $5)
          RETURNING robot_id, module_name`,
-        [executeId, leaseToken, failure.message, failure.category],
+        [executeId, leaseToken, failure.message, failure.category, boundModule],
       );
       if (!attempt) return null;
       return { ...(await this.settleFailure(tx, attempt.robot_id, failure, plan)), attemptModule: attempt.module_name };

@@ -1,0 +1,105 @@
+import { Body, Controller, Delete, Get, HttpCode, Param, Post, Query, Req } from '@nestjs/common';
+import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import type { FastifyRequest } from 'fastify';
+import { AuditOperation, AuditService } from './audit.service.js';
+import { Auth } from './auth.decorator.js';
+import { Caller } from './caller.decorator.js';
+import { ApiKeyResponseDto, IssuedApiKeyDto } from './dto/api-key-response.dto.js';
+import { CreateApiKeyDto } from './dto/create-api-key.dto.js';
+import { KeyIdParamDto, ListApiKeysQueryDto } from './dto/list-api-keys-query.dto.js';
+import { ApiKeysService } from './api-keys.service.js';
+import type { Principal } from './principal.js';
+import { Scope } from './scopes.js';
+
+/** Admin API for keys. The secret is in the create and rotate answers only; lists never hold it. */
+@ApiTags('api-keys')
+@Auth(Scope.Admin)
+@Controller('api/v1/api-keys')
+export class ApiKeysController {
+  constructor(
+    private readonly keys: ApiKeysService,
+    private readonly audit: AuditService,
+  ) {}
+
+  @Post()
+  @ApiOperation({ summary: 'Issue a key (its secret is shown in this answer only)' })
+  @ApiCreatedResponse({ type: IssuedApiKeyDto })
+  async create(
+    @Body() dto: CreateApiKeyDto,
+    @Caller() caller: Principal | undefined,
+    @Req() request: FastifyRequest,
+  ): Promise<IssuedApiKeyDto> {
+    const { row, key } = await this.keys.create({
+      name: dto.name,
+      scopes: dto.scopes,
+      moduleName: dto.module_name ?? null,
+      rateLimitPerMinute: dto.rate_limit_per_minute ?? null,
+      expiresAt: dto.expires_at ? new Date(dto.expires_at) : null,
+    });
+    this.record(AuditOperation.KeyCreated, row.key_id, caller, request, { scopes: row.permissions });
+    return { ...ApiKeyResponseDto.of(row), api_key: key };
+  }
+
+  @Get()
+  @ApiOperation({ summary: 'List keys (never their secrets)' })
+  @ApiOkResponse({ type: ApiKeyResponseDto, isArray: true })
+  async list(@Query() query: ListApiKeysQueryDto): Promise<ApiKeyResponseDto[]> {
+    return (await this.keys.list(query.include_revoked ?? false)).map(ApiKeyResponseDto.of);
+  }
+
+  @Get(':key_id')
+  @ApiOperation({ summary: 'Get one key (never its secret)' })
+  @ApiOkResponse({ type: ApiKeyResponseDto })
+  async get(@Param() params: KeyIdParamDto): Promise<ApiKeyResponseDto> {
+    return ApiKeyResponseDto.of(await this.keys.get(params.key_id));
+  }
+
+  @Delete(':key_id')
+  @ApiOperation({ summary: 'Revoke a key: refused everywhere within API_KEY_CACHE_MS' })
+  @ApiOkResponse({ type: ApiKeyResponseDto })
+  async revoke(
+    @Param() params: KeyIdParamDto,
+    @Caller() caller: Principal | undefined,
+    @Req() request: FastifyRequest,
+  ): Promise<ApiKeyResponseDto> {
+    const row = await this.keys.revoke(params.key_id);
+    this.record(AuditOperation.KeyRevoked, row.key_id, caller, request);
+    return ApiKeyResponseDto.of(row);
+  }
+
+  @Post(':key_id/rotate')
+  @HttpCode(201)
+  @ApiOperation({
+    summary: 'Issue a successor with the same rights; the old key expires after API_KEY_ROTATION_OVERLAP_SECONDS',
+  })
+  @ApiCreatedResponse({ type: IssuedApiKeyDto })
+  async rotate(
+    @Param() params: KeyIdParamDto,
+    @Caller() caller: Principal | undefined,
+    @Req() request: FastifyRequest,
+  ): Promise<IssuedApiKeyDto> {
+    const { row, key } = await this.keys.rotate(params.key_id);
+    this.record(AuditOperation.KeyRotated, row.key_id, caller, request, { rotated_from: params.key_id });
+    return { ...ApiKeyResponseDto.of(row), api_key: key };
+  }
+
+  private record(
+    operation: AuditOperation,
+    resourceId: string,
+    caller: Principal | undefined,
+    request: FastifyRequest,
+    details?: Record<string, unknown>,
+  ): void {
+    this.audit.record({
+      operation,
+      success: true,
+      statusCode: null,
+      resourceId,
+      moduleName: null,
+      keyId: caller?.keyId ?? null,
+      keyPrefix: caller?.prefix ?? null,
+      ip: request.ip,
+      details: details ?? null,
+    });
+  }
+}

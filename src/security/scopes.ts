@@ -1,0 +1,17 @@
+/** What a key may do. `admin` holds every other scope. */
+export enum Scope {
+  Admin = 'admin',
+  ModulesRead = 'modules:read',
+  ModulesWrite = 'modules:write',
+  RobotsRead = 'robots:read',
+  RobotsWrite = 'robots:write',
+  /** The worker protocol: claim, progress, complete, fail. */
+  Work = 'work',
+  MonitoringRead = 'monitoring:read',
+}
+
+export const ALL_SCOPES = Object.values(Scope);
+
+export function grants(held: readonly string[], needed: readonly Scope[]): boolean {
+  return held.includes(Scope.Admin) || needed.every((scope) => held.includes(scope));
+}
