@@ -21,6 +21,9 @@
 // 500-1,000 simultaneous connects stall in SYN retries past autocannon's 10 s timeout (the bare
 // server shows multi-second connect stalls too): those are counted in the `timeouts` column.
 // BENCH_ONLY (comma list of scenario key prefixes, e.g. `progress,bulk`) runs only those scenarios.
+// The app runs with its security layer on (an admin key on every request, counters in Redis, limits
+// set high enough never to refuse). Each run ends with creation closed loops against the app
+// started again as is and with SECURITY_ENABLED=false, to price the security layer.
 // BENCH_VARIANTS (comma list of NAME=ENV;ENV, default none) starts the app again per variant for the
 // creation closed loop, to show what a layer costs (e.g. `nolog=LOG_LEVEL=silent`).
 import { spawn } from 'node:child_process';
@@ -45,7 +48,26 @@ const SETTLE_MS = 2_000;
 const WARMUP_SECONDS = 3;
 const ONLY = (process.env.BENCH_ONLY ?? '').split(',').filter(Boolean);
 const wanted = (key) => ONLY.length === 0 || ONLY.some((prefix) => key.startsWith(prefix));
+/** Some scenario under `group` is wanted (setup shared by the group's scenarios). */
+const wantedGroup = (group) => ONLY.length === 0 || ONLY.some((p) => p.startsWith(group) || group.startsWith(p));
 const WRITE_POOL_MAX = 5; // the app's default DB_WRITE_POOL_MAX; the baseline gets the same
+// The app runs with its security layer on, as in production: every request but health carries an
+// API key, is authenticated, and is counted in Redis against limits set high enough never to refuse.
+const BENCH_KEY = 'bf_0000be01_bench-admin-key-0123456789abcdefghijklmn';
+const AUTH = { 'x-api-key': BENCH_KEY };
+const UNREFUSED = '1000000000';
+const APP_ENV = {
+  REDIS_URL,
+  LOG_LEVEL: 'warn',
+  NODE_ENV: 'production',
+  BOOTSTRAP_ADMIN_KEY: BENCH_KEY,
+  RATE_LIMIT_PER_MINUTE: UNREFUSED,
+  RATE_LIMIT_IP_PER_MINUTE: UNREFUSED,
+  RATE_LIMIT_HEALTH_PER_MINUTE: UNREFUSED,
+  RATE_LIMIT_BULK_PER_MINUTE: UNREFUSED,
+};
+// Always measured: what the security layer (authentication, scopes, rate limiting) costs.
+const SECURITY_OFF = { name: 'security off', env: { SECURITY_ENABLED: 'false' } };
 const VARIANTS = (process.env.BENCH_VARIANTS ?? '')
   .split(',')
   .filter(Boolean)
@@ -233,14 +255,14 @@ async function fixedRate({ origin, rate, seconds = SECONDS, request }) {
 const json = (method, p, body) => ({
   method,
   path: p,
-  headers: { 'content-type': 'application/json' },
+  headers: { 'content-type': 'application/json', ...AUTH },
   body: body === undefined ? undefined : JSON.stringify(body),
 });
 
 async function call(origin, method, p, body) {
   const res = await fetch(origin + p, {
     method,
-    headers: body === undefined ? {} : { 'content-type': 'application/json' },
+    headers: body === undefined ? AUTH : { 'content-type': 'application/json', ...AUTH },
     body: body === undefined ? undefined : JSON.stringify(body),
   });
   const text = await res.text();
@@ -289,7 +311,7 @@ async function createToClaim(origin, samples, run) {
     while (!stop) {
       const res = await fetch(`${origin}/api/v1/modules/BenchClaim${run}/claims`, {
         method: 'POST',
-        headers: { 'content-type': 'application/json' },
+        headers: { 'content-type': 'application/json', ...AUTH },
         body: JSON.stringify({ max_robots: 1, lease_seconds: 60, wait_ms: 2_000 }),
       });
       const got = await res.json();
@@ -317,12 +339,7 @@ async function createToClaim(origin, samples, run) {
 // ---------------------------------------------------------------- one run
 
 async function run(index, databaseUrl) {
-  const app = await startProcess(
-    'app',
-    appNodeArgs(),
-    { DATABASE_URL: databaseUrl, REDIS_URL, LOG_LEVEL: 'warn', NODE_ENV: 'production' },
-    '/health/ready',
-  );
+  const app = await startProcess('app', appNodeArgs(), { DATABASE_URL: databaseUrl, ...APP_ENV }, '/health/ready');
   const baseline = await startProcess(
     'baseline',
     ['bench/baseline-server.mjs'],
@@ -370,7 +387,7 @@ async function run(index, databaseUrl) {
     );
     let n = 0;
     const status = {
-      base: { method: 'GET', path: `/api/v1/robots/${ids[0]}` },
+      base: { method: 'GET', path: `/api/v1/robots/${ids[0]}`, headers: AUTH },
       setup: (req) => ({ ...req, path: `/api/v1/robots/${ids[n++ % ids.length]}` }),
     };
     await step('status.closed', () => closedLoop({ origin: app.origin, connections: 200, request: status }));
@@ -378,15 +395,15 @@ async function run(index, databaseUrl) {
       fixedRate({
         origin: app.origin,
         rate: 2000,
-        request: (i) => ({ method: 'GET', path: `/api/v1/robots/${ids[i % ids.length]}` }),
+        request: (i) => ({ method: 'GET', path: `/api/v1/robots/${ids[i % ids.length]}`, headers: AUTH }),
       }),
     );
 
-    const select = { base: { method: 'GET', path: '/api/v1/routing/select?robot_type=bench_create' } };
+    const select = { base: { method: 'GET', path: '/api/v1/routing/select?robot_type=bench_create', headers: AUTH } };
     await step('routing.closed', () => closedLoop({ origin: app.origin, connections: 500, request: select }));
     await step('routing.2000', () => fixedRate({ origin: app.origin, rate: 2000, request: () => select.base }));
 
-    const active = wanted('progress') ? await activeExecutions(app.origin, 1000, index) : [];
+    const active = wantedGroup('progress') ? await activeExecutions(app.origin, 1000, index) : [];
     const progressOf = (i) => {
       const robot = active[i % active.length];
       return json('POST', `/api/v1/executions/${robot.execute_id}/progress`, {
@@ -428,19 +445,26 @@ async function run(index, databaseUrl) {
     await stopProcess(baseline);
     await stopProcess(app);
   }
-  for (const variant of VARIANTS) {
+  // Each variant against the default app started afresh on the same database, back to back, in an
+  // order that alternates between runs so that neither side always meets the larger tables.
+  const contenders = [{ name: 'default', env: {} }, SECURITY_OFF, ...VARIANTS];
+  if (index % 2 === 1) contenders.reverse();
+  for (const variant of contenders) {
+    if (!wanted(`variant.${variant.name}`)) continue;
     const proc = await startProcess(
       variant.name,
       appNodeArgs(),
-      { DATABASE_URL: databaseUrl, REDIS_URL, LOG_LEVEL: 'warn', NODE_ENV: 'production', ...variant.env },
+      { DATABASE_URL: databaseUrl, ...APP_ENV, ...variant.env },
       '/health/ready',
     );
     try {
       await registerModule(proc.origin, 'BenchCreate', ['bench_create']).catch(() => undefined);
       const create = { base: json('POST', '/api/v1/robots', createBody('bench_create')) };
       await closedLoop({ origin: proc.origin, connections: 50, seconds: 3, request: create });
-      await step(`create.closed.${variant.name}`, () =>
-        closedLoop({ origin: proc.origin, connections: 100, request: create }),
+      await step(
+        `variant.${variant.name}`,
+        () => closedLoop({ origin: proc.origin, connections: 100, request: create }),
+        proc.pid,
       );
     } finally {
       await stopProcess(proc);
@@ -498,8 +522,8 @@ function report(all) {
   row('health (/health/ready)', 'closed 100 conn', 'health.closed');
   row('health (/health/ready)', 'fixed 100/s', 'health.100', 'p99 < 10', (f) => f.p99 < 10);
   row('create -> claim (idle worker)', '200 x every 50 ms', 'create-to-claim', 'p99 < 25', (f) => f.p99 < 25);
-  for (const variant of VARIANTS)
-    row(`robot creation, ${variant.name}`, 'closed 100 conn', `create.closed.${variant.name}`);
+  for (const variant of [{ name: 'default' }, SECURITY_OFF, ...VARIANTS])
+    row(`robot creation, app ${variant.name}`, 'closed 100 conn', `variant.${variant.name}`);
 
   const header = ['operation', 'load', 'req/s', 'p50 ms', 'p95 ms', 'p99 ms', 'app RSS MB', 'timeouts', 'target', ''];
   const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => String(r[i]).length)));
@@ -518,10 +542,16 @@ function report(all) {
     `bulk creation: ${fmt(bulk, 0)} robots/s (1,000 per request, 4 connections; target >= 10,000)${mark(bulk >= 10_000)}`,
   );
   console.log(`app peak RSS under load: ${fmt(rss, 0)} MB (target < 300)${mark(rss < 300)}`);
+  const reference = m('variant.default', 'rps');
+  const open = m(`variant.${SECURITY_OFF.name}`, 'rps');
+  console.log(
+    `security layer (API key check, scopes, Redis rate counter): ${fmt(reference, 0)} req/s with it, ${fmt(open, 0)} without: ` +
+      `costs ${fmt((1 - reference / open) * 100, 1)}% of creation throughput (target < 15%)${mark(reference >= 0.85 * open)}`,
+  );
   for (const variant of VARIANTS) {
-    const v = m(`create.closed.${variant.name}`, 'rps');
+    const v = m(`variant.${variant.name}`, 'rps');
     console.log(
-      `${variant.name}: ${fmt(v, 0)} req/s vs ${fmt(app.rps, 0)} default: default costs ${fmt((1 - app.rps / v) * 100, 1)}%`,
+      `${variant.name}: ${fmt(v, 0)} req/s vs ${fmt(reference, 0)} default: default costs ${fmt((1 - reference / v) * 100, 1)}%`,
     );
   }
 }

@@ -73,21 +73,25 @@ export class ExecutionsService {
   }
 
   /** `boundModule`: a module-bound caller may touch its own module's attempts only. */
-  async progress(executeId: string, dto: ProgressDto, boundModule: string | null = null): Promise<ExecutionResponseDto> {
+  async progress(
+    executeId: string,
+    dto: ProgressDto,
+    boundModule: string | null = null,
+  ): Promise<ExecutionResponseDto> {
     const row = await this.lifecycle.progress(
       executeId,
       dto.lease_token,
       this.defaultLease,
       {
-      currentStep: dto.current_step,
-      stepCategory: dto.step_category,
-      progressPercentage: dto.progress_percentage,
-      completedSteps: dto.completed_steps,
-      totalSteps: dto.total_steps,
-      stepDetails: dto.step_details,
-      stepDurationMs: dto.step_duration_ms,
-      cpuUsagePercent: dto.cpu_usage_percent,
-      memoryUsageMb: dto.memory_usage_mb,
+        currentStep: dto.current_step,
+        stepCategory: dto.step_category,
+        progressPercentage: dto.progress_percentage,
+        completedSteps: dto.completed_steps,
+        totalSteps: dto.total_steps,
+        stepDetails: dto.step_details,
+        stepDurationMs: dto.step_duration_ms,
+        cpuUsagePercent: dto.cpu_usage_percent,
+        memoryUsageMb: dto.memory_usage_mb,
       },
       boundModule,
     );
@@ -159,14 +163,20 @@ export class ExecutionsService {
       ? (knownType ?? (await this.lifecycle.robotTypeOfExecution(executeId)))
       : null;
     const failover = robotType ? (await this.loadBalancer.select(robotType)).selected_module : null;
-    const result = await this.lifecycle.failAttempt(executeId, leaseToken, failure, (robot) => {
-      const retry = isRetryable(category) && robot.retry_count < robot.retry_limit;
-      return {
-        retry,
-        delayMs: retry ? backoffMs(robot.retry_count, this.backoff.base, this.backoff.max) : 0,
-        moduleName: (retry && failover) || robot.module_name,
-      };
-    }, boundModule);
+    const result = await this.lifecycle.failAttempt(
+      executeId,
+      leaseToken,
+      failure,
+      (robot) => {
+        const retry = isRetryable(category) && robot.retry_count < robot.retry_limit;
+        return {
+          retry,
+          delayMs: retry ? backoffMs(robot.retry_count, this.backoff.base, this.backoff.max) : 0,
+          moduleName: (retry && failover) || robot.module_name,
+        };
+      },
+      boundModule,
+    );
     if (!result) return null;
     await this.robots.forget(result.robot.robot_id);
     if (category !== ErrorCategory.Validation) await this.breaker.recordOutcome(result.attemptModule, false);

@@ -92,7 +92,9 @@ export class RobotsController {
 
   @Get()
   @Auth(Scope.RobotsRead)
-  @ApiOperation({ summary: "List robots, newest first, with filters and cursor pagination (a module-bound key: its module's)" })
+  @ApiOperation({
+    summary: "List robots, newest first, with filters and cursor pagination (a module-bound key: its module's)",
+  })
   @ApiOkResponse({ description: '{ items: Robot[], next_cursor: string | null }' })
   list(@Query() query: ListRobotsQueryDto, @Caller() caller?: Principal) {
     if (query.module_name) assertActsFor(caller, query.module_name);

@@ -21,7 +21,8 @@ import { Scope } from '../security/scopes.js';
 @ApiTags('workers')
 @Auth(Scope.Work)
 @ApiConflictResponse({
-  description: 'LEASE_LOST: the lease expired and was reclaimed, the robot was cancelled, or a module-bound key does not own it',
+  description:
+    'LEASE_LOST: the lease expired and was reclaimed, the robot was cancelled, or a module-bound key does not own it',
 })
 @Controller('api/v1')
 export class WorkController {
@@ -70,7 +71,11 @@ export class WorkController {
   @HttpCode(200)
   @ApiOperation({ summary: 'Fail the attempt: retried with backoff when the category allows and retries remain' })
   @ApiOkResponse({ type: RobotResponseDto })
-  fail(@Param() params: ExecuteIdParamDto, @Body() dto: FailDto, @Caller() caller?: Principal): Promise<RobotResponseDto> {
+  fail(
+    @Param() params: ExecuteIdParamDto,
+    @Body() dto: FailDto,
+    @Caller() caller?: Principal,
+  ): Promise<RobotResponseDto> {
     return this.executions.fail(params.execute_id, dto, boundModule(caller));
   }
 }

@@ -49,7 +49,7 @@ export class RegistryController {
 
   @Get()
   @Auth(Scope.ModulesRead)
-  @ApiOperation({ summary: "List modules (active ones unless include_inactive=true; a module-bound key: its own)" })
+  @ApiOperation({ summary: 'List modules (active ones unless include_inactive=true; a module-bound key: its own)' })
   @ApiOkResponse({ type: ModuleResponseDto, isArray: true })
   async list(@Query() query: ListModulesQueryDto, @Caller() caller?: Principal): Promise<ModuleResponseDto[]> {
     const bound = boundModule(caller);

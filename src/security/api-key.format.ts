@@ -25,7 +25,9 @@ export function parseApiKey(key: string): ParsedApiKey | null {
  * a fast hash is enough: there is nothing to brute-force.
  */
 export function hashApiKey(key: string, pepper?: string): string {
-  return pepper ? createHmac('sha256', pepper).update(key).digest('hex') : createHash('sha256').update(key).digest('hex');
+  return pepper
+    ? createHmac('sha256', pepper).update(key).digest('hex')
+    : createHash('sha256').update(key).digest('hex');
 }
 
 /** Constant-time comparison of two hex digests. */

@@ -178,8 +178,11 @@ function principalOf(row: ApiKeyRow): Principal {
   };
 }
 
-const keyNotFound = (keyId: string) =>
-  new DomainException(ApiKeyErrorCode.NotFound, 404, `No API key ${keyId}.`);
+const keyNotFound = (keyId: string) => new DomainException(ApiKeyErrorCode.NotFound, 404, `No API key ${keyId}.`);
 
 const notRotatable = (keyId: string) =>
-  new DomainException(ApiKeyErrorCode.NotRotatable, 409, `API key ${keyId} is revoked or expired: it cannot be rotated.`);
+  new DomainException(
+    ApiKeyErrorCode.NotRotatable,
+    409,
+    `API key ${keyId} is revoked or expired: it cannot be rotated.`,
+  );

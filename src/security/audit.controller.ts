@@ -38,6 +38,9 @@ export class AuditController {
       before: query.cursor ? decode(query.cursor) : undefined,
       limit,
     });
-    return { items: rows.map(AuditEntryDto.of), next_cursor: rows.length === limit ? encode(rows[rows.length - 1]) : null };
+    return {
+      items: rows.map(AuditEntryDto.of),
+      next_cursor: rows.length === limit ? encode(rows[rows.length - 1]) : null,
+    };
   }
 }

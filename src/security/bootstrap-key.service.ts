@@ -20,7 +20,9 @@ export class BootstrapKeyService implements OnApplicationBootstrap {
 
   async onApplicationBootstrap(): Promise<void> {
     if (!this.config.get('SECURITY_ENABLED')) {
-      this.logger.warn('SECURITY_ENABLED=false: every route is open and unthrottled. Never run like this in production.');
+      this.logger.warn(
+        'SECURITY_ENABLED=false: every route is open and unthrottled. Never run like this in production.',
+      );
       return;
     }
     const pepper = this.config.get('API_KEY_PEPPER');

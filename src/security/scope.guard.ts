@@ -58,7 +58,11 @@ export class ScopeGuard implements CanActivate {
       });
       throw authFailure
         ? new DomainException(AuthErrorCode.InvalidKey, 401, REFUSED[authFailure])
-        : new DomainException(AuthErrorCode.Required, 401, 'An API key is required: send X-API-Key or Authorization: Bearer.');
+        : new DomainException(
+            AuthErrorCode.Required,
+            401,
+            'An API key is required: send X-API-Key or Authorization: Bearer.',
+          );
     }
     const needed = this.reflector.getAllAndOverride<Scope[] | undefined>(SCOPES_KEY, targets);
     if (!needed) this.logger.error(`${request.method} ${resource} declares neither @Auth nor @Public: refused`);

@@ -40,7 +40,10 @@ export class CreateApiKeyDto {
   @Matches(/^[A-Za-z][A-Za-z0-9_.-]{0,99}$/, { message: 'module_name must be a registered module name' })
   module_name?: string;
 
-  @ApiPropertyOptional({ example: 6000, description: 'Requests per minute for this key (default RATE_LIMIT_PER_MINUTE)' })
+  @ApiPropertyOptional({
+    example: 6000,
+    description: 'Requests per minute for this key (default RATE_LIMIT_PER_MINUTE)',
+  })
   @IsOptional()
   @IsInt()
   @Min(1)
