@@ -87,6 +87,10 @@ const VARIANTS = (process.env.BENCH_VARIANTS ?? '')
 
 const children = [];
 const failures = [];
+// Whatever ends this process (a crash included) ends the servers it started.
+process.on('exit', () => {
+  for (const child of children) if (child.exitCode === null) child.kill('SIGKILL');
+});
 
 // ---------------------------------------------------------------- processes
 

@@ -1,4 +1,5 @@
 import { describe, expect, it } from '@jest/globals';
+import { AUDIT_RETENTION, AuditRetentionJob } from '../../src/security/audit-retention.job.js';
 import { JobRunner } from '../../src/state/job-runner.service.js';
 import { OutboxRelay } from '../../src/state/outbox-relay.service.js';
 import { RetentionRepository } from '../../src/state/repositories/retention.repository.js';
@@ -68,6 +69,23 @@ describe('background jobs (PGlite)', () => {
     const events = await t.app.get(RobotLifecycleRepository).events(robot.robot_id);
     expect(events.map((e) => e.event_type)).toEqual(['robot.late']);
     expect((await api.getRobot(robot.robot_id)).body.status).toBe('COMPLETED');
+  });
+
+  it('purges audit entries past AUDIT_RETENTION_DAYS, once per tick', async () => {
+    await t.db.query(
+      `INSERT INTO security_audit (audit_id, operation, success, created_at)
+       VALUES ('old-entry', 'auth.failed', false, now() - interval '91 days'),
+              ('recent-entry', 'auth.failed', false, now() - interval '89 days')`,
+    );
+    const job = t.app.get(AuditRetentionJob);
+    expect(await job.purge()).toBe(true);
+    expect(await job.purge()).toBe(false);
+    const left = await t.db.query<{ audit_id: string }>(
+      `SELECT audit_id FROM security_audit WHERE audit_id IN ('old-entry', 'recent-entry')`,
+    );
+    expect(left.rows.map((row) => row.audit_id)).toEqual(['recent-entry']);
+    const [run] = await t.app.get(JobRunsRepository).runs(AUDIT_RETENTION.name);
+    expect(run.outcome).toEqual({ deleted: 1 });
   });
 
   it('fires the scheduled sweeps on their own', async () => {
