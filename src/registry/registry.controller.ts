@@ -42,7 +42,11 @@ export class RegistryController {
   ): Promise<ModuleResponseDto> {
     assertActsFor(caller, dto.module_name);
     const { module, created } = await this.registry.register(dto);
-    this.record(AuditOperation.ModuleRegistered, dto.module_name, request, caller, { created });
+    this.audit.recordCall(AuditOperation.ModuleRegistered, request, caller, {
+      resourceId: dto.module_name,
+      moduleName: dto.module_name,
+      details: { created },
+    });
     void reply.status(created ? 201 : 200);
     return ModuleResponseDto.of(module);
   }
@@ -82,7 +86,11 @@ export class RegistryController {
   ): Promise<ModuleResponseDto> {
     assertActsFor(caller, params.module_name);
     const module = await this.registry.update(params.module_name, dto);
-    this.record(AuditOperation.ModuleUpdated, params.module_name, request, caller, { fields: Object.keys(dto) });
+    this.audit.recordCall(AuditOperation.ModuleUpdated, request, caller, {
+      resourceId: params.module_name,
+      moduleName: params.module_name,
+      details: { fields: Object.keys(dto) },
+    });
     return ModuleResponseDto.of(module);
   }
 
@@ -99,26 +107,9 @@ export class RegistryController {
   ): Promise<void> {
     assertActsFor(caller, params.module_name);
     await this.registry.deactivate(params.module_name);
-    this.record(AuditOperation.ModuleDeactivated, params.module_name, request, caller);
-  }
-
-  private record(
-    operation: AuditOperation,
-    moduleName: string,
-    request: FastifyRequest,
-    caller?: Principal,
-    details?: Record<string, unknown>,
-  ): void {
-    this.audit.record({
-      operation,
-      success: true,
-      statusCode: null,
-      resourceId: moduleName.slice(0, 50),
-      moduleName,
-      keyId: caller?.keyId ?? null,
-      keyPrefix: caller?.prefix ?? null,
-      ip: request.ip,
-      details: details ?? null,
+    this.audit.recordCall(AuditOperation.ModuleDeactivated, request, caller, {
+      resourceId: params.module_name,
+      moduleName: params.module_name,
     });
   }
 }

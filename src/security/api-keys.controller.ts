@@ -36,7 +36,10 @@ export class ApiKeysController {
       rateLimitPerMinute: dto.rate_limit_per_minute ?? null,
       expiresAt: dto.expires_at ? new Date(dto.expires_at) : null,
     });
-    this.record(AuditOperation.KeyCreated, row.key_id, caller, request, { scopes: row.permissions });
+    this.audit.recordCall(AuditOperation.KeyCreated, request, caller, {
+      resourceId: row.key_id,
+      details: { scopes: row.permissions },
+    });
     return { ...ApiKeyResponseDto.of(row), api_key: key };
   }
 
@@ -63,7 +66,7 @@ export class ApiKeysController {
     @Req() request: FastifyRequest,
   ): Promise<ApiKeyResponseDto> {
     const row = await this.keys.revoke(params.key_id);
-    this.record(AuditOperation.KeyRevoked, row.key_id, caller, request);
+    this.audit.recordCall(AuditOperation.KeyRevoked, request, caller, { resourceId: row.key_id });
     return ApiKeyResponseDto.of(row);
   }
 
@@ -79,27 +82,10 @@ export class ApiKeysController {
     @Req() request: FastifyRequest,
   ): Promise<IssuedApiKeyDto> {
     const { row, key } = await this.keys.rotate(params.key_id);
-    this.record(AuditOperation.KeyRotated, row.key_id, caller, request, { rotated_from: params.key_id });
-    return { ...ApiKeyResponseDto.of(row), api_key: key };
-  }
-
-  private record(
-    operation: AuditOperation,
-    resourceId: string,
-    caller: Principal | undefined,
-    request: FastifyRequest,
-    details?: Record<string, unknown>,
-  ): void {
-    this.audit.record({
-      operation,
-      success: true,
-      statusCode: null,
-      resourceId,
-      moduleName: null,
-      keyId: caller?.keyId ?? null,
-      keyPrefix: caller?.prefix ?? null,
-      ip: request.ip,
-      details: details ?? null,
+    this.audit.recordCall(AuditOperation.KeyRotated, request, caller, {
+      resourceId: row.key_id,
+      details: { rotated_from: params.key_id },
     });
+    return { ...ApiKeyResponseDto.of(row), api_key: key };
   }
 }

@@ -1,6 +1,8 @@
 import { Injectable, Logger, type OnApplicationShutdown, type OnModuleInit } from '@nestjs/common';
+import type { FastifyRequest } from 'fastify';
 import { randomUUID } from 'node:crypto';
 import { type AuditEntry, SecurityAuditRepository } from '../state/repositories/security-audit.repository.js';
+import type { Principal } from './principal.js';
 
 const FLUSH_INTERVAL_MS = 250;
 const FLUSH_AT = 200;
@@ -21,6 +23,14 @@ export enum AuditOperation {
 }
 
 export type AuditRecord = Omit<AuditEntry, 'auditId' | 'at'>;
+
+export interface CallOutcome {
+  resourceId: string;
+  success?: boolean;
+  statusCode?: number;
+  moduleName?: string | null;
+  details?: Record<string, unknown>;
+}
 
 /**
  * The security audit trail, written off the request path: `record` only queues (seeds: async, no
@@ -53,6 +63,26 @@ export class AuditService implements OnModuleInit, OnApplicationShutdown {
     }
     this.buffer.push({ ...entry, auditId: randomUUID(), at: new Date() });
     if (this.buffer.length >= FLUSH_AT) void this.flush();
+  }
+
+  /** An entry about a call: the caller's key (or none) and IP did `operation` to a resource. */
+  recordCall(
+    operation: AuditOperation,
+    request: FastifyRequest,
+    caller: Principal | undefined,
+    outcome: CallOutcome,
+  ): void {
+    this.record({
+      operation,
+      success: outcome.success ?? true,
+      statusCode: outcome.statusCode ?? null,
+      resourceId: outcome.resourceId.slice(0, 50),
+      moduleName: outcome.moduleName ?? caller?.moduleName ?? null,
+      keyId: caller?.keyId ?? null,
+      keyPrefix: caller?.prefix ?? null,
+      ip: request.ip,
+      details: outcome.details ?? null,
+    });
   }
 
   /** Writes what is queued; resolves when it is written (tests, shutdown). */

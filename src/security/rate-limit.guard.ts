@@ -55,16 +55,10 @@ export class RateLimitGuard implements CanActivate {
   }
 
   private record(request: FastifyRequest, limit: number): void {
-    const principal = securityOf(request).principal;
-    this.audit.record({
-      operation: AuditOperation.RateLimited,
+    this.audit.recordCall(AuditOperation.RateLimited, request, securityOf(request).principal, {
+      resourceId: request.url.split('?')[0],
       success: false,
       statusCode: 429,
-      resourceId: request.url.split('?')[0].slice(0, 50),
-      moduleName: principal?.moduleName ?? null,
-      keyId: principal?.keyId ?? null,
-      keyPrefix: principal?.prefix ?? null,
-      ip: request.ip,
       details: { method: request.method, limit_per_minute: limit },
     });
   }

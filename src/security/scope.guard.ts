@@ -45,15 +45,10 @@ export class ScopeGuard implements CanActivate {
     const resource = request.url.split('?')[0].slice(0, 50);
     if (!principal) {
       void http.getResponse<FastifyReply>().header('WWW-Authenticate', 'Bearer realm="botfleet"');
-      this.audit.record({
-        operation: AuditOperation.AuthFailed,
+      this.audit.recordCall(AuditOperation.AuthFailed, request, undefined, {
+        resourceId: resource,
         success: false,
         statusCode: 401,
-        resourceId: resource,
-        moduleName: null,
-        keyId: null,
-        keyPrefix: null,
-        ip: request.ip,
         details: { method: request.method, reason: authFailure ?? 'missing' },
       });
       throw authFailure
@@ -67,15 +62,10 @@ export class ScopeGuard implements CanActivate {
     const needed = this.reflector.getAllAndOverride<Scope[] | undefined>(SCOPES_KEY, targets);
     if (!needed) this.logger.error(`${request.method} ${resource} declares neither @Auth nor @Public: refused`);
     if (!needed || !grants(principal.scopes, needed)) {
-      this.audit.record({
-        operation: AuditOperation.Forbidden,
+      this.audit.recordCall(AuditOperation.Forbidden, request, principal, {
+        resourceId: resource,
         success: false,
         statusCode: 403,
-        resourceId: resource,
-        moduleName: principal.moduleName,
-        keyId: principal.keyId,
-        keyPrefix: principal.prefix,
-        ip: request.ip,
         details: { method: request.method, needed: needed ?? [] },
       });
       throw new DomainException(

@@ -23,8 +23,8 @@ export const IsSafeFileName = (options?: ValidationOptions) =>
       name: 'isSafeFileName',
       validator: {
         validate: isSafeFileName,
-        defaultMessage: ({ property }) =>
-          `${property} must be a plain file name (no path, no "..", no control characters)`,
+        defaultMessage: (args) =>
+          `${args?.property ?? 'value'} must be a plain file name (no path, no "..", no control characters)`,
       },
     },
     options,
