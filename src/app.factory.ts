@@ -34,7 +34,12 @@ export async function createApp(root: DynamicModule = AppModule.forRoot()): Prom
   const app = await NestFactory.create<NestFastifyApplication>(root, adapter, {
     bufferLogs: true,
     abortOnError: false,
+    // JSON bodies only: Nest's parsers would add application/x-www-form-urlencoded (a form-encoded
+    // cancel or claim was acted on). Fastify's own JSON parser stays (bodyLimit, prototype-poisoning
+    // checks); its text/plain parser goes, so any other Content-Type is refused with 415.
+    bodyParser: false,
   });
+  app.getHttpAdapter().getInstance().removeContentTypeParser('text/plain');
   app.useLogger(app.get(Logger));
   app
     .getHttpAdapter()
