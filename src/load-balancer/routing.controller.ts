@@ -2,7 +2,10 @@ import { Controller, Get, Query } from '@nestjs/common';
 import { ApiBadRequestResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { RoutingDecisionDto, SelectModuleQueryDto } from './dto/routing-decision.dto.js';
 import { LoadBalancerService } from './load-balancer.service.js';
+import { DomainException } from '../core/errors/domain.exception.js';
 import { Auth } from '../security/auth.decorator.js';
+import { boundModule, Caller } from '../security/caller.decorator.js';
+import type { Principal } from '../security/principal.js';
 import { Scope } from '../security/scopes.js';
 
 @ApiTags('routing')
@@ -15,7 +18,11 @@ export class RoutingController {
   @ApiOperation({ summary: 'Dry run: which module would take a robot of this type now, and why' })
   @ApiOkResponse({ type: RoutingDecisionDto })
   @ApiBadRequestResponse({ description: 'robot_type missing or malformed' })
-  select(@Query() query: SelectModuleQueryDto): Promise<RoutingDecisionDto> {
+  select(@Query() query: SelectModuleQueryDto, @Caller() caller?: Principal): Promise<RoutingDecisionDto> {
+    // A dry run shows every candidate module's scores and health: not for a key confined to one module.
+    if (boundModule(caller) !== null) {
+      throw new DomainException('AUTH_WRONG_MODULE', 403, 'A module-bound API key cannot see other modules.');
+    }
     return this.loadBalancer.select(query.robot_type);
   }
 }

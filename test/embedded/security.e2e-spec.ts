@@ -494,6 +494,9 @@ describe('security layer (PGlite)', () => {
       );
       expect((await call('DELETE', '/api/v1/modules/BoundB', { key })).status).toBe(403);
       expect((await registerModule(call, 'BoundB', ['bound_b'], key)).status).toBe(403);
+      // The routing dry run lists every module's scores: not for a key confined to one.
+      const dryRun = await call<Problem>('GET', '/api/v1/routing/select?robot_type=bound_b', { key });
+      expect([dryRun.status, dryRun.body.code]).toEqual([403, 'AUTH_WRONG_MODULE']);
 
       expect(await snapshot()).toEqual(before);
       // The lease was valid all along: its holder can still report with it.
