@@ -23,7 +23,8 @@
 // BENCH_ONLY (comma list of scenario key prefixes, e.g. `progress,bulk`) runs only those scenarios.
 // The app runs with its security layer on (an admin key on every request, counters in Redis, limits
 // set high enough never to refuse). Each run ends with creation closed loops against the app
-// started again as is and with SECURITY_ENABLED=false, to price the security layer.
+// started again as is, with SECURITY_ENABLED=false and with METRICS_ENABLED=false, to price the
+// security layer and the metrics.
 // BENCH_VARIANTS (comma list of NAME=ENV;ENV, default none) starts the app again per variant for the
 // creation closed loop, to show what a layer costs (e.g. `nolog=LOG_LEVEL=silent`).
 import { spawn } from 'node:child_process';
@@ -68,6 +69,8 @@ const APP_ENV = {
 };
 // Always measured: what the security layer (authentication, scopes, rate limiting) costs.
 const SECURITY_OFF = { name: 'security off', env: { SECURITY_ENABLED: 'false' } };
+// ... and what the HTTP metrics hook and /metrics cost.
+const METRICS_OFF = { name: 'metrics off', env: { METRICS_ENABLED: 'false' } };
 const VARIANTS = (process.env.BENCH_VARIANTS ?? '')
   .split(',')
   .filter(Boolean)
@@ -451,7 +454,7 @@ async function run(index, databaseUrl) {
   }
   // Each variant against the default app started afresh on the same database, back to back, in an
   // order that alternates between runs so that neither side always meets the larger tables.
-  const contenders = [{ name: 'default', env: {} }, SECURITY_OFF, ...VARIANTS];
+  const contenders = [{ name: 'default', env: {} }, SECURITY_OFF, METRICS_OFF, ...VARIANTS];
   if (index % 2 === 1) contenders.reverse();
   for (const variant of contenders) {
     if (!wanted(`variant.${variant.name}`)) continue;
@@ -526,7 +529,7 @@ function report(all) {
   row('health (/health/ready)', 'closed 100 conn', 'health.closed');
   row('health (/health/ready)', 'fixed 100/s', 'health.100', 'p99 < 10', (f) => f.p99 < 10);
   row('create -> claim (idle worker)', '200 x every 50 ms', 'create-to-claim', 'p99 < 25', (f) => f.p99 < 25);
-  for (const variant of [{ name: 'default' }, SECURITY_OFF, ...VARIANTS])
+  for (const variant of [{ name: 'default' }, SECURITY_OFF, METRICS_OFF, ...VARIANTS])
     row(`robot creation, app ${variant.name}`, 'closed 100 conn', `variant.${variant.name}`);
 
   const header = ['operation', 'load', 'req/s', 'p50 ms', 'p95 ms', 'p99 ms', 'app RSS MB', 'timeouts', 'target', ''];
@@ -551,6 +554,11 @@ function report(all) {
   console.log(
     `security layer (API key check, scopes, Redis rate counter): ${fmt(reference, 0)} req/s with it, ${fmt(open, 0)} without: ` +
       `costs ${fmt((1 - reference / open) * 100, 1)}% of creation throughput (target < 15%)${mark(reference >= 0.85 * open)}`,
+  );
+  const unmeasured = m(`variant.${METRICS_OFF.name}`, 'rps');
+  console.log(
+    `metrics (timing hook on every request, /metrics): ${fmt(reference, 0)} req/s with them, ${fmt(unmeasured, 0)} without: ` +
+      `costs ${fmt((1 - reference / unmeasured) * 100, 1)}% of creation throughput (target < 10%)${mark(reference >= 0.9 * unmeasured)}`,
   );
   for (const variant of VARIANTS) {
     const v = m(`variant.${variant.name}`, 'rps');

@@ -42,7 +42,7 @@ export class AppModule {
         EmailModule,
         OcrModule,
         NotificationModule,
-        MonitoringModule,
+        MonitoringModule.forRoot(),
         TextStatsModule,
       ],
       providers: [
@@ -52,7 +52,7 @@ export class AppModule {
         },
         { provide: APP_FILTER, useClass: ProblemDetailsFilter },
         { provide: APP_INTERCEPTOR, useClass: RequestTimeoutInterceptor },
-        { provide: APP_INTERCEPTOR, useClass: DatabaseBreakerInterceptor },
+        { provide: APP_INTERCEPTOR, useExisting: DatabaseBreakerInterceptor },
       ],
     };
   }

@@ -1,15 +1,39 @@
-import { Module } from '@nestjs/common';
+import { type DynamicModule, Module } from '@nestjs/common';
 import { TerminusModule } from '@nestjs/terminus';
 import { CacheModule } from '../cache/cache.module.js';
+import { MetricsAccess, validateEnvironment } from '../core/config/environment.js';
 import { StateModule } from '../state/state.module.js';
 import { CacheHealthIndicator } from './health/cache.health.js';
 import { DatabaseHealthIndicator } from './health/database.health.js';
 import { HealthController } from './health/health.controller.js';
+import { FleetMetricsCollector } from './metrics/fleet-metrics.collector.js';
+import { HttpMetricsHook } from './metrics/http-metrics.hook.js';
+import { metricsRegistryProvider } from './metrics/metrics-registry.provider.js';
+import { KeyMetricsController, PublicMetricsController } from './metrics/metrics.controller.js';
+import { PerformanceTracker } from './metrics/performance-tracker.service.js';
 
-/** Observability [PerformanceTracker, MetricsDashboard]: health checks now; metrics, dashboard and alerts next. */
-@Module({
-  imports: [TerminusModule.forRoot({ errorLogStyle: 'json' }), StateModule, CacheModule],
-  controllers: [HealthController],
-  providers: [DatabaseHealthIndicator, CacheHealthIndicator],
-})
-export class MonitoringModule {}
+/** Observability [PerformanceTracker, MetricsDashboard]: health checks and metrics; dashboard and alerts next. */
+@Module({})
+export class MonitoringModule {
+  /**
+   * Reads METRICS_ENABLED and METRICS_ACCESS when the app is built: which controller exists, and
+   * whether the timing hook is installed at all, is decided here (the benchmark prices them off).
+   */
+  static forRoot(): DynamicModule {
+    const env = validateEnvironment(process.env);
+    const tracker = { provide: PerformanceTracker, useFactory: () => new PerformanceTracker() };
+    const metrics = env.METRICS_ENABLED
+      ? {
+          controllers: [env.METRICS_ACCESS === MetricsAccess.Key ? KeyMetricsController : PublicMetricsController],
+          providers: [metricsRegistryProvider, HttpMetricsHook, FleetMetricsCollector],
+        }
+      : { controllers: [], providers: [] };
+    return {
+      module: MonitoringModule,
+      imports: [TerminusModule.forRoot({ errorLogStyle: 'json' }), StateModule, CacheModule],
+      controllers: [HealthController, ...metrics.controllers],
+      providers: [DatabaseHealthIndicator, CacheHealthIndicator, tracker, ...metrics.providers],
+      exports: [PerformanceTracker],
+    };
+  }
+}

@@ -20,6 +20,8 @@ import { RetentionRepository } from './repositories/retention.repository.js';
 import { RobotRepository } from './repositories/robot.repository.js';
 import { ApiKeysRepository } from './repositories/api-keys.repository.js';
 import { SecurityAuditRepository } from './repositories/security-audit.repository.js';
+import { FleetMetricsRepository } from './repositories/fleet-metrics.repository.js';
+import { DatabaseBreakerInterceptor } from './database-breaker.interceptor.js';
 
 const logger = new Logger('StateModule');
 
@@ -85,6 +87,8 @@ function dataSourceModule(role: PoolRole) {
     PgListener,
     ApiKeysRepository,
     SecurityAuditRepository,
+    FleetMetricsRepository,
+    DatabaseBreakerInterceptor,
   ],
   exports: [
     DatabaseProbe,
@@ -98,6 +102,9 @@ function dataSourceModule(role: PoolRole) {
     PgListener,
     ApiKeysRepository,
     SecurityAuditRepository,
+    FleetMetricsRepository,
+    // One instance: the global interceptor (AppModule) and /metrics read the same breaker.
+    DatabaseBreakerInterceptor,
   ],
 })
 export class StateModule {}

@@ -150,6 +150,7 @@ function fastifyRoutes(app: NestFastifyApplication): Array<{ method: string; pat
 const EXPECTED_ACCESS: Record<string, string> = {
   'GET /health/live': 'PUBLIC',
   'GET /health/ready': 'PUBLIC',
+  'GET /metrics': 'PUBLIC', // METRICS_ACCESS=public, the default; `key` makes it monitoring:read
   'POST /api/v1/robots': 'robots:write',
   'POST /api/v1/robots/bulk': 'robots:write',
   'POST /api/v1/robots/:robot_id/cancel': 'robots:write',

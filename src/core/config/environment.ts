@@ -39,6 +39,11 @@ export enum NoModulePolicy {
   Reject = 'reject',
 }
 
+export enum MetricsAccess {
+  Public = 'public',
+  Key = 'key',
+}
+
 export enum LogLevel {
   Fatal = 'fatal',
   Error = 'error',
@@ -348,6 +353,15 @@ export class Environment {
   @IsInt()
   @Min(1)
   AUDIT_RETENTION_DAYS: number = 90;
+
+  /** The HTTP timing hook and GET /metrics; off only to price them in a benchmark. */
+  @Transform(toBoolean)
+  @IsBoolean()
+  METRICS_ENABLED: boolean = true;
+
+  /** Who may scrape GET /metrics: anyone (`public`, rate-limited per IP) or a key with monitoring:read (`key`). */
+  @IsEnum(MetricsAccess)
+  METRICS_ACCESS: MetricsAccess = MetricsAccess.Public;
 }
 
 export class ConfigValidationError extends Error {

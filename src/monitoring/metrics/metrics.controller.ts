@@ -1,0 +1,54 @@
+import { Controller, Get, Header } from '@nestjs/common';
+import { ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
+import { Registry } from 'prom-client';
+import { Auth, Public } from '../../security/auth.decorator.js';
+import { Scope } from '../../security/scopes.js';
+
+/** Prometheus text exposition format 0.0.4. */
+export const PROMETHEUS_CONTENT_TYPE = 'text/plain; version=0.0.4; charset=utf-8';
+
+/**
+ * `GET /metrics`. Two controllers because access is fixed per route by decorators; the module
+ * registers the one METRICS_ACCESS names. Both are rate-limited by the global guards.
+ */
+abstract class MetricsEndpoint {
+  constructor(private readonly registry: Registry) {}
+
+  protected exposition(): Promise<string> {
+    return this.registry.metrics();
+  }
+}
+
+@ApiTags('monitoring')
+@Public()
+@Controller('metrics')
+export class PublicMetricsController extends MetricsEndpoint {
+  constructor(registry: Registry) {
+    super(registry);
+  }
+
+  @Get()
+  @Header('Content-Type', PROMETHEUS_CONTENT_TYPE)
+  @ApiProduces('text/plain')
+  @ApiOperation({ summary: 'Prometheus metrics (public: METRICS_ACCESS=public)' })
+  scrape(): Promise<string> {
+    return this.exposition();
+  }
+}
+
+@ApiTags('monitoring')
+@Auth(Scope.MonitoringRead)
+@Controller('metrics')
+export class KeyMetricsController extends MetricsEndpoint {
+  constructor(registry: Registry) {
+    super(registry);
+  }
+
+  @Get()
+  @Header('Content-Type', PROMETHEUS_CONTENT_TYPE)
+  @ApiProduces('text/plain')
+  @ApiOperation({ summary: 'Prometheus metrics (needs monitoring:read: METRICS_ACCESS=key)' })
+  scrape(): Promise<string> {
+    return this.exposition();
+  }
+}
