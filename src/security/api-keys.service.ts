@@ -44,6 +44,7 @@ const isForeignKeyViolation = (error: unknown) =>
 export class ApiKeysService implements OnModuleInit, OnApplicationShutdown {
   private readonly logger = new Logger(ApiKeysService.name);
   private readonly verdicts = new Map<string, CachedVerdict>();
+  private readonly lookups = new Map<string, Promise<CachedVerdict>>();
   private readonly used = new Set<string>();
   private readonly pepper?: string;
   private readonly cacheMs: number;
@@ -75,13 +76,28 @@ export class ApiKeysService implements OnModuleInit, OnApplicationShutdown {
     const hash = hashApiKey(presented, this.pepper);
     const now = Date.now();
     let verdict = this.verdicts.get(hash);
-    if (!verdict || verdict.until <= now) {
-      verdict = await this.lookUp(presented, hash, now);
-      if (this.verdicts.size >= CACHE_MAX_ENTRIES) this.verdicts.delete(this.verdicts.keys().next().value!);
-      this.verdicts.set(hash, verdict);
-    }
+    if (!verdict || verdict.until <= now) verdict = await this.refresh(presented, hash, now);
     if (verdict.principal) this.used.add(verdict.principal.keyId);
     return verdict.principal ? { principal: verdict.principal } : { failure: verdict.failure };
+  }
+
+  /**
+   * One database lookup per key at a time: when a busy key's verdict expires, the requests that
+   * arrive before the lookup answers wait for it instead of each sending their own.
+   */
+  private refresh(presented: string, hash: string, now: number): Promise<CachedVerdict> {
+    let pending = this.lookups.get(hash);
+    if (!pending) {
+      pending = this.lookUp(presented, hash, now)
+        .then((verdict) => {
+          if (this.verdicts.size >= CACHE_MAX_ENTRIES) this.verdicts.delete(this.verdicts.keys().next().value!);
+          this.verdicts.set(hash, verdict);
+          return verdict;
+        })
+        .finally(() => this.lookups.delete(hash));
+      this.lookups.set(hash, pending);
+    }
+    return pending;
   }
 
   private async lookUp(presented: string, hash: string, now: number): Promise<CachedVerdict> {
