@@ -6,7 +6,6 @@ export enum OrchestratorErrorCode {
   LeaseLost = 'LEASE_LOST',
   NoEligibleModule = 'NO_ELIGIBLE_MODULE',
   IdempotencyKeyReused = 'IDEMPOTENCY_KEY_REUSED',
-  InvalidCursor = 'INVALID_CURSOR',
   ModuleInactive = 'MODULE_INACTIVE',
 }
 

@@ -6,6 +6,7 @@ import { CacheKind, cacheKey } from '../cache/cache-ttl.policy.js';
 import { AppConfig } from '../core/config/app-config.service.js';
 import { NoModulePolicy } from '../core/config/environment.js';
 import { DomainException } from '../core/errors/domain.exception.js';
+import { decodeCursor, encodeCursor } from '../core/http/keyset-cursor.js';
 import { LoadBalancerService } from '../load-balancer/load-balancer.service.js';
 import type { RoutingDecision } from '../load-balancer/routing.types.js';
 import { Priority } from '../state/entities/index.js';
@@ -24,16 +25,9 @@ export function idPrefix(robotType: string): string {
   return (robotType.split(/[_.-]/)[0] || 'ROBOT').slice(0, 8).toUpperCase();
 }
 
-const encodeCursor = (row: RobotRow) =>
-  Buffer.from(`${row.created_at.toISOString()}|${row.robot_id}`).toString('base64url');
-
-function decodeCursor(cursor: string): { createdAt: Date; robotId: string } {
-  const [at, robotId] = Buffer.from(cursor, 'base64url').toString('utf8').split('|');
-  const createdAt = new Date(at);
-  if (!robotId || Number.isNaN(createdAt.getTime())) {
-    throw new DomainException(OrchestratorErrorCode.InvalidCursor, 400, 'cursor is not one this API returned.');
-  }
-  return { createdAt, robotId };
+function afterCursor(cursor: string): { createdAt: Date; robotId: string } {
+  const { createdAt, id } = decodeCursor(cursor);
+  return { createdAt, robotId: id };
 }
 
 /** Robot i of a bulk call: a fixed-length key that a single create's key (no `#`) can never equal. */
@@ -225,13 +219,14 @@ export class RobotsService {
       correlationId: query.correlation_id,
       createdFrom: query.created_from ? new Date(query.created_from) : undefined,
       createdTo: query.created_to ? new Date(query.created_to) : undefined,
-      after: query.cursor ? decodeCursor(query.cursor) : undefined,
+      after: query.cursor ? afterCursor(query.cursor) : undefined,
       limit: limit + 1,
     });
     const page = rows.slice(0, limit);
     return {
       items: page.map(RobotResponseDto.of),
-      next_cursor: rows.length > limit ? encodeCursor(page[page.length - 1]) : null,
+      next_cursor:
+        rows.length > limit ? encodeCursor(page[page.length - 1].created_at, page[page.length - 1].robot_id) : null,
     };
   }
 
