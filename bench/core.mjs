@@ -27,6 +27,8 @@
 // security layer and the metrics.
 // BENCH_VARIANTS (comma list of NAME=ENV;ENV, default none) starts the app again per variant for the
 // creation closed loop, to show what a layer costs (e.g. `nolog=LOG_LEVEL=silent`).
+// BENCH_APP_ENV (a JSON object of settings, e.g. '{"DB_WRITE_POOL_MAX":"8"}') is added to the app's
+// environment for every scenario; BENCH_APP_STDERR=1 passes the app's stderr through.
 import { spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { readFileSync } from 'node:fs';
@@ -66,6 +68,7 @@ const APP_ENV = {
   RATE_LIMIT_IP_PER_MINUTE: UNREFUSED,
   RATE_LIMIT_HEALTH_PER_MINUTE: UNREFUSED,
   RATE_LIMIT_BULK_PER_MINUTE: UNREFUSED,
+  ...JSON.parse(process.env.BENCH_APP_ENV ?? '{}'),
 };
 // Always measured: what the security layer (authentication, scopes, rate limiting) costs.
 const SECURITY_OFF = { name: 'security off', env: { SECURITY_ENABLED: 'false' } };
@@ -115,6 +118,7 @@ async function startProcess(name, args, env, readyPath) {
   children.push(child);
   let stderr = '';
   child.stderr.on('data', (chunk) => (stderr = (stderr + chunk).slice(-4000)));
+  if (process.env.BENCH_APP_STDERR) child.stderr.on('data', (chunk) => process.stderr.write(chunk));
   const origin = `http://127.0.0.1:${port}`;
   const deadline = Date.now() + 60_000;
   for (;;) {

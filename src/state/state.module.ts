@@ -1,5 +1,5 @@
 import { Logger, Module } from '@nestjs/common';
-import { TypeOrmModule } from '@nestjs/typeorm';
+import { getDataSourceToken, TypeOrmModule } from '@nestjs/typeorm';
 import { DataSource, type DataSourceOptions } from 'typeorm';
 import { AppConfig } from '../core/config/app-config.service.js';
 import { DatabaseLifecycle } from './database-lifecycle.service.js';
@@ -22,6 +22,7 @@ import { ApiKeysRepository } from './repositories/api-keys.repository.js';
 import { SecurityAuditRepository } from './repositories/security-audit.repository.js';
 import { FleetMetricsRepository } from './repositories/fleet-metrics.repository.js';
 import { DatabaseBreakerInterceptor } from './database-breaker.interceptor.js';
+import { PreparedQueries } from './prepared-queries.js';
 
 const logger = new Logger('StateModule');
 
@@ -89,6 +90,11 @@ function dataSourceModule(role: PoolRole) {
     SecurityAuditRepository,
     FleetMetricsRepository,
     DatabaseBreakerInterceptor,
+    {
+      provide: PreparedQueries,
+      inject: [getDataSourceToken(), DatabaseHost],
+      useFactory: (writer: DataSource, host: DatabaseHost) => new PreparedQueries(writer, !host.embedded),
+    },
   ],
   exports: [
     DatabaseProbe,

@@ -1,5 +1,6 @@
 import { AppConfig } from '../../core/config/app-config.service.js';
 import { MicroBatcher } from '../../core/batching/micro-batcher.js';
+import { PreparedQueries } from '../prepared-queries.js';
 import { isInfrastructureError } from '../../core/errors/infrastructure-error.js';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
@@ -129,6 +130,7 @@ export class RobotLifecycleRepository {
   constructor(
     @InjectDataSource() private readonly writer: DataSource,
     @InjectDataSource(READ_DATA_SOURCE) private readonly reader: DataSource,
+    private readonly prepared: PreparedQueries,
     config: AppConfig,
   ) {
     // Leaves write connections free for claims, progress and completions while intake is busy.
@@ -196,7 +198,8 @@ export class RobotLifecycleRepository {
    */
   async createMany(robots: NewRobotRow[], bulk = true): Promise<RobotRow[]> {
     const column = <K extends keyof NewRobotRow>(key: K) => robots.map((robot) => robot[key]);
-    const rows: Array<RobotRow & { ord: string }> = await this.writer.query(
+    const rows = await this.prepared.query<RobotRow & { ord: string }>(
+      'robots_create_many',
       `WITH input AS (
          SELECT * FROM unnest($1::text[], $2::text[], $3::text[], $4::jsonb[], $5::priority_enum[], $6::text[], $7::text[],
                               $8::int[], $9::int[], $10::timestamp[], $11::jsonb[], $12::text[])
@@ -300,7 +303,8 @@ export class RobotLifecycleRepository {
    * priority then oldest first, under a lease. SKIP LOCKED lets concurrent workers claim disjoint sets without waiting on each other.
    */
   claim(moduleName: string, max: number, leaseSeconds: number): Promise<Array<RobotRow & { attempt: ExecutionRow }>> {
-    return this.writer.query(
+    return this.prepared.query(
+      'robots_claim',
       `WITH running AS (
          SELECT count(*)::int AS n FROM robots WHERE module_name = $1 AND status = 'PROCESSING'
        ), free AS (
@@ -377,19 +381,24 @@ export class RobotLifecycleRepository {
 
   private progressRound(items: ProgressItem[]): Promise<ExecutionRow[]> {
     const column = (pick: (item: ProgressItem) => unknown) => items.map((item) => pick(item) ?? null);
-    return this.writer.query(
+    return this.prepared.query(
+      'executions_progress',
       `WITH report AS (
          SELECT * FROM unnest($1::text[], $2::uuid[], $3::int[], $4::text[], $5::step_category_enum[], $6::int[], $7::int[],
                               $8::int[], $9::jsonb[], $10::int[], $11::numeric[], $12::int[], $13::text[])
            AS u(execute_id, lease_token, lease_seconds, current_step, step_category, progress_percentage, completed_steps,
                 total_steps, step_details, step_duration_ms, cpu_usage_percent, memory_usage_mb, bound_module)
        ), locked AS (
-         -- Rows locked in one order (execute_id), so two concurrent batches never deadlock.
-         SELECT e.execute_id FROM robot_execute e JOIN report r USING (execute_id)
+         -- The reported rows, fetched by primary key only (a state condition here let a planner
+         -- with a fresh table's statistics scan every RUNNING attempt through a partial index) and
+         -- locked in one order (execute_id), so two concurrent batches never deadlock. The lease is
+         -- checked on the locked, latest version of each row.
+         SELECT e.execute_id
+           FROM (SELECT execute_id, lease_token, execution_state, module_name FROM robot_execute
+                  WHERE execute_id = ANY($1::text[]) ORDER BY execute_id FOR UPDATE) e
+           JOIN report r USING (execute_id)
           WHERE e.lease_token = r.lease_token AND e.execution_state = 'RUNNING'
             AND (r.bound_module IS NULL OR e.module_name = r.bound_module)
-          ORDER BY e.execute_id
-          FOR UPDATE OF e
        ), attempt AS (
          UPDATE robot_execute e SET
            current_step = COALESCE(r.current_step, e.current_step),
@@ -407,7 +416,8 @@ export class RobotLifecycleRepository {
              'max_memory', GREATEST((e.resource_peak_usage->>'max_memory')::int, r.memory_usage_mb))),
            lease_expires_at = now() + make_interval(secs => r.lease_seconds)
          FROM report r JOIN locked l USING (execute_id)
-         WHERE e.execute_id = r.execute_id AND e.lease_token = r.lease_token AND e.execution_state = 'RUNNING'
+         -- Locked and checked above: the primary key is the whole condition.
+         WHERE e.execute_id = ANY($1::text[]) AND e.execute_id = l.execute_id
          RETURNING e.*
        ), event AS (
          INSERT INTO robot_events (event_type, robot_id, module_name, payload)
@@ -441,7 +451,8 @@ export class RobotLifecycleRepository {
     result: { outputData: Record<string, unknown>; completenessScore?: number; confidenceScore?: number },
     boundModule: string | null = null,
   ): Promise<RobotRow | null> {
-    const rows: RobotRow[] = await this.writer.query(
+    const rows = await this.prepared.query<RobotRow>(
+      'executions_complete',
       `WITH attempt AS (
          UPDATE robot_execute SET execution_state = 'COMPLETED', completed_at = now(), progress_percentage = 100,
                 completed_steps = total_steps, lease_token = NULL, lease_expires_at = NULL,
