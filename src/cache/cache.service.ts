@@ -32,6 +32,7 @@ export class CacheService {
   private hits = 0;
   private misses = 0;
   private errors = 0;
+  private observer?: (durationMs: number, ok: boolean) => void;
 
   constructor(
     @Inject(CACHE_MANAGER) private readonly cache: Cache,
@@ -41,14 +42,21 @@ export class CacheService {
     this.timeoutMs = config.get('CACHE_OPERATION_TIMEOUT_MS');
   }
 
+  /** Called with the duration of every get, set and delete (the monitoring layer times them). */
+  observe(observer: (durationMs: number, ok: boolean) => void): void {
+    this.observer = observer;
+  }
+
   get backendKind(): 'redis' | 'memory' {
     return this.backend.kind;
   }
 
   /** The cached value, or undefined on a miss or when the cache cannot answer in time. */
   async get<T>(key: string): Promise<T | undefined> {
+    const started = performance.now();
     try {
       const raw = await withTimeout(this.cache.get<string>(key), this.timeoutMs, 'cache get');
+      this.observer?.(performance.now() - started, true);
       if (raw === undefined || raw === null) {
         this.misses++;
         return undefined;
@@ -56,6 +64,7 @@ export class CacheService {
       this.hits++;
       return JSON.parse(raw) as T;
     } catch (error) {
+      this.observer?.(performance.now() - started, false);
       this.fail('get', error);
       this.misses++;
       return undefined;
@@ -64,9 +73,12 @@ export class CacheService {
 
   async set(key: string, value: unknown, ttlMs = ttlFor(key)): Promise<void> {
     if (value === undefined) return;
+    const started = performance.now();
     try {
       await withTimeout(this.cache.set(key, JSON.stringify(value), ttlMs), this.timeoutMs, 'cache set');
+      this.observer?.(performance.now() - started, true);
     } catch (error) {
+      this.observer?.(performance.now() - started, false);
       this.fail('set', error);
     }
   }
@@ -94,9 +106,12 @@ export class CacheService {
   }
 
   async invalidate(key: string): Promise<void> {
+    const started = performance.now();
     try {
       await withTimeout(this.cache.del(key), this.timeoutMs, 'cache del');
+      this.observer?.(performance.now() - started, true);
     } catch (error) {
+      this.observer?.(performance.now() - started, false);
       this.fail('del', error);
     }
   }

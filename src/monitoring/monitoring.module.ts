@@ -3,11 +3,13 @@ import { TerminusModule } from '@nestjs/terminus';
 import { CacheModule } from '../cache/cache.module.js';
 import { MetricsAccess, validateEnvironment } from '../core/config/environment.js';
 import { StateModule } from '../state/state.module.js';
-import { CacheHealthIndicator } from './health/cache.health.js';
-import { DatabaseHealthIndicator } from './health/database.health.js';
+import { DashboardService } from './dashboard/dashboard.service.js';
+import { MonitoringController } from './dashboard/monitoring.controller.js';
+import { HealthState } from './health/health-state.service.js';
 import { HealthController } from './health/health.controller.js';
 import { FleetMetricsCollector } from './metrics/fleet-metrics.collector.js';
 import { HttpMetricsHook } from './metrics/http-metrics.hook.js';
+import { OperationTimings } from './metrics/operation-timings.service.js';
 import { metricsRegistryProvider } from './metrics/metrics-registry.provider.js';
 import { KeyMetricsController, PublicMetricsController } from './metrics/metrics.controller.js';
 import { PerformanceTracker } from './metrics/performance-tracker.service.js';
@@ -31,9 +33,9 @@ export class MonitoringModule {
     return {
       module: MonitoringModule,
       imports: [TerminusModule.forRoot({ errorLogStyle: 'json' }), StateModule, CacheModule],
-      controllers: [HealthController, ...metrics.controllers],
-      providers: [DatabaseHealthIndicator, CacheHealthIndicator, tracker, ...metrics.providers],
-      exports: [PerformanceTracker],
+      controllers: [HealthController, MonitoringController, ...metrics.controllers],
+      providers: [HealthState, DashboardService, OperationTimings, tracker, ...metrics.providers],
+      exports: [PerformanceTracker, HealthState],
     };
   }
 }

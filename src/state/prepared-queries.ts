@@ -17,19 +17,28 @@ export class PreparedQueries {
   // Part of every name: bumped when a migration made prepared plans stale, so each connection
   // prepares its statements again under new names instead of failing until it is recycled.
   private generation = 0;
+  private observer?: (durationMs: number, ok: boolean) => void;
 
   constructor(
     private readonly dataSource: DataSource,
     private readonly named: boolean,
   ) {}
 
+  /** Called with the duration of every named statement (TypeORM's own queries are timed by a subscriber). */
+  observe(observer: (durationMs: number, ok: boolean) => void): void {
+    this.observer = observer;
+  }
+
   async query<T>(name: string, text: string, values: unknown[]): Promise<T[]> {
     if (!this.named) return this.dataSource.query(text, values);
     const generation = this.generation;
+    const started = performance.now();
     try {
       const result = await poolOf(this.dataSource).query({ name: `${name}_${generation}`, text, values });
+      this.observer?.(performance.now() - started, true);
       return result.rows as T[];
     } catch (error) {
+      this.observer?.(performance.now() - started, false);
       if (STALE_PLAN.test((error as Error).message)) {
         if (generation === this.generation) this.generation++;
         return this.query(name, text, values);

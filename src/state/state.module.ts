@@ -111,6 +111,7 @@ function dataSourceModule(role: PoolRole) {
     FleetMetricsRepository,
     // One instance: the global interceptor (AppModule) and /metrics read the same breaker.
     DatabaseBreakerInterceptor,
+    PreparedQueries,
   ],
 })
 export class StateModule {}

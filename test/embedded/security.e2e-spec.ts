@@ -151,6 +151,8 @@ const EXPECTED_ACCESS: Record<string, string> = {
   'GET /health/live': 'PUBLIC',
   'GET /health/ready': 'PUBLIC',
   'GET /metrics': 'PUBLIC', // METRICS_ACCESS=public, the default; `key` makes it monitoring:read
+  'GET /api/v1/monitoring/dashboard': 'monitoring:read',
+  'GET /api/v1/monitoring/health': 'admin',
   'POST /api/v1/robots': 'robots:write',
   'POST /api/v1/robots/bulk': 'robots:write',
   'POST /api/v1/robots/:robot_id/cancel': 'robots:write',

@@ -3,6 +3,7 @@ import { lifecycleClient } from '../support/lifecycle-scenarios.js';
 import { freePort } from '../support/redis-server.js';
 import { TcpProxy } from '../support/tcp-proxy.js';
 import { http, startApp, type TestApp } from '../support/test-app.js';
+import { refreshedHealth } from '../support/health.js';
 
 /**
  * PostgreSQL becomes unreachable under a running app (a proxy in front of the real server is cut):
@@ -58,6 +59,7 @@ describe('database outage and the database circuit breaker', () => {
     // Reads held in the cache still answer.
     expect((await api.getRobot(robot.robot_id)).body).toMatchObject({ robot_id: robot.robot_id, status: 'PENDING' });
     expect((await http(`${t.url}/health/live`)).status).toBe(200);
+    await refreshedHealth(t); // readiness answers from the probes' last run
     expect((await http(`${t.url}/health/ready`)).status).toBe(503);
 
     await proxy.start();

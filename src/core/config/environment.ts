@@ -180,6 +180,28 @@ export class Environment {
   @Min(64)
   HEALTH_MEMORY_RSS_LIMIT_MB: number = 2_048;
 
+  /** How often the readiness probes run in the background; /health/ready answers from their last results. */
+  @IsInt()
+  @Min(100)
+  @Max(60_000)
+  HEALTH_REFRESH_MS: number = 2_000;
+
+  /** Where the disk probe measures free space (default: the working directory). */
+  @IsOptional()
+  @IsString()
+  HEALTH_DISK_PATH?: string;
+
+  /** Not ready when less than this share of the disk is free. */
+  @IsNumber()
+  @Min(0)
+  @Max(1)
+  HEALTH_DISK_MIN_FREE_RATIO: number = 0.05;
+
+  /** Not ready when the event loop's p99 delay over the last refresh interval is above this. */
+  @IsInt()
+  @Min(1)
+  HEALTH_EVENT_LOOP_LAG_MAX_MS: number = 1_000;
+
   @IsInt()
   @Min(100)
   REQUEST_TIMEOUT_MS: number = 30_000;

@@ -1,11 +1,11 @@
 import { Controller, Get } from '@nestjs/common';
 import { ApiOperation, ApiServiceUnavailableResponse, ApiTags } from '@nestjs/swagger';
-import { HealthCheck, HealthCheckService, MemoryHealthIndicator } from '@nestjs/terminus';
-import { CacheHealthIndicator } from './cache.health.js';
-import { DatabaseHealthIndicator } from './database.health.js';
-import { AppConfig } from '../../core/config/app-config.service.js';
+import { HealthCheck, HealthCheckService, HealthIndicatorService } from '@nestjs/terminus';
 import { Public } from '../../security/auth.decorator.js';
 import { RateBucket, RateLimit } from '../../security/rate-limit.decorator.js';
+import { HealthState, type ProbeName, type ProbeResult } from './health-state.service.js';
+
+const READINESS: readonly ProbeName[] = ['database', 'cache', 'disk', 'memory', 'event_loop'];
 
 @ApiTags('health')
 @Public()
@@ -14,10 +14,8 @@ import { RateBucket, RateLimit } from '../../security/rate-limit.decorator.js';
 export class HealthController {
   constructor(
     private readonly health: HealthCheckService,
-    private readonly database: DatabaseHealthIndicator,
-    private readonly cache: CacheHealthIndicator,
-    private readonly memory: MemoryHealthIndicator,
-    private readonly config: AppConfig,
+    private readonly indicators: HealthIndicatorService,
+    private readonly state: HealthState,
   ) {}
 
   @Get('live')
@@ -29,14 +27,19 @@ export class HealthController {
 
   @Get('ready')
   @HealthCheck()
-  @ApiOperation({ summary: 'Readiness: database, cache and memory, each probe bounded by a timeout' })
-  @ApiServiceUnavailableResponse({ description: 'A dependency is down; the body says which' })
-  ready() {
-    const rssLimit = this.config.get('HEALTH_MEMORY_RSS_LIMIT_MB') * 1024 * 1024;
-    return this.health.check([
-      () => this.database.check(),
-      () => this.cache.check(),
-      () => this.memory.checkRSS('memory_rss', rssLimit),
-    ]);
+  @ApiOperation({
+    summary: 'Readiness: database, cache, disk, memory and event-loop lag',
+    description:
+      'Answered from probes refreshed in the background every HEALTH_REFRESH_MS, each bounded by HEALTH_PROBE_TIMEOUT_MS: a call never waits on a dependency.',
+  })
+  @ApiServiceUnavailableResponse({ description: 'A probe is down; the body says which' })
+  async ready() {
+    const probes = await this.state.current();
+    return this.health.check(READINESS.map((name) => () => this.indicator(name, probes[name])));
+  }
+
+  private indicator(name: ProbeName, { status, ...details }: ProbeResult) {
+    const indicator = this.indicators.check(name);
+    return status === 'up' ? indicator.up(details) : indicator.down(details);
   }
 }

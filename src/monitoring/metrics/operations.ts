@@ -5,6 +5,10 @@ export enum Operation {
   ModuleSelection = 'module_selection',
   ProgressTracking = 'progress_tracking',
   HealthCheck = 'health_check',
+  /** Every statement through TypeORM or the prepared hot statements, both pools. */
+  DatabaseQuery = 'database_query',
+  /** Every cache get, set and delete. */
+  CacheOperation = 'cache_operation',
 }
 
 const BY_ROUTE = new Map<string, Operation>([

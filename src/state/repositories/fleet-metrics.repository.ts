@@ -13,6 +13,26 @@ export interface FleetSnapshot {
   outbox_backlog: number;
 }
 
+/** What the dashboard reads from the database beyond the fleet snapshot: modules and the last hour. */
+export interface DashboardFigures {
+  modules: {
+    module_name: string;
+    module_version: string;
+    health_status: string;
+    performance_score: number | null;
+    performance_tier: string | null;
+    capacity_utilization: number | null;
+    breaker_state: string;
+    consecutive_failures: number;
+    last_health_check: Date | null;
+    last_error_message: string | null;
+  }[];
+  /** Per minute of the last hour (only minutes with activity): robots created, completed, failed. */
+  last_hour: { minute: string; robots_created: number; robots_completed: number; robots_failed: number }[];
+  /** Robots that failed in the last hour, by error category. */
+  failures_by_category: Record<string, number>;
+}
+
 export interface PoolStats {
   total: number;
   idle: number;
@@ -52,6 +72,42 @@ export class FleetMetricsRepository {
             LEFT JOIN outbox_cursors c ON c.consumer = $1
            WHERE c.consumer IS NULL OR (e.tx_id, e.event_id) > (c.last_tx_id, c.last_event_id)) AS outbox_backlog`,
       [RELAY_CONSUMER],
+    );
+    return rows[0];
+  }
+
+  /**
+   * Modules and the last hour's activity, in one round trip on the read pool. The per-minute counts
+   * read `robots` by creation and completion time; the dashboard caches the answer for 30 s.
+   */
+  async dashboard(): Promise<DashboardFigures> {
+    const rows: DashboardFigures[] = await this.reader.query(
+      `WITH since AS (SELECT date_trunc('minute', localtimestamp) - interval '59 minutes' AS at),
+       created AS (
+         SELECT date_trunc('minute', created_at) AS minute, count(*)::int AS n
+           FROM robots, since WHERE created_at >= since.at GROUP BY 1
+       ), finished AS (
+         SELECT date_trunc('minute', completed_at) AS minute,
+                count(*) FILTER (WHERE status = 'COMPLETED')::int AS completed,
+                count(*) FILTER (WHERE status = 'FAILED')::int AS failed
+           FROM robots, since WHERE completed_at >= since.at AND status IN ('COMPLETED', 'FAILED') GROUP BY 1
+       )
+       SELECT
+         (SELECT coalesce(json_agg(m ORDER BY m.module_name), '[]'::json) FROM (
+            SELECT module_name, module_version, health_status::text AS health_status,
+                   performance_score::float8 AS performance_score, performance_tier::text AS performance_tier,
+                   capacity_utilization::float8 AS capacity_utilization, breaker_state, consecutive_failures,
+                   last_health_check, last_error_message
+              FROM module_registry WHERE is_active) m) AS modules,
+         (SELECT coalesce(json_agg(json_build_object(
+                   'minute', to_char(minute, 'YYYY-MM-DD"T"HH24:MI:SS"Z"'),
+                   'robots_created', coalesce(c.n, 0),
+                   'robots_completed', coalesce(f.completed, 0),
+                   'robots_failed', coalesce(f.failed, 0)) ORDER BY minute), '[]'::json)
+            FROM created c FULL JOIN finished f USING (minute)) AS last_hour,
+         (SELECT coalesce(json_object_agg(category, n), '{}'::json) FROM (
+            SELECT coalesce(error_category, 'UNCATEGORIZED') AS category, count(*)::int AS n
+              FROM robots, since WHERE status = 'FAILED' AND completed_at >= since.at GROUP BY 1) e) AS failures_by_category`,
     );
     return rows[0];
   }

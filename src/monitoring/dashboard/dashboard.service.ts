@@ -1,0 +1,205 @@
+import { Injectable, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
+import { CacheService } from '../../cache/cache.service.js';
+import { CacheKind, cacheKey } from '../../cache/cache-ttl.policy.js';
+import { isoUtc } from '../../orchestrator/dto/format.js';
+import { DatabaseBreakerInterceptor } from '../../state/database-breaker.interceptor.js';
+import { JobRunner } from '../../state/job-runner.service.js';
+import {
+  type DashboardFigures,
+  type FleetSnapshot,
+  FleetMetricsRepository,
+} from '../../state/repositories/fleet-metrics.repository.js';
+import { HealthState, type ProbeName, type ProbeResult } from '../health/health-state.service.js';
+import { type OperationStats, PerformanceTracker } from '../metrics/performance-tracker.service.js';
+
+export type SystemStatus = 'HEALTHY' | 'DEGRADED' | 'UNHEALTHY';
+
+/** The database's part of the dashboard, shared by every instance through the cache for 30 s. */
+interface FleetFigures {
+  computed_at: string;
+  robots: FleetSnapshot['robots'];
+  active_executions: number;
+  queue_depth: number;
+  oldest_pending_seconds: number | null;
+  modules: Array<Omit<DashboardFigures['modules'][number], 'last_health_check'> & { last_health_check: string | null }>;
+  last_hour: DashboardFigures['last_hour'];
+  failures_by_category: Record<string, number>;
+}
+
+/** One minute of this instance's request latency, kept for the last hour. */
+interface MinuteLatency {
+  minute: string;
+  requests: number;
+  p95_ms: number | null;
+}
+
+const MINUTE_MS = 60_000;
+const HOUR_MINUTES = 60;
+const NON_TERMINAL = ['PENDING', 'PROCESSING', 'RETRYING'];
+
+/**
+ * The seeds' MetricsDashboardMVP.get_system_health: exactly its fields (system_status,
+ * active_robots, module_health, performance_metrics, error_rates, cache_statistics,
+ * database_status) plus resource_usage.
+ *
+ * Cost: the database figures come from two queries on the read pool, cached for the seeds'
+ * system-health TTL (30 s) in the shared cache, so N dashboards and M instances cost two queries
+ * per 30 s; the rest (operation latencies, cache and pool counts, probes, process usage) is this
+ * instance's memory, read fresh on each call.
+ */
+@Injectable()
+export class DashboardService implements OnApplicationBootstrap, OnApplicationShutdown {
+  private readonly minutes: MinuteLatency[] = [];
+  private timer?: NodeJS.Timeout;
+
+  constructor(
+    private readonly fleet: FleetMetricsRepository,
+    private readonly cache: CacheService,
+    private readonly tracker: PerformanceTracker,
+    private readonly health: HealthState,
+    private readonly breaker: DatabaseBreakerInterceptor,
+    private readonly runner: JobRunner,
+  ) {}
+
+  onApplicationBootstrap(): void {
+    // The tracker keeps a rolling minute; its snapshot once a minute is that minute's latency.
+    this.timer = setInterval(() => this.recordMinute(), MINUTE_MS);
+    this.timer.unref();
+  }
+
+  onApplicationShutdown(): void {
+    clearInterval(this.timer);
+  }
+
+  async dashboard() {
+    const [fleet, probes] = await Promise.all([this.fleetFigures(), this.health.current()]);
+    const operations = this.tracker.snapshot();
+    const byStatus = Object.fromEntries(NON_TERMINAL.map((status) => [status, 0])) as Record<string, number>;
+    for (const row of fleet.robots) byStatus[row.status] = (byStatus[row.status] ?? 0) + row.count;
+    const calls = operations.reduce((sum, op) => sum + op.count, 0);
+    const failedCalls = operations.reduce((sum, op) => sum + op.count * (1 - op.success_rate), 0);
+    const finished = fleet.last_hour.reduce((sum, m) => sum + m.robots_completed + m.robots_failed, 0);
+    const failed = fleet.last_hour.reduce((sum, m) => sum + m.robots_failed, 0);
+    const cache = this.cache.stats();
+    return {
+      generated_at: new Date().toISOString(),
+      fleet_figures_at: fleet.computed_at,
+      instance_id: this.runner.instanceId,
+      system_status: this.systemStatus(probes, fleet),
+      active_robots: {
+        total_active: NON_TERMINAL.reduce((sum, status) => sum + (byStatus[status] ?? 0), 0),
+        by_status: byStatus,
+        running_executions: fleet.active_executions,
+        queue_depth: fleet.queue_depth,
+        oldest_pending_seconds: fleet.oldest_pending_seconds === null ? null : Math.round(fleet.oldest_pending_seconds),
+      },
+      module_health: this.moduleHealth(fleet),
+      performance_metrics: {
+        window_seconds: 60,
+        operations,
+        last_hour: this.lastHour(fleet),
+      },
+      error_rates: {
+        http_error_rate: calls === 0 ? 0 : round(failedCalls / calls, 4),
+        robot_failure_rate_1h: finished === 0 ? 0 : round(failed / finished, 4),
+        by_error_category: fleet.failures_by_category,
+      },
+      cache_statistics: {
+        backend: cache.backend,
+        hits: cache.hits,
+        misses: cache.misses,
+        hit_rate: round(cache.hit_rate, 4),
+      },
+      database_status: {
+        status: probes.database.status,
+        engine: probes.database.engine ?? null,
+        pools: probes.database.pools ?? null,
+        breaker_state: this.breaker.state,
+        checked_at: probes.database.checked_at,
+      },
+      resource_usage: this.health.processUsage(),
+    };
+  }
+
+  /** The admin's detailed view: every probe with its figures, and which modules are not healthy. */
+  async detailedHealth() {
+    const [fleet, probes] = await Promise.all([this.fleetFigures(), this.health.current()]);
+    const modules = this.moduleHealth(fleet);
+    return {
+      status: this.systemStatus(probes, fleet),
+      instance_id: this.runner.instanceId,
+      checked_at: new Date().toISOString(),
+      probes,
+      database_breaker: this.breaker.state,
+      resource_usage: this.health.processUsage(),
+      modules: {
+        total: modules.total,
+        by_health: modules.by_health,
+        attention: modules.modules.filter((m) => m.health_status !== 'HEALTHY' || m.breaker_state !== 'CLOSED'),
+      },
+    };
+  }
+
+  /** HEALTHY, DEGRADED (a dependency other than the database, or a module, needs attention) or UNHEALTHY. */
+  private systemStatus(probes: Record<ProbeName, ProbeResult>, fleet: FleetFigures): SystemStatus {
+    if (probes.database.status === 'down' || this.breaker.state === 'OPEN') return 'UNHEALTHY';
+    const probeDown = Object.values(probes).some((probe) => probe.status === 'down');
+    const moduleTrouble = fleet.modules.some((m) => m.health_status === 'UNHEALTHY' || m.breaker_state === 'OPEN');
+    return probeDown || moduleTrouble ? 'DEGRADED' : 'HEALTHY';
+  }
+
+  private moduleHealth(fleet: FleetFigures) {
+    const byHealth: Record<string, number> = { HEALTHY: 0, DEGRADED: 0, UNHEALTHY: 0, UNKNOWN: 0 };
+    for (const m of fleet.modules) byHealth[m.health_status] = (byHealth[m.health_status] ?? 0) + 1;
+    return { total: fleet.modules.length, by_health: byHealth, modules: fleet.modules };
+  }
+
+  /** Sixty minutes, oldest first: robots from the database, p95 latency from this instance. */
+  private lastHour(fleet: FleetFigures) {
+    const activity = new Map(fleet.last_hour.map((m) => [m.minute, m]));
+    const latency = new Map(this.minutes.map((m) => [m.minute, m]));
+    const now = Math.floor(Date.now() / MINUTE_MS) * MINUTE_MS;
+    return Array.from({ length: HOUR_MINUTES }, (_, i) => {
+      const minute = new Date(now - (HOUR_MINUTES - 1 - i) * MINUTE_MS).toISOString().replace('.000Z', 'Z');
+      const robots = activity.get(minute);
+      return {
+        minute,
+        robots_created: robots?.robots_created ?? 0,
+        robots_completed: robots?.robots_completed ?? 0,
+        robots_failed: robots?.robots_failed ?? 0,
+        requests: latency.get(minute)?.requests ?? null,
+        p95_ms: latency.get(minute)?.p95_ms ?? null,
+      };
+    });
+  }
+
+  private fleetFigures(): Promise<FleetFigures> {
+    return this.cache.getOrLoad(cacheKey(CacheKind.SystemHealth, 'dashboard'), async () => {
+      const [snapshot, figures] = await Promise.all([this.fleet.snapshot(), this.fleet.dashboard()]);
+      return {
+        computed_at: new Date().toISOString(),
+        robots: snapshot.robots,
+        active_executions: snapshot.active_executions,
+        queue_depth: snapshot.queue_depth,
+        oldest_pending_seconds: snapshot.oldest_pending_seconds,
+        modules: figures.modules.map((m) => ({ ...m, last_health_check: isoUtc(m.last_health_check) })),
+        last_hour: figures.last_hour,
+        failures_by_category: figures.failures_by_category,
+      };
+    });
+  }
+
+  /** The minute that just ended: requests and the highest p95 among the tracked operations. */
+  private recordMinute(): void {
+    const operations: OperationStats[] = this.tracker.snapshot().filter((op) => op.count > 0);
+    const ended = new Date(Math.floor(Date.now() / MINUTE_MS) * MINUTE_MS - MINUTE_MS);
+    this.minutes.push({
+      minute: ended.toISOString().replace('.000Z', 'Z'),
+      requests: operations.reduce((sum, op) => sum + op.count, 0),
+      p95_ms: operations.length === 0 ? null : Math.max(...operations.map((op) => op.p95_ms)),
+    });
+    if (this.minutes.length > HOUR_MINUTES) this.minutes.shift();
+  }
+}
+
+const round = (value: number, digits: number) => Math.round(value * 10 ** digits) / 10 ** digits;

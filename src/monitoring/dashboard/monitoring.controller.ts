@@ -1,0 +1,35 @@
+import { Controller, Get } from '@nestjs/common';
+import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { Auth } from '../../security/auth.decorator.js';
+import { Scope } from '../../security/scopes.js';
+import { DashboardService } from './dashboard.service.js';
+
+@ApiTags('monitoring')
+@Controller('api/v1/monitoring')
+export class MonitoringController {
+  constructor(private readonly dashboards: DashboardService) {}
+
+  @Get('dashboard')
+  @Auth(Scope.MonitoringRead)
+  @ApiOperation({
+    summary: 'System health (the seeds’ get_system_health) plus resource usage',
+    description:
+      'Database figures (robots, modules, the last hour) are computed at most every 30 s and shared by all instances; ' +
+      'operation latencies, error rate, cache, pools, probes and resource usage are this instance’s, read live.',
+  })
+  @ApiOkResponse({
+    description:
+      'system_status, active_robots, module_health, performance_metrics, error_rates, cache_statistics, database_status, resource_usage',
+  })
+  dashboard() {
+    return this.dashboards.dashboard();
+  }
+
+  @Get('health')
+  @Auth(Scope.Admin)
+  @ApiOperation({ summary: 'Detailed health (admin): every probe with its figures, modules that need attention' })
+  @ApiOkResponse({ description: 'status, probes, database_breaker, resource_usage, modules' })
+  health() {
+    return this.dashboards.detailedHealth();
+  }
+}
