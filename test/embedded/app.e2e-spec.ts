@@ -15,7 +15,7 @@ describe('service on the embedded defaults (PGlite, memory cache)', () => {
       expect(res.body).toMatchObject({ status: 'ok' });
     });
 
-    it('answers readiness with database, cache and memory up', async () => {
+    it('answers readiness with database, cache, disk, memory and event loop up', async () => {
       const res = await http<{ status: string; details: Record<string, Record<string, unknown>> }>(
         `${t.url}/health/ready`,
       );
@@ -24,7 +24,9 @@ describe('service on the embedded defaults (PGlite, memory cache)', () => {
       expect(res.body.details.database).toMatchObject({ status: 'up', engine: 'pglite' });
       expect(res.body.details.database.pools).toMatchObject({ write: { max: 5 }, read: { max: 10 } });
       expect(res.body.details.cache).toMatchObject({ status: 'up', backend: 'memory' });
-      expect(res.body.details.memory_rss).toMatchObject({ status: 'up' });
+      expect(res.body.details.memory).toMatchObject({ status: 'up' });
+      expect(res.body.details.disk).toMatchObject({ status: 'up' });
+      expect(res.body.details.event_loop).toMatchObject({ status: 'up' });
     });
   });
 

@@ -14,7 +14,14 @@ type Dashboard = {
   module_health: { total: number; by_health: Record<string, number>; modules: Array<Record<string, unknown>> };
   performance_metrics: {
     operations: Array<{ operation: string; count: number; success_rate: number; p95_ms: number }>;
-    last_hour: Array<{ minute: string; robots_created: number; robots_completed: number; robots_failed: number }>;
+    last_hour: Array<{
+      minute: string;
+      robots_created: number;
+      robots_completed: number;
+      robots_failed: number;
+      requests: number | null;
+      p95_ms: number | null;
+    }>;
   };
   error_rates: { http_error_rate: number; robot_failure_rate_1h: number; by_error_category: Record<string, number> };
   cache_statistics: { backend: string; hits: number; misses: number; hit_rate: number };
@@ -22,8 +29,8 @@ type Dashboard = {
   resource_usage: { rss_mb: number; heap_used_mb: number; cpu_percent: number; uptime_seconds: number };
 };
 
-const sum = (rows: Array<Record<string, number | string>>, field: string) =>
-  rows.reduce((total, row) => total + Number(row[field]), 0);
+const sum = (rows: ReadonlyArray<object>, field: string) =>
+  rows.reduce((total: number, row) => total + Number((row as Record<string, unknown>)[field]), 0);
 
 describe('health, readiness and the dashboard API (PGlite)', () => {
   // Probes refresh only when the test asks (a minute apart otherwise); the event loop counts as
@@ -103,6 +110,12 @@ describe('health, readiness and the dashboard API (PGlite)', () => {
     expect(d.module_health.total).toBe(d.module_health.modules.length);
     expect(d.performance_metrics.last_hour).toHaveLength(60);
     expect(sum(d.performance_metrics.last_hour, 'robots_created')).toBe(5);
+    // The minute under way shows this instance's requests and their latency already.
+    expect(d.performance_metrics.last_hour.at(-1)).toMatchObject({
+      requests: expect.any(Number),
+      p95_ms: expect.any(Number),
+    });
+    expect(d.performance_metrics.last_hour.at(-1)!.requests).toBeGreaterThanOrEqual(5);
     expect(sum(d.performance_metrics.last_hour, 'robots_completed')).toBe(1);
     expect(sum(d.performance_metrics.last_hour, 'robots_failed')).toBe(1);
     expect(d.error_rates).toMatchObject({ robot_failure_rate_1h: 0.5, by_error_category: { VALIDATION: 1 } });

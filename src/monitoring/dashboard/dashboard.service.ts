@@ -10,7 +10,8 @@ import {
   FleetMetricsRepository,
 } from '../../state/repositories/fleet-metrics.repository.js';
 import { HealthState, type ProbeName, type ProbeResult } from '../health/health-state.service.js';
-import { type OperationStats, PerformanceTracker } from '../metrics/performance-tracker.service.js';
+import { Operation } from '../metrics/operations.js';
+import { PerformanceTracker } from '../metrics/performance-tracker.service.js';
 
 export type SystemStatus = 'HEALTHY' | 'DEGRADED' | 'UNHEALTHY';
 
@@ -36,6 +37,8 @@ interface MinuteLatency {
 const MINUTE_MS = 60_000;
 const HOUR_MINUTES = 60;
 const NON_TERMINAL = ['PENDING', 'PROCESSING', 'RETRYING'];
+/** Operations inside a request (statements, cache calls): not requests themselves. */
+const INTERNAL_OPERATIONS = new Set<string>([Operation.DatabaseQuery, Operation.CacheOperation]);
 
 /**
  * The seeds' MetricsDashboardMVP.get_system_health: exactly its fields (system_status,
@@ -76,8 +79,9 @@ export class DashboardService implements OnApplicationBootstrap, OnApplicationSh
     const operations = this.tracker.snapshot();
     const byStatus = Object.fromEntries(NON_TERMINAL.map((status) => [status, 0])) as Record<string, number>;
     for (const row of fleet.robots) byStatus[row.status] = (byStatus[row.status] ?? 0) + row.count;
-    const calls = operations.reduce((sum, op) => sum + op.count, 0);
-    const failedCalls = operations.reduce((sum, op) => sum + op.count * (1 - op.success_rate), 0);
+    const requests = operations.filter((op) => !INTERNAL_OPERATIONS.has(op.operation));
+    const calls = requests.reduce((sum, op) => sum + op.count, 0);
+    const failedCalls = requests.reduce((sum, op) => sum + op.count * (1 - op.success_rate), 0);
     const finished = fleet.last_hour.reduce((sum, m) => sum + m.robots_completed + m.robots_failed, 0);
     const failed = fleet.last_hour.reduce((sum, m) => sum + m.robots_failed, 0);
     const cache = this.cache.stats();
@@ -159,6 +163,9 @@ export class DashboardService implements OnApplicationBootstrap, OnApplicationSh
     const activity = new Map(fleet.last_hour.map((m) => [m.minute, m]));
     const latency = new Map(this.minutes.map((m) => [m.minute, m]));
     const now = Math.floor(Date.now() / MINUTE_MS) * MINUTE_MS;
+    // The minute under way: the tracker's rolling minute, so a fresh instance shows latency at once.
+    const current = this.minuteOf(new Date(now));
+    latency.set(current.minute, current);
     return Array.from({ length: HOUR_MINUTES }, (_, i) => {
       const minute = new Date(now - (HOUR_MINUTES - 1 - i) * MINUTE_MS).toISOString().replace('.000Z', 'Z');
       const robots = activity.get(minute);
@@ -189,16 +196,20 @@ export class DashboardService implements OnApplicationBootstrap, OnApplicationSh
     });
   }
 
-  /** The minute that just ended: requests and the highest p95 among the tracked operations. */
+  /** The minute that just ended, kept for the hour. */
   private recordMinute(): void {
-    const operations: OperationStats[] = this.tracker.snapshot().filter((op) => op.count > 0);
-    const ended = new Date(Math.floor(Date.now() / MINUTE_MS) * MINUTE_MS - MINUTE_MS);
-    this.minutes.push({
-      minute: ended.toISOString().replace('.000Z', 'Z'),
-      requests: operations.reduce((sum, op) => sum + op.count, 0),
-      p95_ms: operations.length === 0 ? null : Math.max(...operations.map((op) => op.p95_ms)),
-    });
+    this.minutes.push(this.minuteOf(new Date(Math.floor(Date.now() / MINUTE_MS) * MINUTE_MS - MINUTE_MS)));
     if (this.minutes.length > HOUR_MINUTES) this.minutes.shift();
+  }
+
+  /** The tracker's rolling minute as `minute`'s figures: API requests and the highest p95 among them. */
+  private minuteOf(minute: Date): MinuteLatency {
+    const api = this.tracker.snapshot().filter((op) => op.count > 0 && !INTERNAL_OPERATIONS.has(op.operation));
+    return {
+      minute: minute.toISOString().replace('.000Z', 'Z'),
+      requests: api.reduce((sum, op) => sum + op.count, 0),
+      p95_ms: api.length === 0 ? null : Math.max(...api.map((op) => op.p95_ms)),
+    };
   }
 }
 
