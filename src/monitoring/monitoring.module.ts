@@ -3,6 +3,11 @@ import { TerminusModule } from '@nestjs/terminus';
 import { CacheModule } from '../cache/cache.module.js';
 import { MetricsAccess, validateEnvironment } from '../core/config/environment.js';
 import { StateModule } from '../state/state.module.js';
+import { AlertEvaluator } from './alerts/alert-evaluator.service.js';
+import { AlertsController } from './alerts/alerts.controller.js';
+import { AlertsJob } from './alerts/alerts.job.js';
+import { AlertsService } from './alerts/alerts.service.js';
+import { DashboardPageController } from './dashboard/dashboard-page.controller.js';
 import { DashboardService } from './dashboard/dashboard.service.js';
 import { MonitoringController } from './dashboard/monitoring.controller.js';
 import { HealthState } from './health/health-state.service.js';
@@ -33,9 +38,24 @@ export class MonitoringModule {
     return {
       module: MonitoringModule,
       imports: [TerminusModule.forRoot({ errorLogStyle: 'json' }), StateModule, CacheModule],
-      controllers: [HealthController, MonitoringController, ...metrics.controllers],
-      providers: [HealthState, DashboardService, OperationTimings, tracker, ...metrics.providers],
-      exports: [PerformanceTracker, HealthState],
+      controllers: [
+        HealthController,
+        MonitoringController,
+        DashboardPageController,
+        AlertsController,
+        ...metrics.controllers,
+      ],
+      providers: [
+        HealthState,
+        DashboardService,
+        OperationTimings,
+        tracker,
+        AlertEvaluator,
+        AlertsService,
+        AlertsJob,
+        ...metrics.providers,
+      ],
+      exports: [PerformanceTracker, HealthState, AlertsService],
     };
   }
 }

@@ -21,6 +21,7 @@ import { RobotRepository } from './repositories/robot.repository.js';
 import { ApiKeysRepository } from './repositories/api-keys.repository.js';
 import { SecurityAuditRepository } from './repositories/security-audit.repository.js';
 import { FleetMetricsRepository } from './repositories/fleet-metrics.repository.js';
+import { MonitoringAlertsRepository } from './repositories/monitoring-alerts.repository.js';
 import { DatabaseBreakerInterceptor } from './database-breaker.interceptor.js';
 import { PreparedQueries } from './prepared-queries.js';
 
@@ -89,6 +90,7 @@ function dataSourceModule(role: PoolRole) {
     ApiKeysRepository,
     SecurityAuditRepository,
     FleetMetricsRepository,
+    MonitoringAlertsRepository,
     DatabaseBreakerInterceptor,
     {
       provide: PreparedQueries,
@@ -109,6 +111,7 @@ function dataSourceModule(role: PoolRole) {
     ApiKeysRepository,
     SecurityAuditRepository,
     FleetMetricsRepository,
+    MonitoringAlertsRepository,
     // One instance: the global interceptor (AppModule) and /metrics read the same breaker.
     DatabaseBreakerInterceptor,
     PreparedQueries,

@@ -151,8 +151,14 @@ const EXPECTED_ACCESS: Record<string, string> = {
   'GET /health/live': 'PUBLIC',
   'GET /health/ready': 'PUBLIC',
   'GET /metrics': 'PUBLIC', // METRICS_ACCESS=public, the default; `key` makes it monitoring:read
+  // The dashboard page, its script and stylesheet: static files holding no data (the data comes
+  // from /api/v1/monitoring/*, called by the page with the operator's key).
+  'GET /dashboard': 'PUBLIC',
+  'GET /dashboard/dashboard.js': 'PUBLIC',
+  'GET /dashboard/dashboard.css': 'PUBLIC',
   'GET /api/v1/monitoring/dashboard': 'monitoring:read',
   'GET /api/v1/monitoring/health': 'admin',
+  'GET /api/v1/monitoring/alerts': 'monitoring:read',
   'POST /api/v1/robots': 'robots:write',
   'POST /api/v1/robots/bulk': 'robots:write',
   'POST /api/v1/robots/:robot_id/cancel': 'robots:write',

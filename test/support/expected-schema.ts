@@ -170,6 +170,21 @@ export const EXPECTED_COLUMNS: Record<string, string[]> = {
     status_code smallint
     details jsonb
   `),
+  // The MonitoringAlerts migration.
+  monitoring_alerts: lines(`
+    alert_id bigint NOT NULL DEFAULT nextval('monitoring_alerts_alert_id_seq'::regclass)
+    rule text NOT NULL
+    subject text NOT NULL
+    severity varchar(10) NOT NULL
+    message text NOT NULL
+    value numeric(16,4) NOT NULL
+    threshold numeric(16,4) NOT NULL
+    state varchar(10) NOT NULL DEFAULT 'FIRING'::character varying
+    fired_at timestamp NOT NULL DEFAULT now()
+    resolved_at timestamp
+    last_evaluated_at timestamp NOT NULL DEFAULT now()
+    details jsonb NOT NULL DEFAULT '{}'::jsonb
+  `),
 };
 
 /** name -> "table UNIQUE? (columns) WHERE predicate", predicates as the catalog renders them. */
@@ -223,6 +238,11 @@ export const EXPECTED_INDEXES: Record<string, string> = {
   idx_security_audit_created: 'security_audit (created_at)',
   idx_security_audit_key: 'security_audit (key_prefix, created_at)',
   idx_security_audit_operation: 'security_audit (operation, created_at)',
+  // Added by the MonitoringAlerts migration.
+  monitoring_alerts_pkey: 'monitoring_alerts UNIQUE (alert_id)',
+  idx_monitoring_alerts_firing: "monitoring_alerts UNIQUE (rule, subject) WHERE ((state)::text = 'FIRING'::text)",
+  idx_monitoring_alerts_fired: 'monitoring_alerts (fired_at, alert_id)',
+  idx_monitoring_alerts_last_fired: 'monitoring_alerts (rule, subject, fired_at)',
 };
 
 /** "table.column -> table.column ON DELETE rule" for every foreign key. */
@@ -241,4 +261,5 @@ export const EXPECTED_PRIMARY_KEYS: Record<string, string> = {
   robot_events: 'event_id',
   api_keys: 'key_id',
   security_audit: 'audit_id',
+  monitoring_alerts: 'alert_id',
 };

@@ -1,0 +1,131 @@
+import { describe, expect, it } from '@jest/globals';
+import { Operation } from '../metrics/operations.js';
+import type { OperationStats } from '../metrics/performance-tracker.service.js';
+import {
+  AlertRule,
+  type AlertThresholds,
+  fleetConditions,
+  type InstanceFigures,
+  instanceConditions,
+} from './alert-rules.js';
+
+const LIMITS: AlertThresholds = {
+  responseTimeMs: 500,
+  errorRateMax: 0.05,
+  cacheHitRateMin: 0.6,
+  dbPoolUsageMax: 0.9,
+  pendingMaxAgeSeconds: 300,
+  minSamples: 20,
+};
+
+const op = (operation: Operation, count: number, p95: number, successRate = 1): OperationStats => ({
+  operation,
+  count,
+  success_rate: successRate,
+  throughput: count / 60,
+  p50_ms: p95 / 2,
+  p95_ms: p95,
+  p99_ms: p95,
+});
+
+const quiet: InstanceFigures = {
+  instanceId: 'host:1:abcd',
+  operations: [],
+  cache: { hits: 0, misses: 0 },
+  pools: { write: { inUse: 0, max: 5 }, read: { inUse: 0, max: 10 } },
+  dbBreaker: 'CLOSED',
+};
+
+const rules = (figures: Partial<InstanceFigures>) =>
+  instanceConditions({ ...quiet, ...figures }, LIMITS).holding.map((c) => c.rule);
+const unjudged = (figures: Partial<InstanceFigures>) => instanceConditions({ ...quiet, ...figures }, LIMITS).unjudged;
+
+describe('instance alert rules', () => {
+  it('holds nothing for an idle, healthy instance', () => {
+    expect(instanceConditions(quiet, LIMITS)).toEqual({ holding: [], unjudged: [] });
+  });
+
+  it('judges the slowest API operation by p95, above (not at) the threshold, on enough calls', () => {
+    const [slow] = instanceConditions(
+      { ...quiet, operations: [op(Operation.StatusRead, 50, 120), op(Operation.RobotCreation, 30, 812.34)] },
+      LIMITS,
+    ).holding;
+    expect(slow).toMatchObject({
+      rule: AlertRule.ResponseTime,
+      subject: 'host:1:abcd',
+      value: 812.34,
+      threshold: 500,
+      details: { operation: 'robot_creation', count: 30 },
+    });
+    expect(rules({ operations: [op(Operation.RobotCreation, 30, 500)] })).toEqual([]);
+    expect(rules({ operations: [op(Operation.RobotCreation, 19, 5_000)] })).toEqual([]);
+  });
+
+  it('does not count database statements or cache calls as response times or API errors', () => {
+    expect(
+      rules({ operations: [op(Operation.DatabaseQuery, 500, 9_000, 0.5), op(Operation.CacheOperation, 500, 900, 0)] }),
+    ).toEqual([]);
+  });
+
+  it('fires the error rate above 5 % of API calls across operations', () => {
+    // 3 failures in 40 calls = 7.5 %; 2 in 40 = 5 %, not above.
+    const failing = [op(Operation.HealthCheck, 20, 1, 0.85), op(Operation.StatusRead, 20, 1, 1)];
+    const [alert] = instanceConditions({ ...quiet, operations: failing }, LIMITS).holding;
+    expect(alert).toMatchObject({ rule: AlertRule.ErrorRate, value: 0.075, details: { calls: 40, failed: 3 } });
+    expect(rules({ operations: [op(Operation.HealthCheck, 20, 1, 0.9), op(Operation.StatusRead, 20, 1)] })).toEqual([]);
+    expect(rules({ operations: [op(Operation.HealthCheck, 10, 1, 0)] })).toEqual([]);
+  });
+
+  it('fires the cache hit rate below 60 % only on enough lookups', () => {
+    expect(rules({ cache: { hits: 11, misses: 9 } })).toEqual([AlertRule.CacheHitRate]);
+    expect(rules({ cache: { hits: 12, misses: 8 } })).toEqual([]);
+    expect(rules({ cache: { hits: 0, misses: 19 } })).toEqual([]);
+  });
+
+  it('leaves a rule unjudged on a few samples, but judges no samples at all as clear', () => {
+    expect(unjudged({ cache: { hits: 0, misses: 19 } })).toEqual(['cache_hit_rate']);
+    expect(unjudged({ operations: [op(Operation.HealthCheck, 4, 900, 0)] })).toEqual(['response_time', 'error_rate']);
+    // One operation with enough calls judges the response time; the calls together judge the error rate.
+    expect(unjudged({ operations: [op(Operation.HealthCheck, 4, 900), op(Operation.StatusRead, 20, 1)] })).toEqual([]);
+    expect(unjudged({})).toEqual([]);
+  });
+
+  it('fires pool usage above 90 % of either pool, naming the busiest', () => {
+    const [alert] = instanceConditions(
+      { ...quiet, pools: { write: { inUse: 4, max: 5 }, read: { inUse: 10, max: 10 } } },
+      LIMITS,
+    ).holding;
+    expect(alert).toMatchObject({ rule: AlertRule.DbPoolUsage, value: 1, details: { pool: 'read', in_use: 10 } });
+    expect(rules({ pools: { write: { inUse: 9, max: 10 } } })).toEqual([]);
+  });
+
+  it('fires while the database breaker is OPEN, not HALF_OPEN', () => {
+    expect(rules({ dbBreaker: 'OPEN' })).toEqual([AlertRule.DbBreakerOpen]);
+    expect(rules({ dbBreaker: 'HALF_OPEN' })).toEqual([]);
+  });
+});
+
+describe('fleet alert rules', () => {
+  it('fires per UNHEALTHY or quarantined module and for a robot pending too long', () => {
+    const conditions = fleetConditions(
+      {
+        oldestPendingSeconds: 301,
+        modules: [
+          { module: 'Ocr', health: 'UNHEALTHY', breaker: 'OPEN' },
+          { module: 'Mail', health: 'DEGRADED', breaker: 'HALF_OPEN' },
+        ],
+      },
+      LIMITS,
+    );
+    expect(conditions.map((c) => `${c.rule}:${c.subject}`)).toEqual([
+      'module_unhealthy:Ocr',
+      'module_breaker_open:Ocr',
+      'pending_age:fleet',
+    ]);
+  });
+
+  it('holds nothing with no pending robot or one younger than the limit', () => {
+    expect(fleetConditions({ oldestPendingSeconds: null, modules: [] }, LIMITS)).toEqual([]);
+    expect(fleetConditions({ oldestPendingSeconds: 300, modules: [] }, LIMITS)).toEqual([]);
+  });
+});

@@ -1,0 +1,206 @@
+import { Operation } from '../metrics/operations.js';
+import type { OperationStats } from '../metrics/performance-tracker.service.js';
+
+export enum AlertRule {
+  ResponseTime = 'response_time',
+  ErrorRate = 'error_rate',
+  CacheHitRate = 'cache_hit_rate',
+  DbPoolUsage = 'db_pool_usage',
+  DbBreakerOpen = 'db_breaker_open',
+  ModuleUnhealthy = 'module_unhealthy',
+  ModuleBreakerOpen = 'module_breaker_open',
+  PendingAge = 'pending_age',
+}
+
+export enum AlertSeverity {
+  Warning = 'WARNING',
+  Critical = 'CRITICAL',
+}
+
+/** Judged by every instance on its own figures; the subject is the instance id. */
+export const INSTANCE_RULES = [
+  AlertRule.ResponseTime,
+  AlertRule.ErrorRate,
+  AlertRule.CacheHitRate,
+  AlertRule.DbPoolUsage,
+  AlertRule.DbBreakerOpen,
+];
+/** Judged once per tick from the database; the subject is a module name or 'fleet'. */
+export const FLEET_RULES = [AlertRule.ModuleUnhealthy, AlertRule.ModuleBreakerOpen, AlertRule.PendingAge];
+export const FLEET_SUBJECT = 'fleet';
+
+export interface AlertThresholds {
+  responseTimeMs: number;
+  errorRateMax: number;
+  cacheHitRateMin: number;
+  dbPoolUsageMax: number;
+  pendingMaxAgeSeconds: number;
+  /** Fewer calls or lookups than this in the window are not judged (one slow call is no trend). */
+  minSamples: number;
+}
+
+/** A condition that holds now. Conditions of the evaluated rules that are not listed have cleared. */
+export interface AlertCondition {
+  rule: AlertRule;
+  subject: string;
+  severity: AlertSeverity;
+  message: string;
+  value: number;
+  threshold: number;
+  details: Record<string, unknown>;
+}
+
+export interface InstanceFigures {
+  instanceId: string;
+  /** The PerformanceTracker's rolling minute. */
+  operations: OperationStats[];
+  /** Cache lookups since the previous evaluation. */
+  cache: { hits: number; misses: number };
+  pools: Record<string, { inUse: number; max: number }>;
+  dbBreaker: 'CLOSED' | 'OPEN' | 'HALF_OPEN';
+}
+
+/**
+ * What an instance evaluation found. A rule with a few samples, but fewer than the minimum, is
+ * unjudged: its alert keeps its state (a trickle of calls is no evidence either way). With no
+ * samples at all it is judged clear: an idle instance is neither slow nor failing.
+ */
+export interface InstanceJudgement {
+  holding: AlertCondition[];
+  unjudged: AlertRule[];
+}
+
+export interface FleetFigures {
+  oldestPendingSeconds: number | null;
+  modules: { module: string; health: string; breaker: string }[];
+}
+
+/** Operations answered over HTTP: database statements and cache calls are not response times. */
+const INTERNAL = new Set<Operation>([Operation.DatabaseQuery, Operation.CacheOperation]);
+
+const round = (value: number, digits = 4) => Math.round(value * 10 ** digits) / 10 ** digits;
+const percent = (share: number) => `${round(share * 100, 1)} %`;
+
+export function instanceConditions(figures: InstanceFigures, limits: AlertThresholds): InstanceJudgement {
+  const subject = figures.instanceId;
+  const conditions: AlertCondition[] = [];
+  const unjudged: AlertRule[] = [];
+  const tooFew = (samples: number) => samples > 0 && samples < limits.minSamples;
+  const http = figures.operations.filter((op) => !INTERNAL.has(op.operation) && op.count > 0);
+  if (http.length > 0 && http.every((op) => tooFew(op.count))) unjudged.push(AlertRule.ResponseTime);
+
+  const slowest = http
+    .filter((op) => op.count >= limits.minSamples)
+    .reduce<OperationStats | undefined>((worst, op) => (!worst || op.p95_ms > worst.p95_ms ? op : worst), undefined);
+  if (slowest && slowest.p95_ms > limits.responseTimeMs) {
+    conditions.push({
+      rule: AlertRule.ResponseTime,
+      subject,
+      severity: AlertSeverity.Warning,
+      message: `p95 response time of ${slowest.operation} is ${round(slowest.p95_ms, 1)} ms (> ${limits.responseTimeMs} ms)`,
+      value: round(slowest.p95_ms),
+      threshold: limits.responseTimeMs,
+      details: { operation: slowest.operation, count: slowest.count, window_seconds: 60 },
+    });
+  }
+
+  const calls = http.reduce((sum, op) => sum + op.count, 0);
+  const failed = Math.round(http.reduce((sum, op) => sum + op.count * (1 - op.success_rate), 0));
+  if (tooFew(calls)) unjudged.push(AlertRule.ErrorRate);
+  if (calls >= limits.minSamples && failed / calls > limits.errorRateMax) {
+    conditions.push({
+      rule: AlertRule.ErrorRate,
+      subject,
+      severity: AlertSeverity.Critical,
+      message: `${percent(failed / calls)} of calls answered 5xx (> ${percent(limits.errorRateMax)})`,
+      value: round(failed / calls),
+      threshold: limits.errorRateMax,
+      details: { calls, failed, window_seconds: 60 },
+    });
+  }
+
+  const lookups = figures.cache.hits + figures.cache.misses;
+  const hitRate = lookups === 0 ? 1 : figures.cache.hits / lookups;
+  if (tooFew(lookups)) unjudged.push(AlertRule.CacheHitRate);
+  if (lookups >= limits.minSamples && hitRate < limits.cacheHitRateMin) {
+    conditions.push({
+      rule: AlertRule.CacheHitRate,
+      subject,
+      severity: AlertSeverity.Warning,
+      message: `cache hit rate ${percent(hitRate)} (< ${percent(limits.cacheHitRateMin)})`,
+      value: round(hitRate),
+      threshold: limits.cacheHitRateMin,
+      details: { ...figures.cache },
+    });
+  }
+
+  const [busiest, usage] = Object.entries(figures.pools)
+    .map(([pool, p]) => [pool, p.max > 0 ? p.inUse / p.max : 0] as const)
+    .reduce<readonly [string, number]>((worst, entry) => (entry[1] > worst[1] ? entry : worst), ['', 0]);
+  if (usage > limits.dbPoolUsageMax) {
+    const pool = figures.pools[busiest];
+    conditions.push({
+      rule: AlertRule.DbPoolUsage,
+      subject,
+      severity: AlertSeverity.Critical,
+      message: `${busiest} pool ${pool.inUse} of ${pool.max} connections in use (> ${percent(limits.dbPoolUsageMax)})`,
+      value: round(usage),
+      threshold: limits.dbPoolUsageMax,
+      details: { pool: busiest, in_use: pool.inUse, max: pool.max },
+    });
+  }
+
+  if (figures.dbBreaker === 'OPEN') {
+    conditions.push({
+      rule: AlertRule.DbBreakerOpen,
+      subject,
+      severity: AlertSeverity.Critical,
+      message: 'database circuit breaker is open: writes are answered 503',
+      value: 1,
+      threshold: 1,
+      details: { state: figures.dbBreaker },
+    });
+  }
+  return { holding: conditions, unjudged };
+}
+
+export function fleetConditions(figures: FleetFigures, limits: AlertThresholds): AlertCondition[] {
+  const conditions: AlertCondition[] = [];
+  for (const m of figures.modules) {
+    if (m.health === 'UNHEALTHY') {
+      conditions.push({
+        rule: AlertRule.ModuleUnhealthy,
+        subject: m.module,
+        severity: AlertSeverity.Critical,
+        message: `module ${m.module} is UNHEALTHY: out of routing`,
+        value: 1,
+        threshold: 1,
+        details: { health: m.health },
+      });
+    }
+    if (m.breaker === 'OPEN') {
+      conditions.push({
+        rule: AlertRule.ModuleBreakerOpen,
+        subject: m.module,
+        severity: AlertSeverity.Warning,
+        message: `module ${m.module} circuit breaker is open: quarantined`,
+        value: 1,
+        threshold: 1,
+        details: { breaker: m.breaker },
+      });
+    }
+  }
+  const age = figures.oldestPendingSeconds;
+  if (age !== null && age > limits.pendingMaxAgeSeconds) {
+    conditions.push({
+      rule: AlertRule.PendingAge,
+      subject: FLEET_SUBJECT,
+      severity: AlertSeverity.Warning,
+      message: `oldest PENDING robot has waited ${Math.round(age)} s (> ${limits.pendingMaxAgeSeconds} s)`,
+      value: round(age, 1),
+      threshold: limits.pendingMaxAgeSeconds,
+      details: {},
+    });
+  }
+  return conditions;
+}

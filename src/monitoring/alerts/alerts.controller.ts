@@ -1,0 +1,26 @@
+import { Controller, Get, Query } from '@nestjs/common';
+import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { Auth } from '../../security/auth.decorator.js';
+import { Scope } from '../../security/scopes.js';
+import { AlertsService } from './alerts.service.js';
+import { AlertPageDto } from './dto/alert.dto.js';
+import { ListAlertsQueryDto } from './dto/list-alerts-query.dto.js';
+
+@ApiTags('monitoring')
+@Auth(Scope.MonitoringRead)
+@Controller('api/v1/monitoring/alerts')
+export class AlertsController {
+  constructor(private readonly alerts: AlertsService) {}
+
+  @Get()
+  @ApiOperation({
+    summary: 'Alerts, newest first: firing, resolved or all',
+    description:
+      'Rules: response_time, error_rate, cache_hit_rate, db_pool_usage, db_breaker_open (per instance); ' +
+      'module_unhealthy, module_breaker_open (per module), pending_age (fleet). Paged by `limit` and `cursor`.',
+  })
+  @ApiOkResponse({ type: AlertPageDto })
+  list(@Query() query: ListAlertsQueryDto): Promise<AlertPageDto> {
+    return this.alerts.list(query);
+  }
+}
