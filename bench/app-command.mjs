@@ -11,5 +11,7 @@ export function appNodeArgs() {
   const start = JSON.parse(readFileSync(path.join(ROOT, 'package.json'), 'utf8')).scripts.start;
   const words = start.trim().split(/\s+/);
   if (words[0] !== 'node') throw new Error(`package.json start script must run node directly: ${start}`);
-  return words.slice(1);
+  // BENCH_NODE_FLAGS: extra node flags to try (e.g. GC settings), placed before the start script's.
+  const extra = (process.env.BENCH_NODE_FLAGS ?? '').split(/\s+/).filter(Boolean);
+  return [...extra, ...words.slice(1)];
 }

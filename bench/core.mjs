@@ -29,6 +29,7 @@
 // creation closed loop, to show what a layer costs (e.g. `nolog=LOG_LEVEL=silent`).
 // BENCH_APP_ENV (a JSON object of settings, e.g. '{"DB_WRITE_POOL_MAX":"8"}') is added to the app's
 // environment for every scenario; BENCH_APP_STDERR=1 passes the app's stderr through.
+// BENCH_NODE_FLAGS (e.g. '--max-semi-space-size=32') adds node flags before the start script's.
 import { spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { readFileSync } from 'node:fs';
