@@ -27,6 +27,7 @@ type Dashboard = {
   cache_statistics: { backend: string; hits: number; misses: number; hit_rate: number };
   database_status: { status: string; engine: string; breaker_state: string };
   resource_usage: { rss_mb: number; heap_used_mb: number; cpu_percent: number; uptime_seconds: number };
+  active_alerts: { firing: number; critical: number; items: unknown[] };
 };
 
 const sum = (rows: ReadonlyArray<object>, field: string) =>
@@ -127,6 +128,8 @@ describe('health, readiness and the dashboard API (PGlite)', () => {
     expect(d.database_status).toMatchObject({ status: 'up', engine: 'pglite', breaker_state: 'CLOSED' });
     expect(d.resource_usage.rss_mb).toBeGreaterThan(0);
     expect(['HEALTHY', 'DEGRADED']).toContain(d.system_status);
+    const firing = await http<{ items: unknown[] }>(`${t.url}/api/v1/monitoring/alerts?state=firing`);
+    expect(d.active_alerts).toMatchObject({ firing: firing.body.items.length, items: firing.body.items });
 
     // The database figures are kept 30 s: a robot created now shows on the next computation.
     expect((await api.createRobot({ robot_type: 'dash_work', input_data: {} })).status).toBe(201);

@@ -9,6 +9,8 @@ import {
   type FleetSnapshot,
   FleetMetricsRepository,
 } from '../../state/repositories/fleet-metrics.repository.js';
+import { AlertsService } from '../alerts/alerts.service.js';
+import type { AlertDto } from '../alerts/dto/alert.dto.js';
 import { HealthState, type ProbeName, type ProbeResult } from '../health/health-state.service.js';
 import { Operation } from '../metrics/operations.js';
 import { PerformanceTracker } from '../metrics/performance-tracker.service.js';
@@ -62,6 +64,7 @@ export class DashboardService implements OnApplicationBootstrap, OnApplicationSh
     private readonly health: HealthState,
     private readonly breaker: DatabaseBreakerInterceptor,
     private readonly runner: JobRunner,
+    private readonly alerts: AlertsService,
   ) {}
 
   onApplicationBootstrap(): void {
@@ -75,7 +78,11 @@ export class DashboardService implements OnApplicationBootstrap, OnApplicationSh
   }
 
   async dashboard() {
-    const [fleet, probes] = await Promise.all([this.fleetFigures(), this.health.current()]);
+    const [fleet, probes, alerts] = await Promise.all([
+      this.fleetFigures(),
+      this.health.current(),
+      this.alerts.active(),
+    ]);
     const operations = this.tracker.snapshot();
     const byStatus = Object.fromEntries(NON_TERMINAL.map((status) => [status, 0])) as Record<string, number>;
     for (const row of fleet.robots) byStatus[row.status] = (byStatus[row.status] ?? 0) + row.count;
@@ -89,7 +96,7 @@ export class DashboardService implements OnApplicationBootstrap, OnApplicationSh
       generated_at: new Date().toISOString(),
       fleet_figures_at: fleet.computed_at,
       instance_id: this.runner.instanceId,
-      system_status: this.systemStatus(probes, fleet),
+      system_status: this.systemStatus(probes, fleet, alerts),
       active_robots: {
         total_active: NON_TERMINAL.reduce((sum, status) => sum + (byStatus[status] ?? 0), 0),
         by_status: byStatus,
@@ -122,15 +129,25 @@ export class DashboardService implements OnApplicationBootstrap, OnApplicationSh
         checked_at: probes.database.checked_at,
       },
       resource_usage: this.health.processUsage(),
+      active_alerts: {
+        firing: alerts.length,
+        critical: alerts.filter((alert) => alert.severity === 'CRITICAL').length,
+        items: alerts,
+      },
     };
   }
 
   /** The admin's detailed view: every probe with its figures, and which modules are not healthy. */
   async detailedHealth() {
-    const [fleet, probes] = await Promise.all([this.fleetFigures(), this.health.current()]);
+    const [fleet, probes, alerts] = await Promise.all([
+      this.fleetFigures(),
+      this.health.current(),
+      this.alerts.active(),
+    ]);
     const modules = this.moduleHealth(fleet);
     return {
-      status: this.systemStatus(probes, fleet),
+      status: this.systemStatus(probes, fleet, alerts),
+      firing_alerts: alerts,
       instance_id: this.runner.instanceId,
       checked_at: new Date().toISOString(),
       probes,
@@ -144,12 +161,16 @@ export class DashboardService implements OnApplicationBootstrap, OnApplicationSh
     };
   }
 
-  /** HEALTHY, DEGRADED (a dependency other than the database, or a module, needs attention) or UNHEALTHY. */
-  private systemStatus(probes: Record<ProbeName, ProbeResult>, fleet: FleetFigures): SystemStatus {
+  /**
+   * UNHEALTHY when the database is down or its breaker open; DEGRADED when another probe is down,
+   * a module is UNHEALTHY or quarantined, or a CRITICAL alert fires; else HEALTHY.
+   */
+  private systemStatus(probes: Record<ProbeName, ProbeResult>, fleet: FleetFigures, alerts: AlertDto[]): SystemStatus {
     if (probes.database.status === 'down' || this.breaker.state === 'OPEN') return 'UNHEALTHY';
     const probeDown = Object.values(probes).some((probe) => probe.status === 'down');
     const moduleTrouble = fleet.modules.some((m) => m.health_status === 'UNHEALTHY' || m.breaker_state === 'OPEN');
-    return probeDown || moduleTrouble ? 'DEGRADED' : 'HEALTHY';
+    const critical = alerts.some((alert) => alert.severity === 'CRITICAL');
+    return probeDown || moduleTrouble || critical ? 'DEGRADED' : 'HEALTHY';
   }
 
   private moduleHealth(fleet: FleetFigures) {
