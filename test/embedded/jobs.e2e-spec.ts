@@ -58,9 +58,21 @@ describe('background jobs (PGlite)', () => {
       [robot.robot_id],
     );
 
+    // Resolved alerts past retention go; a firing one stays however old it is.
+    await t.db.query(
+      `INSERT INTO monitoring_alerts (rule, subject, severity, message, value, threshold, state, fired_at, resolved_at, last_evaluated_at)
+       VALUES ('pending_age', 'old-resolved', 'WARNING', 'm', 1, 1, 'RESOLVED', now() - interval '41 days', now() - interval '40 days', now() - interval '40 days'),
+              ('pending_age', 'old-firing', 'WARNING', 'm', 1, 1, 'FIRING', now() - interval '41 days', NULL, now())`,
+    );
+
     const purged = await t.app.get(RetentionRepository).purgeOlderThan(30);
     expect(purged.attempts).toBe(1);
     expect(purged.events).toBe(5);
+    expect(purged.alerts).toBe(1);
+    const alerts = await t.db.query<{ subject: string }>(
+      `SELECT subject FROM monitoring_alerts WHERE subject IN ('old-resolved', 'old-firing')`,
+    );
+    expect(alerts.rows.map((row) => row.subject)).toEqual(['old-firing']);
     const left = await api.send<Array<{ execution_state: string }>>(
       'GET',
       `/api/v1/robots/${robot.robot_id}/executions`,

@@ -27,9 +27,14 @@ export class RetentionRepository {
          DELETE FROM module_health_checks WHERE checked_at < now() - make_interval(days => $1) RETURNING 1
        ), runs AS (
          DELETE FROM job_runs WHERE tick < now() - make_interval(days => $1) RETURNING 1
+       ), alerts AS (
+         -- Resolved alerts only: a firing one stays however old it is.
+         DELETE FROM monitoring_alerts
+          WHERE state = 'RESOLVED' AND resolved_at < now() - make_interval(days => $1) RETURNING 1
        )
        SELECT (SELECT count(*) FROM attempts) AS attempts, (SELECT count(*) FROM events) AS events,
-              (SELECT count(*) FROM checks) AS health_checks, (SELECT count(*) FROM runs) AS job_runs`,
+              (SELECT count(*) FROM checks) AS health_checks, (SELECT count(*) FROM runs) AS job_runs,
+              (SELECT count(*) FROM alerts) AS alerts`,
       [days],
     );
     return Object.fromEntries(Object.entries(counts).map(([key, value]) => [key, Number(value)]));
