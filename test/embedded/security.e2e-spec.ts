@@ -379,12 +379,20 @@ describe('security layer (PGlite)', () => {
       ).toBe(403);
     });
 
-    it('monitoring:read opens no API route (none declares it yet); health stays public', async () => {
+    it('monitoring:read opens the dashboard and alerts only, not robots, modules, keys or the detailed health', async () => {
       const key = keys['monitoring:read'];
-      for (const path of ['/api/v1/robots', '/api/v1/modules', '/api/v1/security/audit', '/api/v1/api-keys']) {
+      for (const path of [
+        '/api/v1/robots',
+        '/api/v1/modules',
+        '/api/v1/security/audit',
+        '/api/v1/api-keys',
+        '/api/v1/monitoring/health',
+      ]) {
         expect((await call<Problem>('GET', path, { key })).body.code).toBe('AUTH_FORBIDDEN');
       }
-      expect((await call('GET', '/health/ready', { key })).status).toBe(200);
+      for (const path of ['/api/v1/monitoring/dashboard', '/api/v1/monitoring/alerts', '/health/ready']) {
+        expect((await call('GET', path, { key })).status).toBe(200);
+      }
     });
 
     it('admin alone manages keys and reads the audit: every other scope together cannot', async () => {
