@@ -15,6 +15,8 @@
 //   bulk          POST /robots/bulk with 1,000 robots each, 4 connections: robots per second.
 //
 // Each figure is the median of BENCH_RUNS runs (default 3); BENCH_SECONDS (default 10) per scenario.
+// For each operation the fixed-rate run (steady state) comes before the closed loop (saturation), so
+// a steady-state figure is not measured in the wake of a saturation burst (dead rows, vacuum debt).
 // RSS is the app's peak VmRSS while under load. Targets from the issue are shown beside each figure;
 // the script exits 1 only when a run fails (error statuses, socket errors), never because a target
 // was missed. Closed loops open all their connections at once; on this 2-core VM a few hundred of
@@ -381,16 +383,16 @@ async function run(index, databaseUrl) {
     await closedLoop({ origin: app.origin, connections: 50, seconds: 3, request: create });
     await closedLoop({ origin: baseline.origin, connections: 50, seconds: 3, request: bareCreate });
 
-    await step('create.closed.app', () => closedLoop({ origin: app.origin, connections: 100, request: create }));
-    await step(
-      'create.closed.bare',
-      () => closedLoop({ origin: baseline.origin, connections: 100, request: bareCreate }),
-      baseline.pid,
-    );
     await step('create.500.app', () => fixedRate({ origin: app.origin, rate: 500, request: () => create.base }));
     await step(
       'create.500.bare',
       () => fixedRate({ origin: baseline.origin, rate: 500, request: () => bareCreate.base }),
+      baseline.pid,
+    );
+    await step('create.closed.app', () => closedLoop({ origin: app.origin, connections: 100, request: create }));
+    await step(
+      'create.closed.bare',
+      () => closedLoop({ origin: baseline.origin, connections: 100, request: bareCreate }),
       baseline.pid,
     );
 
@@ -402,7 +404,6 @@ async function run(index, databaseUrl) {
       base: { method: 'GET', path: `/api/v1/robots/${ids[0]}`, headers: AUTH },
       setup: (req) => ({ ...req, path: `/api/v1/robots/${ids[n++ % ids.length]}` }),
     };
-    await step('status.closed', () => closedLoop({ origin: app.origin, connections: 200, request: status }));
     await step('status.2000', () =>
       fixedRate({
         origin: app.origin,
@@ -410,10 +411,11 @@ async function run(index, databaseUrl) {
         request: (i) => ({ method: 'GET', path: `/api/v1/robots/${ids[i % ids.length]}`, headers: AUTH }),
       }),
     );
+    await step('status.closed', () => closedLoop({ origin: app.origin, connections: 200, request: status }));
 
     const select = { base: { method: 'GET', path: '/api/v1/routing/select?robot_type=bench_create', headers: AUTH } };
-    await step('routing.closed', () => closedLoop({ origin: app.origin, connections: 500, request: select }));
     await step('routing.2000', () => fixedRate({ origin: app.origin, rate: 2000, request: () => select.base }));
+    await step('routing.closed', () => closedLoop({ origin: app.origin, connections: 500, request: select }));
 
     const active = wantedGroup('progress') ? await activeExecutions(app.origin, 1000, index) : [];
     const progressOf = (i) => {
@@ -428,6 +430,7 @@ async function run(index, databaseUrl) {
       });
     };
     let p = 0;
+    await step('progress.1000', () => fixedRate({ origin: app.origin, rate: 1000, request: progressOf }));
     await step('progress.closed', () =>
       closedLoop({
         origin: app.origin,
@@ -435,11 +438,10 @@ async function run(index, databaseUrl) {
         request: { base: progressOf(0), setup: () => progressOf(p++) },
       }),
     );
-    await step('progress.1000', () => fixedRate({ origin: app.origin, rate: 1000, request: progressOf }));
 
     const health = { base: { method: 'GET', path: '/health/ready' } };
-    await step('health.closed', () => closedLoop({ origin: app.origin, connections: 100, request: health }));
     await step('health.100', () => fixedRate({ origin: app.origin, rate: 100, request: () => health.base }));
+    await step('health.closed', () => closedLoop({ origin: app.origin, connections: 100, request: health }));
 
     await step('create-to-claim', () => createToClaim(app.origin, 200, index));
 
@@ -458,9 +460,11 @@ async function run(index, databaseUrl) {
     await stopProcess(app);
   }
   // Each variant against the default app started afresh on the same database, back to back, in an
-  // order that alternates between runs so that neither side always meets the larger tables.
-  const contenders = [{ name: 'default', env: {} }, SECURITY_OFF, METRICS_OFF, ...VARIANTS];
-  if (index % 2 === 1) contenders.reverse();
+  // order rotated between runs: over as many runs as there are contenders, each runs once in each
+  // position, so none always meets the larger tables (or the database's vacuum catching up).
+  const everyone = [{ name: 'default', env: {} }, SECURITY_OFF, METRICS_OFF, ...VARIANTS];
+  const shift = index % everyone.length;
+  const contenders = [...everyone.slice(shift), ...everyone.slice(0, shift)];
   for (const variant of contenders) {
     if (!wanted(`variant.${variant.name}`)) continue;
     const proc = await startProcess(

@@ -92,7 +92,7 @@ export class AlertEvaluator {
 
   /** The fleet's rules, from the database: modules UNHEALTHY or quarantined, the oldest PENDING robot. */
   async evaluateFleet(): Promise<AlertChange[]> {
-    const snapshot = await this.fleet.snapshot();
+    const snapshot = await this.fleet.alertFigures();
     const holding = fleetConditions(
       { oldestPendingSeconds: snapshot.oldest_pending_seconds, modules: snapshot.modules },
       this.thresholds,

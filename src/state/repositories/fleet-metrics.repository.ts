@@ -39,6 +39,15 @@ export interface PoolStats {
   waiting: number;
 }
 
+/** Seconds the oldest PENDING robot has waited (NULL when none). */
+const OLDEST_PENDING = `(SELECT extract(epoch FROM localtimestamp - min(created_at))::float8 FROM robots
+  WHERE status = 'PENDING')`;
+/** The active modules' health, score, utilisation and breaker, as a JSON array. */
+const ACTIVE_MODULES = `(SELECT coalesce(json_agg(m), '[]'::json) FROM (
+  SELECT module_name AS module, health_status::text AS health, coalesce(performance_score, 0)::float8 AS score,
+         coalesce(capacity_utilization, 0)::float8 AS utilization, breaker_state AS breaker
+    FROM module_registry WHERE is_active) m)`;
+
 /** The relay's consumer name (OutboxRelay): its cursor marks what has been published. */
 const RELAY_CONSUMER = 'in-process';
 
@@ -61,17 +70,25 @@ export class FleetMetricsRepository {
          (SELECT count(*)::int FROM robot_execute WHERE execution_state = 'RUNNING') AS active_executions,
          (SELECT count(*)::int FROM robots
            WHERE status IN ('PENDING', 'RETRYING') AND next_attempt_at <= localtimestamp) AS queue_depth,
-         (SELECT extract(epoch FROM localtimestamp - min(created_at))::float8 FROM robots
-           WHERE status = 'PENDING') AS oldest_pending_seconds,
-         (SELECT coalesce(json_agg(m), '[]'::json) FROM (
-            SELECT module_name AS module, health_status::text AS health,
-                   coalesce(performance_score, 0)::float8 AS score,
-                   coalesce(capacity_utilization, 0)::float8 AS utilization, breaker_state AS breaker
-              FROM module_registry WHERE is_active) m) AS modules,
+         ${OLDEST_PENDING} AS oldest_pending_seconds,
+         ${ACTIVE_MODULES} AS modules,
          (SELECT count(*)::int FROM robot_events e
             LEFT JOIN outbox_cursors c ON c.consumer = $1
            WHERE c.consumer IS NULL OR (e.tx_id, e.event_id) > (c.last_tx_id, c.last_event_id)) AS outbox_backlog`,
       [RELAY_CONSUMER],
+    );
+    return rows[0];
+  }
+
+  /**
+   * What the fleet alert rules need, without the per-status robot counts of `snapshot()` (those
+   * read the whole robots table): the oldest PENDING robot and the active modules' state.
+   */
+  async alertFigures(): Promise<Pick<FleetSnapshot, 'oldest_pending_seconds' | 'modules'>> {
+    const rows: Array<Pick<FleetSnapshot, 'oldest_pending_seconds' | 'modules'>> = await this.reader.query(
+      `SELECT
+         ${OLDEST_PENDING} AS oldest_pending_seconds,
+         ${ACTIVE_MODULES} AS modules`,
     );
     return rows[0];
   }
