@@ -224,6 +224,16 @@ export class Environment {
   @IsEnum(RoutingStrategy)
   ROUTING_STRATEGY: RoutingStrategy = RoutingStrategy.Weighted;
 
+  /**
+   * How long an instance keeps a routing table in its own memory in front of the shared cache
+   * (0: always ask the cache). This instance drops it at once on a change it makes; other
+   * instances' changes reach it within this.
+   */
+  @IsInt()
+  @Min(0)
+  @Max(60_000)
+  ROUTING_LOCAL_TTL_MS: number = 1_000;
+
   // The seeds' LoadBalancer weights: performance 0.5, capacity 0.3, health 0.2.
   @IsNumber()
   @Min(0)

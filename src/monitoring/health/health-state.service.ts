@@ -113,6 +113,7 @@ export class HealthState implements OnApplicationBootstrap, OnApplicationShutdow
     let timer: NodeJS.Timeout | undefined;
     const timeout = new Promise<never>((_, reject) => {
       timer = setTimeout(() => reject(new ProbeFailure(`timed out after ${timeoutMs} ms`)), timeoutMs);
+      timer.unref();
     });
     let result: ProbeResult;
     try {
