@@ -1,11 +1,11 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
-import { Type } from 'class-transformer';
-import { IsDateString, IsEnum, IsInt, IsOptional, IsString, Matches, Max, MaxLength, Min } from 'class-validator';
+import { IsDateString, IsEnum, IsOptional, IsString, Matches, MaxLength } from 'class-validator';
+import { PageQueryDto } from '../../core/http/page-query.dto.js';
 import { ROBOT_TYPE_PATTERN } from '../../load-balancer/dto/routing-decision.dto.js';
 import { MODULE_NAME_PATTERN } from '../../registry/dto/register-module.dto.js';
 import { RobotStatus } from '../../state/entities/index.js';
 
-export class ListRobotsQueryDto {
+export class ListRobotsQueryDto extends PageQueryDto {
   @ApiPropertyOptional({ enum: RobotStatus })
   @IsOptional()
   @IsEnum(RobotStatus)
@@ -38,18 +38,4 @@ export class ListRobotsQueryDto {
   @IsOptional()
   @IsDateString({ strict: true })
   created_to?: string;
-
-  @ApiPropertyOptional({ default: 50, minimum: 1, maximum: 200 })
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt()
-  @Min(1)
-  @Max(200)
-  limit?: number;
-
-  @ApiPropertyOptional({ description: 'next_cursor of the previous page' })
-  @IsOptional()
-  @IsString()
-  @MaxLength(200)
-  cursor?: string;
 }
