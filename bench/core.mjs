@@ -32,20 +32,16 @@
 // BENCH_APP_ENV (a JSON object of settings, e.g. '{"DB_WRITE_POOL_MAX":"8"}') is added to the app's
 // environment for every scenario; BENCH_APP_STDERR=1 passes the app's stderr through.
 // BENCH_NODE_FLAGS (e.g. '--max-semi-space-size=32') adds node flags before the start script's.
-import { spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { readFileSync } from 'node:fs';
-import net from 'node:net';
-import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { fileURLToPath } from 'node:url';
 import autocannon from 'autocannon';
 import pg from 'pg';
 import { Pool } from 'undici';
 import { appNodeArgs } from './app-command.mjs';
+import { killAll, rssSampler, startProcess, stopProcess } from './lib/processes.mjs';
+import { fmt, mark, median, percentile, printTable } from './lib/stats.mjs';
 
-const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const RUNS = Number(process.env.BENCH_RUNS ?? 3);
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
 const PG_ADMIN_URL = process.env.PG_ADMIN_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
@@ -94,92 +90,9 @@ const VARIANTS = (process.env.BENCH_VARIANTS ?? '')
     };
   });
 
-const children = [];
 const failures = [];
-// Whatever ends this process (a crash included) ends the servers it started.
-process.on('exit', () => {
-  for (const child of children) if (child.exitCode === null) child.kill('SIGKILL');
-});
-
-// ---------------------------------------------------------------- processes
-
-async function freePort() {
-  const server = net.createServer().listen(0, '127.0.0.1');
-  await new Promise((resolve) => server.once('listening', resolve));
-  const { port } = server.address();
-  await new Promise((resolve) => server.close(resolve));
-  return port;
-}
-
-async function startProcess(name, args, env, readyPath) {
-  const port = await freePort();
-  const child = spawn(process.execPath, args, {
-    cwd: ROOT,
-    env: { ...process.env, ...env, PORT: String(port), HOST: '127.0.0.1' },
-    stdio: ['ignore', 'ignore', 'pipe'],
-  });
-  children.push(child);
-  let stderr = '';
-  child.stderr.on('data', (chunk) => (stderr = (stderr + chunk).slice(-4000)));
-  if (process.env.BENCH_APP_STDERR) child.stderr.on('data', (chunk) => process.stderr.write(chunk));
-  const origin = `http://127.0.0.1:${port}`;
-  const deadline = Date.now() + 60_000;
-  for (;;) {
-    if (child.exitCode !== null) throw new Error(`${name} exited: ${stderr}`);
-    if (Date.now() > deadline) throw new Error(`${name} not ready within 60 s: ${stderr}`);
-    const res = await fetch(origin + readyPath, { signal: AbortSignal.timeout(2000) }).catch(() => undefined);
-    await res?.arrayBuffer();
-    if (res && res.status < 500) break;
-    await sleep(50);
-  }
-  return { child, origin, pid: child.pid };
-}
-
-async function stopProcess(proc) {
-  if (proc.child.exitCode !== null) return;
-  const exited = new Promise((resolve) => proc.child.once('exit', resolve));
-  proc.child.kill('SIGTERM');
-  await Promise.race([exited, sleep(15_000)]);
-  if (proc.child.exitCode === null) proc.child.kill('SIGKILL');
-}
-
-const rssMb = (pid) => {
-  try {
-    return Number(/^VmRSS:\s+(\d+) kB/m.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))[1]) / 1024;
-  } catch {
-    return 0;
-  }
-};
-
-/** Peak VmRSS of a process: overall, and since the last `lap()`. */
-function rssSampler(pid) {
-  let peak = 0;
-  let lapPeak = 0;
-  const sample = () => {
-    const now = rssMb(pid);
-    peak = Math.max(peak, now);
-    lapPeak = Math.max(lapPeak, now);
-  };
-  const timer = setInterval(sample, 100);
-  return {
-    lap() {
-      sample();
-      const value = lapPeak;
-      lapPeak = 0;
-      return value;
-    },
-    stop() {
-      clearInterval(timer);
-      sample();
-      return peak;
-    },
-  };
-}
 
 // ---------------------------------------------------------------- measurement
-
-const percentile = (sorted, p) =>
-  sorted.length ? sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)] : NaN;
 
 function summarise(latencies, seconds, errors) {
   const sorted = Float64Array.from(latencies).sort();
@@ -491,15 +404,6 @@ async function run(index, databaseUrl) {
 
 // ---------------------------------------------------------------- report
 
-const median = (values) => {
-  const sorted = values.filter((v) => Number.isFinite(v)).sort((a, b) => a - b);
-  if (sorted.length === 0) return NaN;
-  const mid = Math.floor(sorted.length / 2);
-  return sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
-};
-const fmt = (v, digits = 1) => (Number.isFinite(v) ? v.toFixed(digits) : '-');
-const mark = (ok) => (ok === undefined ? '' : ok ? ' ok' : ' MISSED');
-
 function report(all) {
   const m = (key, field) => median(all.map((r) => r[key]?.[field]));
   const rows = [];
@@ -542,14 +446,10 @@ function report(all) {
     row(`robot creation, app ${variant.name}`, 'closed 100 conn', `variant.${variant.name}`);
 
   const header = ['operation', 'load', 'req/s', 'p50 ms', 'p95 ms', 'p99 ms', 'app RSS MB', 'timeouts', 'target', ''];
-  const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => String(r[i]).length)));
-  const line = (cells) => '| ' + cells.map((c, i) => String(c).padEnd(widths[i])).join(' | ') + ' |';
   console.log(
     `\nbotfleet bench:core — median of ${all.length} run(s), ${SECONDS} s per scenario, PostgreSQL + Redis, node ${process.version}`,
   );
-  console.log(line(header));
-  console.log('|' + widths.map((w) => '-'.repeat(w + 2)).join('|') + '|');
-  for (const r of rows) console.log(line(r));
+  printTable(header, rows);
   const bare = m('create.closed.bare', 'rps');
   const bulk = m('bulk', 'robots_per_s');
   const rss = median(all.map((r) => r.rss_peak_mb.value));
@@ -597,7 +497,7 @@ try {
 } catch (error) {
   failures.push(String(error?.stack ?? error));
 } finally {
-  for (const child of children) if (child.exitCode === null) child.kill('SIGKILL');
+  killAll();
   await admin.query(`DROP DATABASE IF EXISTS ${database} WITH (FORCE)`);
   await admin.end();
 }
