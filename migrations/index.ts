@@ -7,6 +7,7 @@ import { OutboxRelay1764201600000 } from './1764201600000-OutboxRelay.js';
 import { ModuleCircuitBreaker1764288000000 } from './1764288000000-ModuleCircuitBreaker.js';
 import { Security1764374400000 } from './1764374400000-Security.js';
 import { MonitoringAlerts1764460800000 } from './1764460800000-MonitoringAlerts.js';
+import { ModuleBreakerCounts1764547200000 } from './1764547200000-ModuleBreakerCounts.js';
 
 /** Every migration, oldest first. A new migration file is added here as well. */
 export const MIGRATIONS = [
@@ -19,4 +20,5 @@ export const MIGRATIONS = [
   ModuleCircuitBreaker1764288000000,
   Security1764374400000,
   MonitoringAlerts1764460800000,
+  ModuleBreakerCounts1764547200000,
 ];

@@ -116,6 +116,20 @@ export class CacheService {
     }
   }
 
+  /** Deletes several keys in one round trip (a batch of finished robots). */
+  async invalidateMany(keys: string[]): Promise<void> {
+    if (keys.length === 0) return;
+    if (keys.length === 1) return this.invalidate(keys[0]);
+    const started = performance.now();
+    try {
+      await withTimeout(this.cache.mdel(keys), this.timeoutMs, 'cache mdel');
+      this.observer?.(performance.now() - started, true);
+    } catch (error) {
+      this.observer?.(performance.now() - started, false);
+      this.fail('mdel', error);
+    }
+  }
+
   /** Deletes every key that starts with `prefix` (e.g. `robot_status:`); returns how many. */
   async invalidatePrefix(prefix: string): Promise<number> {
     try {

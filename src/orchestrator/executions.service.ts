@@ -1,21 +1,24 @@
-import { Injectable } from '@nestjs/common';
+import { Injectable, Logger } from '@nestjs/common';
 import { AppConfig } from '../core/config/app-config.service.js';
 import { DomainException } from '../core/errors/domain.exception.js';
 import { LoadBalancerService } from '../load-balancer/load-balancer.service.js';
 import { ModuleBreakerService } from '../load-balancer/module-breaker.service.js';
 import { OutboxRelay } from '../state/outbox-relay.service.js';
 import { ModuleRegistryRepository } from '../state/repositories/module-registry.repository.js';
+import { AttemptOutcomeRepository } from '../state/repositories/attempt-outcome.repository.js';
 import {
-  type Failure,
+  type ExecutionRow,
+  type ProgressReport,
   type RobotRow,
   RobotLifecycleRepository,
 } from '../state/repositories/robot-lifecycle.repository.js';
+import { BatchOutcome, type CompleteBatchDto, type CompleteBatchResponseDto } from './dto/complete-batch.dto.js';
 import type { ClaimedRobotDto, ClaimRobotsDto, CompleteDto, FailDto, ProgressDto } from './dto/execution.dto.js';
 import { ExecutionResponseDto } from './dto/execution.dto.js';
 import { isoUtc } from './dto/format.js';
 import { RobotResponseDto } from './dto/robot-response.dto.js';
 import { leaseLost, OrchestratorErrorCode } from './orchestrator.errors.js';
-import { backoffMs, ErrorCategory, isRetryable } from './retry-policy.js';
+import { ErrorCategory, isRetryable } from './retry-policy.js';
 import { RobotsService } from './robots.service.js';
 import { WorkNotifier } from './work-notifier.js';
 
@@ -25,11 +28,12 @@ const POLL_INTERVAL_MS = 200;
 /** Remote workers' side of the lifecycle: claim under a lease, report progress, complete, fail. */
 @Injectable()
 export class ExecutionsService {
+  private readonly logger = new Logger(ExecutionsService.name);
   private readonly defaultLease: number;
-  private readonly backoff: { base: number; max: number };
 
   constructor(
     private readonly lifecycle: RobotLifecycleRepository,
+    private readonly outcomes: AttemptOutcomeRepository,
     private readonly modules: ModuleRegistryRepository,
     private readonly loadBalancer: LoadBalancerService,
     private readonly robots: RobotsService,
@@ -39,7 +43,6 @@ export class ExecutionsService {
     config: AppConfig,
   ) {
     this.defaultLease = config.get('LEASE_SECONDS');
-    this.backoff = { base: config.get('RETRY_BACKOFF_BASE_MS'), max: config.get('RETRY_BACKOFF_MAX_MS') };
   }
 
   /** Claims up to max_robots; with wait_ms, waits (long poll) until work arrives or time is up. */
@@ -60,7 +63,7 @@ export class ExecutionsService {
     for (;;) {
       const claimed = await this.lifecycle.claim(moduleName, max, lease);
       if (claimed.length > 0 || Date.now() >= deadline || stop?.aborted) {
-        await Promise.all(claimed.map((robot) => this.robots.forget(robot.robot_id)));
+        await this.robots.forgetMany(claimed.map((robot) => robot.robot_id));
         return claimed.map(({ attempt, ...robot }) => ({
           ...RobotResponseDto.of(robot as RobotRow),
           execute_id: attempt.execute_id,
@@ -100,21 +103,62 @@ export class ExecutionsService {
     return ExecutionResponseDto.of(row);
   }
 
+  /**
+   * An in-process handler's reports, oldest first, written as one: the row gets the merged
+   * values, and each report its own robot.progress event. Null when the lease is not current.
+   */
+  reportSteps(executeId: string, leaseToken: string, reports: ProgressReport[]): Promise<ExecutionRow | null> {
+    const merged = Object.assign({}, ...reports.map(definedOnly)) as ProgressReport;
+    return this.lifecycle.progress(executeId, leaseToken, this.defaultLease, merged, null, reports);
+  }
+
   async complete(executeId: string, dto: CompleteDto, boundModule: string | null = null): Promise<RobotResponseDto> {
-    const robot = await this.lifecycle.complete(
-      executeId,
-      dto.lease_token,
-      {
-        outputData: dto.output_data,
-        completenessScore: dto.completeness_score,
-        confidenceScore: dto.confidence_score,
-      },
-      boundModule,
-    );
+    const robot = await this.outcomes.complete(this.completion(executeId, dto, boundModule));
     if (!robot) throw leaseLost(executeId);
-    await this.robots.forget(robot.robot_id);
-    if (robot.module_name) await this.breaker.recordOutcome(robot.module_name, true);
+    await this.completed([robot]);
     return RobotResponseDto.of(robot);
+  }
+
+  /**
+   * Completes up to 100 attempts in one call (their statements shared with concurrent calls);
+   * each result answers for itself: a lost lease refuses that one, not its neighbours.
+   */
+  async completeBatch(dto: CompleteBatchDto, boundModule: string | null = null): Promise<CompleteBatchResponseDto> {
+    const settled = await this.outcomes.completeMany(
+      dto.results.map((item) => this.completion(item.execute_id, item, boundModule)),
+    );
+    const robots = settled.flatMap((s) => (s.status === 'fulfilled' && s.value ? [s.value] : []));
+    await this.completed(robots);
+    const results = settled.map((s, i) => {
+      const executeId = dto.results[i].execute_id;
+      if (s.status === 'rejected') {
+        this.logger.warn(`batch completion of ${executeId} failed: ${(s.reason as Error).message}`);
+        return { execute_id: executeId, status: BatchOutcome.Unavailable };
+      }
+      return s.value
+        ? { execute_id: executeId, status: BatchOutcome.Completed, robot: RobotResponseDto.of(s.value) }
+        : { execute_id: executeId, status: BatchOutcome.LeaseLost };
+    });
+    if (robots.length === 0 && settled.every((s) => s.status === 'rejected'))
+      throw (settled[0] as PromiseRejectedResult).reason;
+    return { completed: robots.length, refused: results.length - robots.length, results };
+  }
+
+  private completion(executeId: string, dto: CompleteDto, boundModule: string | null) {
+    return {
+      executeId,
+      leaseToken: dto.lease_token,
+      outputData: dto.output_data,
+      completenessScore: dto.completeness_score,
+      confidenceScore: dto.confidence_score,
+      boundModule,
+    };
+  }
+
+  /** After commit: cached statuses dropped, the breaker told, the relay woken. */
+  async completed(robots: RobotRow[]): Promise<void> {
+    for (const robot of robots) if (robot.module_name) this.breaker.recordOutcome(robot.module_name, true);
+    await this.robots.forgetMany(robots.map((robot) => robot.robot_id));
   }
 
   /**
@@ -158,29 +202,36 @@ export class ExecutionsService {
     boundModule: string | null = null,
   ): Promise<RobotRow | null> {
     const category = failure.category as ErrorCategory;
-    // Routed before the transaction: it must not wait on anything else (see RobotLifecycleRepository).
-    const robotType = isRetryable(category)
-      ? (knownType ?? (await this.lifecycle.robotTypeOfExecution(executeId)))
-      : null;
+    const retryable = isRetryable(category);
+    // Routed before the statement, from the routing cache: nothing waits inside it.
+    const robotType = retryable ? (knownType ?? (await this.lifecycle.robotTypeOfExecution(executeId))) : null;
     const failover = robotType ? (await this.loadBalancer.select(robotType)).selected_module : null;
-    const result = await this.lifecycle.failAttempt(
+    const result = await this.outcomes.fail({
       executeId,
       leaseToken,
-      failure,
-      (robot) => {
-        const retry = isRetryable(category) && robot.retry_count < robot.retry_limit;
-        return {
-          retry,
-          delayMs: retry ? backoffMs(robot.retry_count, this.backoff.base, this.backoff.max) : 0,
-          moduleName: (retry && failover) || robot.module_name,
-        };
-      },
+      category: failure.category,
+      message: failure.message,
+      details: failure.details,
+      retryable,
+      failoverModule: failover,
+      jitter: Math.random(),
       boundModule,
-    );
+    });
     if (!result) return null;
+    // A business (VALIDATION) failure is the module working as it should: an ended attempt, not a failure.
+    this.breaker.recordOutcome(result.attemptModule, category === ErrorCategory.Validation);
     await this.robots.forget(result.robot.robot_id);
-    if (category !== ErrorCategory.Validation) await this.breaker.recordOutcome(result.attemptModule, false);
     if (result.retried && result.robot.module_name) this.notifier.announce(result.robot.module_name);
     return result.robot;
   }
 }
+
+/** What failed, as a worker or the timeout sweep reports it. */
+export interface Failure {
+  category: string;
+  message: string;
+  details: Record<string, unknown>;
+}
+
+const definedOnly = (report: ProgressReport) =>
+  Object.fromEntries(Object.entries(report).filter(([, value]) => value !== undefined));

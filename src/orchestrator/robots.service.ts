@@ -279,4 +279,11 @@ export class RobotsService {
     this.relay.kick();
     return this.cache.invalidate(cacheKey(CacheKind.RobotStatus, robotId));
   }
+
+  /** `forget` for many robots in one cache round trip. */
+  forgetMany(robotIds: string[]): Promise<void> {
+    if (robotIds.length === 0) return Promise.resolve();
+    this.relay.kick();
+    return this.cache.invalidateMany(robotIds.map((id) => cacheKey(CacheKind.RobotStatus, id)));
+  }
 }

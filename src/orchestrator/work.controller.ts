@@ -9,17 +9,20 @@ import {
   FailDto,
   ProgressDto,
 } from './dto/execution.dto.js';
+import { CompleteBatchDto, CompleteBatchResponseDto } from './dto/complete-batch.dto.js';
 import { ExecuteIdParamDto } from './dto/robot-id-param.dto.js';
 import { RobotResponseDto } from './dto/robot-response.dto.js';
 import { ExecutionsService } from './executions.service.js';
 import { Auth } from '../security/auth.decorator.js';
 import { assertActsFor, boundModule, Caller } from '../security/caller.decorator.js';
 import type { Principal } from '../security/principal.js';
+import { RateBucket, RateLimit } from '../security/rate-limit.decorator.js';
 import { Scope } from '../security/scopes.js';
 
 /** The remote worker protocol: claim under a lease, then progress, complete or fail with its token. */
 @ApiTags('workers')
 @Auth(Scope.Work)
+@RateLimit(RateBucket.Work)
 @ApiConflictResponse({
   description:
     'LEASE_LOST: the lease expired and was reclaimed, the robot was cancelled, or a module-bound key does not own it',
@@ -65,6 +68,21 @@ export class WorkController {
     @Caller() caller?: Principal,
   ): Promise<RobotResponseDto> {
     return this.executions.complete(params.execute_id, dto, boundModule(caller));
+  }
+
+  @Post('executions/complete')
+  @HttpCode(200)
+  @ApiOperation({
+    summary: 'Finish up to 100 attempts in one call, each with its own lease token and its own outcome in the answer',
+    description:
+      'For workers that finish many small robots: one round trip and shared database statements instead of one ' +
+      'call each. Each result is judged on its own, as the single call would judge it: a lost lease refuses that ' +
+      'result (status lease_lost), not the others. Invalid input (more than 100, an execute_id twice, a bad field) ' +
+      'refuses the whole call with 400 and writes nothing. Counts as one call against the rate limit.',
+  })
+  @ApiOkResponse({ type: CompleteBatchResponseDto })
+  completeBatch(@Body() dto: CompleteBatchDto, @Caller() caller?: Principal): Promise<CompleteBatchResponseDto> {
+    return this.executions.completeBatch(dto, boundModule(caller));
   }
 
   @Post('executions/:execute_id/fail')

@@ -22,12 +22,16 @@ export function parseModuleOverrides(spec: string | undefined): Map<string, numb
 
 /**
  * Who is counted and against which limit. A caller with a valid key is counted per key, against
- * the key's own limit, else its module's override, else RATE_LIMIT_PER_MINUTE; anyone else per IP
- * against RATE_LIMIT_IP_PER_MINUTE. Health and bulk routes have buckets and limits of their own.
+ * the key's own limit, else its module's override, else RATE_LIMIT_PER_MINUTE (the worker
+ * protocol: RATE_LIMIT_WORK_PER_MINUTE); anyone else per IP against RATE_LIMIT_IP_PER_MINUTE.
+ * Health, bulk and work routes have buckets of their own, so a worker's claims and completions
+ * never eat into the same key's other calls, nor the other way round. A call counts once,
+ * whatever it carries: a claim of 100 robots or a batch completion of 100 results is one call,
+ * which is what batching is for (each of those robots had to be claimed under a lease first).
  */
 @Injectable()
 export class RateLimitPolicy {
-  private readonly limits: { perKey: number; perIp: number; health: number; bulk: number };
+  private readonly limits: { perKey: number; perIp: number; health: number; bulk: number; work: number };
   private readonly moduleOverrides: Map<string, number>;
   private readonly prefix: string;
 
@@ -40,6 +44,7 @@ export class RateLimitPolicy {
       perIp: config.get('RATE_LIMIT_IP_PER_MINUTE'),
       health: config.get('RATE_LIMIT_HEALTH_PER_MINUTE'),
       bulk: config.get('RATE_LIMIT_BULK_PER_MINUTE'),
+      work: config.get('RATE_LIMIT_WORK_PER_MINUTE'),
     };
     this.moduleOverrides = parseModuleOverrides(config.get('RATE_LIMIT_MODULE_OVERRIDES'));
     this.prefix = `${config.get('CACHE_KEY_PREFIX')}:rl`;
@@ -54,7 +59,7 @@ export class RateLimitPolicy {
     return (
       principal.rateLimitPerMinute ??
       (principal.moduleName ? this.moduleOverrides.get(principal.moduleName) : undefined) ??
-      this.limits.perKey
+      (bucket === RateBucket.Work ? this.limits.work : this.limits.perKey)
     );
   }
 

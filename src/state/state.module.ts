@@ -8,6 +8,8 @@ import { dataSourceOptions, type PoolRole, READ_DATA_SOURCE, warmPool } from './
 import { DatabaseHost, DatabaseHostModule } from './embedded/database-host.module.js';
 import { ENTITIES } from './entities/index.js';
 import { assertServerVersion, runMigrations } from './migration-runner.js';
+import { AttemptOutcomeRepository } from './repositories/attempt-outcome.repository.js';
+import { ModuleBreakerRepository } from './repositories/module-breaker.repository.js';
 import { ModuleRegistryRepository } from './repositories/module-registry.repository.js';
 import { RobotExecuteRepository } from './repositories/robot-execute.repository.js';
 import { RobotLifecycleRepository } from './repositories/robot-lifecycle.repository.js';
@@ -78,6 +80,8 @@ function dataSourceModule(role: PoolRole) {
     DatabaseLifecycle,
     DatabaseProbe,
     ModuleRegistryRepository,
+    ModuleBreakerRepository,
+    AttemptOutcomeRepository,
     RobotRepository,
     RobotExecuteRepository,
     RobotLifecycleRepository,
@@ -101,6 +105,8 @@ function dataSourceModule(role: PoolRole) {
   exports: [
     DatabaseProbe,
     ModuleRegistryRepository,
+    ModuleBreakerRepository,
+    AttemptOutcomeRepository,
     RobotRepository,
     RobotExecuteRepository,
     RobotLifecycleRepository,

@@ -10,6 +10,7 @@ import { AlertsJob, FLEET_ALERTS_JOB } from '../../src/monitoring/alerts/alerts.
 import { AlertsService } from '../../src/monitoring/alerts/alerts.service.js';
 import { PerformanceTracker } from '../../src/monitoring/metrics/performance-tracker.service.js';
 import { HealthMonitorService } from '../../src/registry/health-monitor.service.js';
+import { eventually } from '../support/eventually.js';
 import { DatabaseBreakerInterceptor } from '../../src/state/database-breaker.interceptor.js';
 import { poolOf, READ_DATA_SOURCE } from '../../src/state/data-source.js';
 import { OutboxRelay } from '../../src/state/outbox-relay.service.js';
@@ -64,6 +65,7 @@ describe('alerts (PGlite)', () => {
     HEALTH_DEGRADED_AFTER: '1',
     HEALTH_UNHEALTHY_AFTER: '1',
     BREAKER_MIN_FAILURES: '1',
+    BREAKER_EVALUATION_INTERVAL_MS: '50',
     DB_READ_POOL_MIN: '1',
     DB_READ_POOL_MAX: '2',
   });
@@ -193,7 +195,9 @@ describe('alerts (PGlite)', () => {
         error_category: 'EXTERNAL_API',
         error_message: 'down',
       });
-      expect((await api.send<Record<string, unknown>>('GET', '/api/v1/modules/Flaky')).body.breaker_state).toBe('OPEN');
+      const breakerOf = async () =>
+        (await api.send<{ breaker_state: string }>('GET', '/api/v1/modules/Flaky')).body.breaker_state;
+      expect(await eventually(breakerOf, (state) => state === 'OPEN')).toBe('OPEN');
       expect(pick(await evaluator.evaluateFleet(), 'module_breaker_open', 'Flaky')).toEqual(['alert.fired']);
 
       // The cool-down is over: one probe robot goes through and succeeds.
@@ -202,9 +206,7 @@ describe('alerts (PGlite)', () => {
       );
       const [probe] = (await api.claim('Flaky')).body;
       await api.complete(probe.execute_id, { lease_token: probe.lease_token, output_data: {} });
-      expect((await api.send<Record<string, unknown>>('GET', '/api/v1/modules/Flaky')).body.breaker_state).toBe(
-        'CLOSED',
-      );
+      expect(await eventually(breakerOf, (state) => state === 'CLOSED')).toBe('CLOSED');
       expect(pick(await evaluator.evaluateFleet(), 'module_breaker_open', 'Flaky')).toEqual(['alert.resolved']);
     });
 

@@ -175,6 +175,7 @@ const EXPECTED_ACCESS: Record<string, string> = {
   'POST /api/v1/modules/:module_name/claims': 'work',
   'POST /api/v1/executions/:execute_id/progress': 'work',
   'POST /api/v1/executions/:execute_id/complete': 'work',
+  'POST /api/v1/executions/complete': 'work',
   'POST /api/v1/executions/:execute_id/fail': 'work',
   'POST /api/v1/api-keys': 'admin',
   'GET /api/v1/api-keys': 'admin',
@@ -491,6 +492,12 @@ describe('security layer (PGlite)', () => {
         const res = await call<Problem>('POST', `/api/v1/executions/${exec}/${action}`, { key, body });
         expect([action, res.status, res.body.code]).toEqual([action, 409, 'LEASE_LOST']);
       }
+      const batch = await call<{ completed: number; results: Array<{ status: string }> }>(
+        'POST',
+        '/api/v1/executions/complete',
+        { key, body: { results: [{ execute_id: exec, lease_token: lease, output_data: { stolen: true } }] } },
+      );
+      expect([batch.status, batch.body.completed, batch.body.results[0].status]).toEqual([200, 0, 'lease_lost']);
       for (const path of [`/api/v1/robots/${other.robot_id}`, `/api/v1/robots/${other.robot_id}/executions`]) {
         expect((await call('GET', path, { key })).status).toBe(404);
       }
@@ -954,6 +961,7 @@ describe('rate limits (PGlite, memory counters)', () => {
     RATE_LIMIT_IP_PER_MINUTE: '4',
     RATE_LIMIT_HEALTH_PER_MINUTE: '3',
     RATE_LIMIT_BULK_PER_MINUTE: '2',
+    RATE_LIMIT_WORK_PER_MINUTE: '8',
     RATE_LIMIT_MODULE_OVERRIDES: 'RateMod=3,OtherMod=50',
     CORS_ORIGINS: 'https://console.example',
   });
@@ -1052,6 +1060,32 @@ describe('rate limits (PGlite, memory counters)', () => {
     expect((await call('POST', '/api/v1/robots', { body: { robot_type: 'rate_type', input_data: {} } })).status).toBe(
       201,
     );
+  });
+
+  it("counts the worker protocol in a bucket of its own, at RATE_LIMIT_WORK_PER_MINUTE, apart from the key's other calls", async () => {
+    expect((await registerModule(call, 'WorkMod', ['work_type'])).status).toBe(201);
+    const worker = (await issue(t, { name: 'worker', scopes: ['work', 'robots:read'] })).api_key;
+    // Its other calls use up RATE_LIMIT_PER_MINUTE (5) ...
+    expect(await statuses(6, () => call('GET', '/api/v1/robots', { key: worker }))).toEqual([
+      200, 200, 200, 200, 200, 429,
+    ]);
+    // ... and its work calls still go: 8 a minute, a batch completion counting as one call.
+    for (let i = 0; i < 3; i++)
+      await call('POST', '/api/v1/robots', { body: { robot_type: 'work_type', input_data: { i } } });
+    const claim = await call<Claimed[]>('POST', '/api/v1/modules/WorkMod/claims', {
+      key: worker,
+      body: { max_robots: 3 },
+    });
+    expect([claim.status, claim.body.length, claim.headers.get('ratelimit-limit')]).toEqual([200, 3, '8']);
+    const batch = await call<{ completed: number }>('POST', '/api/v1/executions/complete', {
+      key: worker,
+      body: {
+        results: claim.body.map((c) => ({ execute_id: c.execute_id, lease_token: c.lease_token, output_data: {} })),
+      },
+    });
+    expect([batch.status, batch.body.completed, batch.headers.get('ratelimit-remaining')]).toEqual([200, 3, '6']);
+    const empty = () => call('POST', '/api/v1/modules/WorkMod/claims', { key: worker, body: {} });
+    expect(await statuses(7, empty)).toEqual([200, 200, 200, 200, 200, 200, 429]);
   });
 
   it('audits the first refusal of each window per caller and bucket', async () => {

@@ -53,6 +53,7 @@ export const EXPECTED_COLUMNS: Record<string, string[]> = {
     max_concurrent_robots integer NOT NULL DEFAULT 10
     breaker_state varchar(10) NOT NULL DEFAULT 'CLOSED'::character varying
     breaker_until timestamp
+    breaker_counted_from timestamp
   `),
   robots: lines(`
     robot_id varchar(50) NOT NULL
@@ -185,6 +186,13 @@ export const EXPECTED_COLUMNS: Record<string, string[]> = {
     last_evaluated_at timestamp NOT NULL DEFAULT now()
     details jsonb NOT NULL DEFAULT '{}'::jsonb
   `),
+  module_breaker_counts: lines(`
+    module_name varchar(100) NOT NULL
+    bucket_start timestamp NOT NULL
+    instance_id varchar(100) NOT NULL
+    succeeded integer NOT NULL DEFAULT 0
+    failed integer NOT NULL DEFAULT 0
+  `),
 };
 
 /** name -> "table UNIQUE? (columns) WHERE predicate", predicates as the catalog renders them. */
@@ -243,12 +251,15 @@ export const EXPECTED_INDEXES: Record<string, string> = {
   idx_monitoring_alerts_firing: "monitoring_alerts UNIQUE (rule, subject) WHERE ((state)::text = 'FIRING'::text)",
   idx_monitoring_alerts_fired: 'monitoring_alerts (fired_at, alert_id)',
   idx_monitoring_alerts_last_fired: 'monitoring_alerts (rule, subject, fired_at)',
+  // Added by the ModuleBreakerCounts migration.
+  module_breaker_counts_pkey: 'module_breaker_counts UNIQUE (module_name, bucket_start, instance_id)',
 };
 
 /** "table.column -> table.column ON DELETE rule" for every foreign key. */
 export const EXPECTED_FOREIGN_KEYS = [
   'api_keys.module_name -> module_registry.module_name ON DELETE NO ACTION',
   'api_keys.rotated_from -> api_keys.key_id ON DELETE NO ACTION',
+  'module_breaker_counts.module_name -> module_registry.module_name ON DELETE CASCADE',
   'module_health_checks.module_name -> module_registry.module_name ON DELETE CASCADE',
   'robot_execute.robot_id -> robots.robot_id ON DELETE CASCADE',
   'robots.module_name -> module_registry.module_name ON DELETE NO ACTION',
@@ -262,4 +273,5 @@ export const EXPECTED_PRIMARY_KEYS: Record<string, string> = {
   api_keys: 'key_id',
   security_audit: 'audit_id',
   monitoring_alerts: 'alert_id',
+  module_breaker_counts: 'module_name, bucket_start, instance_id',
 };

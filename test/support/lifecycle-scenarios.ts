@@ -4,6 +4,7 @@ import { ExecutionsService } from '../../src/orchestrator/executions.service.js'
 import { OutboxRelay } from '../../src/state/outbox-relay.service.js';
 import { RobotsService } from '../../src/orchestrator/robots.service.js';
 import { RobotLifecycleRepository } from '../../src/state/repositories/robot-lifecycle.repository.js';
+import { eventually } from './eventually.js';
 import { http, type TestApp } from './test-app.js';
 
 type Robot = Record<string, unknown> & {
@@ -14,7 +15,12 @@ type Robot = Record<string, unknown> & {
   routing_decision: { selected_module: string | null } | null;
   next_attempt_at: string;
 };
-type Claimed = Robot & { execute_id: string; lease_token: string; lease_expires_at: string };
+type Claimed = Robot & {
+  execute_id: string;
+  lease_token: string;
+  lease_expires_at: string;
+  input_data: Record<string, unknown>;
+};
 type Problem = { status: number; code: string; detail: string };
 
 /**
@@ -544,8 +550,10 @@ export async function quarantinesAFailingModule(t: TestApp, suffix: string): Pro
       error_message: 'down',
     });
   }
-  const module = (await api.send<Record<string, unknown>>('GET', `/api/v1/modules/${flaky}`)).body;
-  expect(module.breaker_state).toBe('OPEN');
+  // The breaker judges the counted outcomes every BREAKER_EVALUATION_INTERVAL_MS.
+  const breakerOf = async () =>
+    (await api.send<{ breaker_state: string }>('GET', `/api/v1/modules/${flaky}`)).body.breaker_state;
+  expect(await eventually(breakerOf, (state) => state === 'OPEN')).toBe('OPEN');
   const decision = (
     await api.send<{ selected_module: string; candidates: Array<{ module_name: string; excluded_because: string[] }> }>(
       'GET',
@@ -564,9 +572,7 @@ export async function quarantinesAFailingModule(t: TestApp, suffix: string): Pro
   expect(probe).toHaveLength(1);
   expect((await api.claim(flaky)).body).toEqual([]);
   await api.complete(probe[0].execute_id, { lease_token: probe[0].lease_token, output_data: {} });
-  expect((await api.send<Record<string, unknown>>('GET', `/api/v1/modules/${flaky}`)).body.breaker_state).toBe(
-    'CLOSED',
-  );
+  expect(await eventually(breakerOf, (state) => state === 'CLOSED')).toBe('CLOSED');
   const { rows } = await t.db.query<{ payload: { from: string; to: string } }>(
     `SELECT payload FROM robot_events WHERE event_type = 'module.breaker_changed' AND module_name = $1 ORDER BY event_id`,
     [flaky],
@@ -616,4 +622,189 @@ export async function concurrentProgress(t: TestApp, suffix: string): Promise<vo
     [module],
   );
   expect(events.rows[0].n).toBe('31');
+}
+
+type BatchAnswer = {
+  completed: number;
+  refused: number;
+  results: Array<{ execute_id: string; status: string; robot?: Robot }>;
+};
+
+/**
+ * POST /executions/complete: each result answers for itself, in the order sent; a stale token or
+ * an attempt already finished is refused alone; invalid input refuses the whole call, writing nothing.
+ */
+export async function batchCompletion(t: TestApp, suffix: string): Promise<void> {
+  const api = lifecycleClient(t);
+  const module = `Batch${suffix}`;
+  const type = `batch_${suffix.toLowerCase()}`;
+  await api.registerModule(module, [type]);
+  await api.send('POST', '/api/v1/robots/bulk', {
+    robots: Array.from({ length: 6 }, (_, i) => ({ robot_type: type, input_data: { i } })),
+  });
+  const claimed = (await api.claim(module, { max_robots: 6 })).body;
+  expect(claimed).toHaveLength(6);
+  const result = (c: Claimed, extra: Record<string, unknown> = {}) => ({
+    execute_id: c.execute_id,
+    lease_token: c.lease_token,
+    output_data: { n: c.input_data },
+    ...extra,
+  });
+  await api.complete(claimed[3].execute_id, { lease_token: claimed[3].lease_token, output_data: {} });
+
+  const invalid = [
+    { results: [] },
+    { results: Array.from({ length: 101 }, () => result(claimed[0])) },
+    { results: [result(claimed[0]), result(claimed[0])] },
+    { results: [result(claimed[0]), { ...result(claimed[1]), lease_token: 'nope' }] },
+    { results: [result(claimed[0]), { ...result(claimed[1]), confidence_score: 7 }] },
+    { results: [result(claimed[0]), null] },
+    { results: 'all of them' },
+  ];
+  for (const body of invalid) expect((await api.send('POST', '/api/v1/executions/complete', body)).status).toBe(400);
+  const { rows: untouched } = await t.db.query<{ n: string }>(
+    `SELECT count(*) AS n FROM robots WHERE robot_type = $1 AND status = 'COMPLETED'`,
+    [type],
+  );
+  expect(untouched[0].n).toBe('1');
+
+  const answer = await api.send<BatchAnswer>('POST', '/api/v1/executions/complete', {
+    results: [
+      result(claimed[0], { confidence_score: 0.9 }),
+      result(claimed[1]),
+      { ...result(claimed[2]), lease_token: claimed[4].lease_token },
+      result(claimed[3]),
+      result(claimed[4]),
+    ],
+  });
+  expect(answer.status).toBe(200);
+  expect(answer.body.results.map((r) => [r.execute_id, r.status])).toEqual([
+    [claimed[0].execute_id, 'completed'],
+    [claimed[1].execute_id, 'completed'],
+    [claimed[2].execute_id, 'lease_lost'],
+    [claimed[3].execute_id, 'lease_lost'],
+    [claimed[4].execute_id, 'completed'],
+  ]);
+  expect([answer.body.completed, answer.body.refused]).toEqual([3, 2]);
+  expect(answer.body.results[0].robot).toMatchObject({
+    robot_id: claimed[0].robot_id,
+    status: 'COMPLETED',
+    output_data: { n: { i: (claimed[0].input_data as { i: number }).i } },
+    confidence_score: 0.9,
+  });
+  const { rows } = await t.db.query<{ robot_id: string; status: string; completed: string }>(
+    `SELECT r.robot_id, r.status,
+            (SELECT count(*) FROM robot_events e WHERE e.robot_id = r.robot_id AND e.event_type = 'robot.completed') AS completed
+       FROM robots r WHERE r.robot_type = $1`,
+    [type],
+  );
+  const byId = new Map(rows.map((r) => [r.robot_id, r]));
+  for (const i of [0, 1, 3, 4])
+    expect(byId.get(claimed[i].robot_id)).toMatchObject({ status: 'COMPLETED', completed: '1' });
+  expect(byId.get(claimed[2].robot_id)).toMatchObject({ status: 'PROCESSING', completed: '0' });
+  // The refused one is still held by its lease.
+  const late = await api.complete(claimed[2].execute_id, { lease_token: claimed[2].lease_token, output_data: {} });
+  expect(late.status).toBe(200);
+}
+
+/**
+ * Concurrent failures share statements and are each judged on their robot's own row: the retry
+ * delay follows RETRY_BACKOFF_BASE_MS·2^retry_count with equal jitter, the last attempt fails for
+ * good, VALIDATION is never retried.
+ */
+export async function concurrentFailures(t: TestApp, suffix: string): Promise<void> {
+  const api = lifecycleClient(t);
+  const module = `Failing${suffix}`;
+  const type = `failing_${suffix.toLowerCase()}`;
+  await api.registerModule(module, [type]);
+  await api.send('POST', '/api/v1/robots/bulk', {
+    robots: [
+      ...Array.from({ length: 8 }, (_, i) => ({ robot_type: type, input_data: { i }, retry_limit: 2 })),
+      ...Array.from({ length: 4 }, (_, i) => ({ robot_type: type, input_data: { last: i }, retry_limit: 0 })),
+    ],
+  });
+  const claimed = (await api.claim(module, { max_robots: 12 })).body;
+  expect(claimed).toHaveLength(12);
+  const category = (c: Claimed) => ((c.input_data.i as number) % 4 === 3 ? 'VALIDATION' : 'EXTERNAL_API');
+  const started = Date.now();
+  const answers = await Promise.all(
+    claimed.map((c) =>
+      api.fail(c.execute_id, { lease_token: c.lease_token, error_category: category(c), error_message: 'boom' }),
+    ),
+  );
+  expect(answers.map((a) => a.status)).toEqual(claimed.map(() => 200));
+  answers.forEach((answer, i) => {
+    const c = claimed[i];
+    const expected = c.input_data.last !== undefined || category(c) === 'VALIDATION' ? 'FAILED' : 'RETRYING';
+    expect([c.input_data, answer.body.status]).toEqual([c.input_data, expected]);
+    if (expected === 'RETRYING') {
+      expect(answer.body.retry_count).toBe(1);
+      // RETRY_BACKOFF_BASE_MS is 50 in these suites: the first retry waits 25-50 ms.
+      const delay = new Date(answer.body.next_attempt_at).getTime() - started;
+      expect(delay).toBeGreaterThanOrEqual(25 - 5);
+      expect(delay).toBeLessThanOrEqual(50 + (Date.now() - started) + 5);
+    } else expect(answer.body.retry_count).toBe(0);
+  });
+  const { rows } = await t.db.query<{ event_type: string; n: string; delays: number[] }>(
+    `SELECT event_type, count(*) AS n, array_agg((payload->>'delay_ms')::int) AS delays FROM robot_events
+      WHERE module_name = $1 AND event_type IN ('robot.retrying', 'robot.failed') GROUP BY event_type ORDER BY 1`,
+    [module],
+  );
+  expect(rows.map((r) => [r.event_type, r.n])).toEqual([
+    ['robot.failed', '6'],
+    ['robot.retrying', '6'],
+  ]);
+  for (const delay of rows[1].delays) expect(delay >= 20 && delay <= 50).toBe(true);
+}
+
+/**
+ * How the breaker decides: from counted outcomes in the window (a VALIDATION failure is an ended
+ * attempt, never a failure of the module), only when the failures are at least
+ * BREAKER_MIN_FAILURES (3 here) and BREAKER_FAILURE_RATE (0.5) of the ended attempts; counts
+ * older than the window neither count nor stay.
+ */
+export async function breakerCountsTheWindow(t: TestApp, suffix: string): Promise<void> {
+  const api = lifecycleClient(t);
+  const module = `Counted${suffix}`;
+  const type = `counted_${suffix.toLowerCase()}`;
+  await api.registerModule(module, [type]);
+  // 1,000 failures an hour ago, past the window (600 s): they must not count.
+  await t.db.query(
+    `INSERT INTO module_breaker_counts (module_name, bucket_start, instance_id, succeeded, failed)
+     VALUES ($1, (now() AT TIME ZONE 'UTC') - interval '1 hour', 'gone-instance', 0, 1000)`,
+    [module],
+  );
+  const breakerOf = async () =>
+    (await api.send<{ breaker_state: string }>('GET', `/api/v1/modules/${module}`)).body.breaker_state;
+  const settle = () => sleep(300); // six evaluation intervals of 50 ms
+  const finish = async (outcomes: string[]) => {
+    await api.send('POST', '/api/v1/robots/bulk', {
+      robots: outcomes.map((o) => ({ robot_type: type, input_data: { o }, retry_limit: 0 })),
+    });
+    const claimed = (await api.claim(module, { max_robots: outcomes.length })).body;
+    expect(claimed).toHaveLength(outcomes.length);
+    for (const c of claimed) {
+      const o = c.input_data.o as string;
+      if (o === 'ok') await api.complete(c.execute_id, { lease_token: c.lease_token, output_data: {} });
+      else await api.fail(c.execute_id, { lease_token: c.lease_token, error_category: o, error_message: o });
+    }
+    await settle();
+  };
+
+  // Business failures never count against it, but they are ended attempts: 2 VALIDATION, 2
+  // successes, then 3 failures make 3 of 7, under half (3 of 5 would have opened it).
+  await finish(Array(2).fill('VALIDATION'));
+  await finish(Array(2).fill('ok'));
+  await finish(Array(3).fill('SYSTEM'));
+  expect(await breakerOf()).toBe('CLOSED');
+  const { rows: counted } = await t.db.query<{ succeeded: string; failed: string; old: string }>(
+    `SELECT sum(succeeded) AS succeeded, sum(failed) AS failed,
+            count(*) FILTER (WHERE instance_id = 'gone-instance') AS old
+       FROM module_breaker_counts WHERE module_name = $1`,
+    [module],
+  );
+  expect(counted[0]).toEqual({ succeeded: '4', failed: '3', old: '0' });
+  // One more: 4 of 8 is half: quarantined.
+  await finish(['EXTERNAL_API']);
+  expect(await eventually(breakerOf, (state) => state === 'OPEN')).toBe('OPEN');
 }

@@ -13,6 +13,9 @@ import {
   retriesAndFailures,
   unassignedAndValidation,
   waitingRobotsFindANewModule,
+  batchCompletion,
+  concurrentFailures,
+  breakerCountsTheWindow,
 } from './lifecycle-scenarios.js';
 import type { TestApp } from './test-app.js';
 
@@ -22,6 +25,7 @@ export const LIFECYCLE_ENV = {
   RETRY_BACKOFF_MAX_MS: '100',
   BREAKER_MIN_FAILURES: '3',
   BREAKER_COOLDOWN_SECONDS: '1',
+  BREAKER_EVALUATION_INTERVAL_MS: '50',
 };
 
 /** The whole robot lifecycle, declared once for each database tier. */
@@ -44,4 +48,7 @@ export function lifecycleSuite(t: TestApp, tier: string, swarm: { workers: numbe
   it('creates in bulk all or nothing, and claims within capacity', () => bulkAndCapacity(t, `${tier}10`));
   it('quarantines a failing module, then probes it back', () => quarantinesAFailingModule(t, `${tier}11`));
   it('applies concurrent progress reports each to its own attempt', () => concurrentProgress(t, `${tier}12`));
+  it('completes a batch, each result on its own', () => batchCompletion(t, `${tier}13`));
+  it('fails concurrent attempts each on its own robot, with backoff', () => concurrentFailures(t, `${tier}14`));
+  it('opens the breaker from the counted window only', () => breakerCountsTheWindow(t, `${tier}15`));
 }

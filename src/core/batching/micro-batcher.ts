@@ -24,6 +24,18 @@ export class MicroBatcher<I, O> {
     });
   }
 
+  /**
+   * Several items at once (a batch API call): queued together, so they share statements. Each
+   * settles on its own: one item's error does not hide its neighbours' results.
+   */
+  submitMany(items: I[]): Promise<Array<PromiseSettledResult<O>>> {
+    const answers = items.map(
+      (item) => new Promise<O>((resolve, reject) => this.queue.push({ item, resolve, reject })),
+    );
+    this.pump();
+    return Promise.allSettled(answers);
+  }
+
   private pump(): void {
     while (this.inFlight < this.options.maxInFlight && this.queue.length > 0) {
       const batch = this.queue.splice(0, this.options.maxBatch);

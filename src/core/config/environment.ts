@@ -3,6 +3,7 @@ import { plainToInstance, Transform } from 'class-transformer';
 import {
   IsBoolean,
   IsEnum,
+  IsIn,
   IsInt,
   IsNumber,
   IsOptional,
@@ -301,6 +302,13 @@ export class Environment {
   @Min(1)
   BREAKER_COOLDOWN_SECONDS: number = 60;
 
+  // Each instance counts attempt outcomes in memory and the breaker decides on them this often:
+  // an outcome costs a counter increment, and a failing module is quarantined within about this.
+  @IsInt()
+  @Min(10)
+  @Max(60_000)
+  BREAKER_EVALUATION_INTERVAL_MS: number = 1_000;
+
   /** Daily cleanup: finished attempts, relayed events, health checks and job runs older than this. */
   @IsInt()
   @Min(1)
@@ -362,6 +370,14 @@ export class Environment {
   @Min(1)
   RATE_LIMIT_BULK_PER_MINUTE: number = 10;
 
+  // The worker protocol (claims, progress, complete, fail) per key: a worker reporting a few steps
+  // per robot makes several calls a second; 6,000/min lets one run ~20-50 robots/s one call at a
+  // time, and thousands with claim and batch completion. A key's own limit or its module's
+  // override (RATE_LIMIT_MODULE_OVERRIDES) still come first.
+  @IsInt()
+  @Min(1)
+  RATE_LIMIT_WORK_PER_MINUTE: number = 6_000;
+
   /** Requests without a valid key (public routes, failed authentication), per client IP. */
   @IsInt()
   @Min(1)
@@ -394,6 +410,21 @@ export class Environment {
   /** Who may scrape GET /metrics: anyone (`public`, rate-limited per IP) or a key with monitoring:read (`key`). */
   @IsEnum(MetricsAccess)
   METRICS_ACCESS: MetricsAccess = MetricsAccess.Public;
+
+  /**
+   * The example in-process modules to load, comma-separated: `text_stats` (word counts, the
+   * module to copy), `noop` (answers at once: benchmarks, smoke tests); `none` loads none.
+   */
+  @Transform(({ obj, key }: { obj: Record<string, unknown>; key: string }) =>
+    typeof obj[key] === 'string'
+      ? (obj[key] as string)
+          .split(',')
+          .map((name) => name.trim())
+          .filter((name) => name !== '' && name !== 'none')
+      : obj[key],
+  )
+  @IsIn(['text_stats', 'noop'], { each: true, message: 'EXAMPLE_MODULES may name text_stats and noop, or be none' })
+  EXAMPLE_MODULES: string[] = ['text_stats'];
 
   /** The alert evaluation schedule; off, nothing is evaluated (GET /api/v1/monitoring/alerts still answers). */
   @Transform(toBoolean)

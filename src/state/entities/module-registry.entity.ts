@@ -147,6 +147,10 @@ export class ModuleRegistryEntity {
   @Column({ name: 'breaker_until', type: 'timestamp', nullable: true })
   breakerUntil: Date | null;
 
+  /** Added by the ModuleBreakerCounts migration: the breaker counts outcomes from here (its last close). */
+  @Column({ name: 'breaker_counted_from', type: 'timestamp', nullable: true })
+  breakerCountedFrom: Date | null;
+
   @Column({ name: 'registered_at', type: 'timestamp', default: () => 'now()' })
   registeredAt: Date;
 

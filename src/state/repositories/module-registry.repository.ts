@@ -219,52 +219,6 @@ export class ModuleRegistryRepository {
     );
   }
 
-  /**
-   * Moves the module's circuit breaker after an attempt ended: a failed probe, or enough recent
-   * failures, opens it for the cool-down; a successful probe closes it. Returns the states.
-   */
-  async recordAttemptOutcome(
-    moduleName: string,
-    ok: boolean,
-    policy: { minFailures: number; failureRate: number; windowSeconds: number; cooldownSeconds: number },
-  ): Promise<{ before: string; after: string } | null> {
-    const rows: Array<{ before: string; after: string }> = await this.writer.query(
-      `WITH recent AS (
-         SELECT count(*) FILTER (WHERE execution_state = 'FAILED'
-                                   AND COALESCE(execution_metadata->>'error_category', '') <> 'VALIDATION') AS failures,
-                count(*) AS ended
-           FROM robot_execute
-          WHERE module_name = $1 AND execution_state IN ('COMPLETED', 'FAILED')
-            AND completed_at > now() - make_interval(secs => $4)
-       ), previous AS (
-         SELECT breaker_state FROM module_registry WHERE module_name = $1 FOR UPDATE
-       ), updated AS (
-         UPDATE module_registry m SET
-           breaker_state = CASE
-             WHEN $2 AND m.breaker_state = 'HALF_OPEN' THEN 'CLOSED'
-             WHEN NOT $2 AND m.breaker_state = 'HALF_OPEN' THEN 'OPEN'
-             WHEN NOT $2 AND m.breaker_state = 'CLOSED' AND r.failures >= $3 AND r.failures >= $5::double precision * r.ended THEN 'OPEN'
-             ELSE m.breaker_state END,
-           breaker_until = CASE
-             WHEN NOT $2 AND (m.breaker_state = 'HALF_OPEN'
-                              OR (m.breaker_state = 'CLOSED' AND r.failures >= $3 AND r.failures >= $5::double precision * r.ended))
-               THEN now() + make_interval(secs => $6)
-             ELSE m.breaker_until END,
-           updated_at = now()
-           FROM recent r
-          WHERE m.module_name = $1
-         RETURNING m.breaker_state
-       ), event AS (
-         INSERT INTO robot_events (event_type, module_name, payload)
-         SELECT 'module.breaker_changed', $1, jsonb_build_object('from', p.breaker_state, 'to', u.breaker_state)
-           FROM previous p, updated u WHERE p.breaker_state <> u.breaker_state
-       )
-       SELECT p.breaker_state AS before, u.breaker_state AS after FROM previous p, updated u`,
-      [moduleName, ok, policy.minFailures, policy.windowSeconds, policy.failureRate, policy.cooldownSeconds],
-    );
-    return rows[0] ?? null;
-  }
-
   listActive(): Promise<ModuleRegistryEntity[]> {
     return this.reader.find({ where: { isActive: true }, order: { moduleName: 'ASC' } });
   }

@@ -1,5 +1,6 @@
 import { AppConfig } from '../../core/config/app-config.service.js';
 import { MicroBatcher } from '../../core/batching/micro-batcher.js';
+import { inUniqueRounds } from '../../core/batching/unique-rounds.js';
 import { PreparedQueries } from '../prepared-queries.js';
 import { isInfrastructureError } from '../../core/errors/infrastructure-error.js';
 import { Injectable } from '@nestjs/common';
@@ -108,6 +109,8 @@ interface ProgressItem {
   report: ProgressReport;
   /** A module-bound caller may touch its module's attempts only. */
   boundModule: string | null;
+  /** Reports merged into `report` (an in-process handler's steps, oldest first): one event each. */
+  steps?: ProgressReport[];
 }
 
 /** PostgreSQL channel on which new work is announced to every instance (payload: module name). */
@@ -352,7 +355,8 @@ export class RobotLifecycleRepository {
 
   /**
    * Records progress and extends the lease; null unless `leaseToken` holds the running attempt.
-   * Concurrent reports share one statement and one commit (see createBatched).
+   * Concurrent reports share one statement and one commit (see createBatched). `steps`: the
+   * reports `report` merges, each recorded as its own robot.progress event.
    */
   progress(
     executeId: string,
@@ -360,23 +364,19 @@ export class RobotLifecycleRepository {
     leaseSeconds: number,
     report: ProgressReport,
     boundModule: string | null = null,
+    steps?: ProgressReport[],
   ): Promise<ExecutionRow | null> {
-    return this.reports.submit({ executeId, leaseToken, leaseSeconds, report, boundModule });
+    return this.reports.submit({ executeId, leaseToken, leaseSeconds, report, boundModule, steps });
   }
 
   /** One UPDATE for many reports; an attempt reported twice in a batch is updated in turn, in order. */
-  private async progressMany(items: ProgressItem[]): Promise<Array<ExecutionRow | null>> {
-    const results = new Array<ExecutionRow | null>(items.length).fill(null);
-    let pending = items.map((item, index) => ({ item, index }));
-    while (pending.length > 0) {
-      const seen = new Set<string>();
-      const round = pending.filter(({ item }) => !seen.has(item.executeId) && seen.add(item.executeId));
-      pending = pending.filter((entry) => !round.includes(entry));
-      const rows = await this.progressRound(round.map(({ item }) => item));
-      const byId = new Map(rows.map((row) => [row.execute_id, row]));
-      for (const { item, index } of round) results[index] = byId.get(item.executeId) ?? null;
-    }
-    return results;
+  private progressMany(items: ProgressItem[]): Promise<Array<ExecutionRow | null>> {
+    return inUniqueRounds(
+      items,
+      (item) => item.executeId,
+      (round) => this.progressRound(round),
+      (row) => row.execute_id,
+    );
   }
 
   private progressRound(items: ProgressItem[]): Promise<ExecutionRow[]> {
@@ -385,9 +385,9 @@ export class RobotLifecycleRepository {
       'executions_progress',
       `WITH report AS (
          SELECT * FROM unnest($1::text[], $2::uuid[], $3::int[], $4::text[], $5::step_category_enum[], $6::int[], $7::int[],
-                              $8::int[], $9::jsonb[], $10::int[], $11::numeric[], $12::int[], $13::text[])
+                              $8::int[], $9::jsonb[], $10::int[], $11::numeric[], $12::int[], $13::text[], $14::jsonb[])
            AS u(execute_id, lease_token, lease_seconds, current_step, step_category, progress_percentage, completed_steps,
-                total_steps, step_details, step_duration_ms, cpu_usage_percent, memory_usage_mb, bound_module)
+                total_steps, step_details, step_duration_ms, cpu_usage_percent, memory_usage_mb, bound_module, steps)
        ), locked AS (
          -- The reported rows, fetched by primary key only (a state condition here let a planner
          -- with a fresh table's statistics scan every RUNNING attempt through a partial index) and
@@ -420,10 +420,15 @@ export class RobotLifecycleRepository {
          WHERE e.execute_id = ANY($1::text[]) AND e.execute_id = l.execute_id
          RETURNING e.*
        ), event AS (
+         -- One event per report: a merged report's steps each keep theirs, in the order reported.
          INSERT INTO robot_events (event_type, robot_id, module_name, payload)
-         SELECT 'robot.progress', robot_id, module_name,
-                jsonb_build_object('execute_id', execute_id, 'progress_percentage', progress_percentage, 'current_step', current_step)
-           FROM attempt
+         SELECT 'robot.progress', a.robot_id, a.module_name,
+                jsonb_build_object('execute_id', a.execute_id,
+                  'progress_percentage', COALESCE((s.step->>'progress_percentage')::int, a.progress_percentage),
+                  'current_step', COALESCE(s.step->>'current_step', a.current_step))
+           FROM attempt a JOIN report r USING (execute_id)
+           CROSS JOIN LATERAL jsonb_array_elements(COALESCE(r.steps, '[{}]'::jsonb)) WITH ORDINALITY AS s(step, n)
+          ORDER BY a.execute_id, s.n
        )
        SELECT * FROM attempt`,
       [
@@ -440,48 +445,18 @@ export class RobotLifecycleRepository {
         column((i) => i.report.cpuUsagePercent),
         column((i) => i.report.memoryUsageMb),
         column((i) => i.boundModule),
+        items.map((i) =>
+          i.steps
+            ? JSON.stringify(
+                i.steps.map((step) => ({
+                  progress_percentage: step.progressPercentage ?? null,
+                  current_step: step.currentStep ?? null,
+                })),
+              )
+            : null,
+        ),
       ],
     );
-  }
-
-  /** Finishes the running attempt and its robot as COMPLETED; null when the lease is not current. */
-  async complete(
-    executeId: string,
-    leaseToken: string,
-    result: { outputData: Record<string, unknown>; completenessScore?: number; confidenceScore?: number },
-    boundModule: string | null = null,
-  ): Promise<RobotRow | null> {
-    const rows = await this.prepared.query<RobotRow>(
-      'executions_complete',
-      `WITH attempt AS (
-         UPDATE robot_execute SET execution_state = 'COMPLETED', completed_at = now(), progress_percentage = 100,
-                completed_steps = total_steps, lease_token = NULL, lease_expires_at = NULL,
-                duration_ms = (extract(epoch FROM now() - started_at) * 1000)::int
-          WHERE execute_id = $1 AND lease_token = $2 AND execution_state = 'RUNNING'
-            AND ($6::text IS NULL OR module_name = $6)
-         RETURNING robot_id, module_name, duration_ms
-       ), robot AS (
-         UPDATE robots r SET status = 'COMPLETED', output_data = $3,
-                completeness_score = COALESCE($4, r.completeness_score), confidence_score = COALESCE($5, r.confidence_score),
-                completed_at = now(), updated_at = now(), processing_time_ms = a.duration_ms,
-                actual_duration_minutes = ceil(extract(epoch FROM now() - r.created_at) / 60)::int
-           FROM attempt a WHERE r.robot_id = a.robot_id
-         RETURNING r.*
-       ), event AS (
-         INSERT INTO robot_events (event_type, robot_id, module_name, payload)
-         SELECT 'robot.completed', robot_id, module_name, jsonb_build_object('processing_time_ms', processing_time_ms) FROM robot
-       )
-       SELECT * FROM robot`,
-      [
-        executeId,
-        leaseToken,
-        result.outputData,
-        result.completenessScore ?? null,
-        result.confidenceScore ?? null,
-        boundModule,
-      ],
-    );
-    return rows[0] ?? null;
   }
 
   /** Running attempts whose lease ran out, or that outlived their robot's timeout_seconds. */
@@ -536,70 +511,6 @@ export class RobotLifecycleRepository {
       [executeId],
     );
     return rows[0]?.robot_type ?? null;
-  }
-
-  /**
-   * Fails the running attempt, then lets `plan` decide, with the robot row locked, whether it is
-   * retried (after a delay, possibly on another module) or fails for good. Null when the lease is
-   * not current (fencing).
-   */
-  failAttempt(
-    executeId: string,
-    leaseToken: string,
-    failure: Failure,
-    plan: (robot: RobotRow) => RetryPlan,
-    boundModule: string | null = null,
-  ): Promise<{ robot: RobotRow; retried: boolean; attemptModule: string } | null> {
-    return this.writer.transaction(async (tx) => {
-      const [attempt] = await this.rows<{ robot_id: string; module_name: string }>(
-        tx,
-        `UPDATE robot_execute SET execution_state = 'FAILED', completed_at = now(), error_message = $3,
-                execution_metadata = COALESCE(execution_metadata, '{}'::jsonb) || jsonb_build_object('error_category', $4::text),
-                lease_token = NULL, lease_expires_at = NULL, duration_ms = (extract(epoch FROM now() - started_at) * 1000)::int
-          WHERE execute_id = $1 AND lease_token = $2 AND execution_state = 'RUNNING'
-            AND ($5::text IS NULL OR module_name = $5)
-         RETURNING robot_id, module_name`,
-        [executeId, leaseToken, failure.message, failure.category, boundModule],
-      );
-      if (!attempt) return null;
-      return { ...(await this.settleFailure(tx, attempt.robot_id, failure, plan)), attemptModule: attempt.module_name };
-    });
-  }
-
-  private async settleFailure(
-    tx: EntityManager,
-    robotId: string,
-    failure: Failure,
-    plan: (robot: RobotRow) => RetryPlan,
-  ): Promise<{ robot: RobotRow; retried: boolean }> {
-    const [locked] = await this.rows<RobotRow>(tx, `SELECT * FROM robots WHERE robot_id = $1 FOR UPDATE`, [robotId]);
-    const decision = plan(locked);
-    const errorDetails = { ...failure.details, category: failure.category, message: failure.message };
-    if (decision.retry) {
-      const [robot] = await this.rows<RobotRow>(
-        tx,
-        `UPDATE robots SET status = 'RETRYING', retry_count = retry_count + 1, module_name = $2,
-                next_attempt_at = now() + make_interval(secs => $3::double precision / 1000),
-                error_category = $4, error_details = $5, last_error_at = now(), updated_at = now()
-          WHERE robot_id = $1 RETURNING *`,
-        [robotId, decision.moduleName, decision.delayMs, failure.category, errorDetails],
-      );
-      await this.event(tx, 'robot.retrying', robot, {
-        error_category: failure.category,
-        retry_count: robot.retry_count,
-        delay_ms: decision.delayMs,
-      });
-      return { robot, retried: true };
-    }
-    const [robot] = await this.rows<RobotRow>(
-      tx,
-      `UPDATE robots SET status = 'FAILED', error_category = $2, error_details = $3, last_error_at = now(),
-              completed_at = now(), updated_at = now()
-        WHERE robot_id = $1 RETURNING *`,
-      [robotId, failure.category, errorDetails],
-    );
-    await this.event(tx, 'robot.failed', robot, { error_category: failure.category, retry_count: robot.retry_count });
-    return { robot, retried: false };
   }
 
   /**
@@ -670,16 +581,4 @@ export class RobotLifecycleRepository {
       payload,
     ]);
   }
-}
-
-export interface Failure {
-  category: string;
-  message: string;
-  details: Record<string, unknown>;
-}
-
-export interface RetryPlan {
-  retry: boolean;
-  delayMs: number;
-  moduleName: string | null;
 }
