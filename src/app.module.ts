@@ -8,7 +8,7 @@ import { ProblemDetailsFilter } from './core/errors/problem-details.filter.js';
 import { RequestTimeoutInterceptor } from './core/interceptors/request-timeout.interceptor.js';
 import { LoggingModule } from './core/logging/logging.module.js';
 import { EmailModule } from './email/email.module.js';
-import { TextStatsModule } from './examples/text-stats/text-stats.module.js';
+import { exampleModules } from './examples/example-modules.js';
 import { LoadBalancerModule } from './load-balancer/load-balancer.module.js';
 import { MonitoringModule } from './monitoring/monitoring.module.js';
 import { NotificationModule } from './notification/notification.module.js';
@@ -43,7 +43,7 @@ export class AppModule {
         OcrModule,
         NotificationModule,
         MonitoringModule.forRoot(),
-        TextStatsModule,
+        ...exampleModules(),
       ],
       providers: [
         {

@@ -18,7 +18,7 @@ const STOPWORDS = {
  * sentence counts, the most frequent words and a language guess (English or Spanish), reporting
  * each step. Bad input is a VALIDATION failure (not retried).
  */
-@RobotHandlerFor({ name: 'TextStatsModule', version: '1.0.0', robotTypes: ['text_stats'], concurrency: 4 })
+@RobotHandlerFor({ name: 'TextStatsModule', version: '1.0.0', robotTypes: ['text_stats'] })
 export class TextStatsHandler implements RobotHandler {
   async handle(ctx: RobotContext): Promise<Record<string, unknown>> {
     await ctx.progress({

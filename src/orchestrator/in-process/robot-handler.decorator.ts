@@ -9,7 +9,10 @@ export interface RobotHandlerOptions {
   name: string;
   version: string;
   robotTypes: string[];
-  /** Robots this handler runs at once in each instance. */
+  /**
+   * Robots this handler runs at once in each instance (default 32, DEFAULT_HANDLER_CONCURRENCY:
+   * most robots wait on I/O); a CPU-bound handler should use about the cores it may take.
+   */
   concurrency?: number;
 }
 
@@ -21,6 +24,11 @@ export interface RobotContext {
   attempt: number;
   /** Aborted when the robot is cancelled, its lease is lost, or the app shuts down: stop then. */
   signal: AbortSignal;
+  /**
+   * Records a step. It does not wait for the database: the report is queued and written with the
+   * ones after it (each keeps its own event), and the attempt completes only after every report
+   * is written. Awaiting it is harmless. A lost lease aborts `signal`.
+   */
   progress(report: {
     step?: string;
     category?: StepCategory;
