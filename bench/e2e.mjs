@@ -181,7 +181,7 @@ async function remote(origin, run, batch) {
   return { send_per_s: sendPerS, e2e_per_s: e2ePerS };
 }
 
-/** Counts a type's COMPLETED robots every 20 ms until `count`; resolves with the time it saw them. */
+/** Counts a type's COMPLETED robots every 50 ms until `count`; resolves with the time it saw them. */
 async function completedAt(db, type, count, timeoutMs = 300_000) {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
@@ -191,7 +191,7 @@ async function completedAt(db, type, count, timeoutMs = 300_000) {
     );
     if (rows[0].n >= count) return performance.now();
     if (Date.now() > deadline) throw new Error(`${type}: ${rows[0].n} of ${count} completed in ${timeoutMs} ms`);
-    await sleep(20);
+    await sleep(50);
   }
 }
 
@@ -322,25 +322,32 @@ async function run(index, databaseUrl) {
   const rss = rssSampler(app.pid);
   const admin = pool(app.origin, 4);
   try {
+    const step = async (key, measure) => {
+      result[key] = await measure();
+      console.log(
+        `  ${key}: ${JSON.stringify(result[key], (_, v) => (typeof v === 'number' ? Math.round(v * 10) / 10 : v))}`,
+      );
+    };
     if (wanted('remote')) {
-      result['remote.single'] = await remote(app.origin, index, false);
-      result['remote.batch'] = await remote(app.origin, index, true);
+      await step('remote.single', () => remote(app.origin, index, false));
+      await step('remote.batch', () => remote(app.origin, index, true));
     }
     if (wanted('inprocess')) {
-      result['inprocess.noop'] = await inProcess(app.origin, db, 'noop', () => payload());
-      result['inprocess.text_stats'] = await inProcess(app.origin, db, 'text_stats', () => TEXT);
+      await step('inprocess.noop', () => inProcess(app.origin, db, 'noop', () => payload()));
+      await step('inprocess.text_stats', () => inProcess(app.origin, db, 'text_stats', () => TEXT));
     }
     if (wanted('pickup')) {
-      result['pickup.remote'] = await pickupRemote(app.origin, index);
-      result['pickup.inprocess'] = await pickupInProcess(app.origin, db);
+      await step('pickup.remote', () => pickupRemote(app.origin, index));
+      await step('pickup.inprocess', () => pickupInProcess(app.origin, db));
     }
     const module = `BenchComplete${index}`;
     const type = `bench_complete${index}`;
     if (wanted('complete') || wanted('window')) await registerModule(admin, module, [type]);
     if (wanted('complete')) {
       for (const c of CONCURRENCY_LEVELS) {
-        result[`complete.${c}`] = { rps: await completionRate(app.origin, module, type, c, c === 1 ? 1_000 : 6_000) };
-        console.log(`  ${c} concurrent: ${fmt(result[`complete.${c}`].rps, 0)} completions/s`);
+        await step(`complete.${c}`, async () => ({
+          rps: await completionRate(app.origin, module, type, c, c === 1 ? 1_000 : 6_000),
+        }));
       }
     }
     if (wanted('window')) {

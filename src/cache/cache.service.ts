@@ -2,6 +2,7 @@ import { CACHE_MANAGER } from '@nestjs/cache-manager';
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import type { Cache } from 'cache-manager';
 import { AppConfig } from '../core/config/app-config.service.js';
+import { MicroBatcher } from '../core/batching/micro-batcher.js';
 import { withTimeout } from '../core/timeout.js';
 import { type CacheBackend } from './cache-backend.js';
 import { ttlFor } from './cache-ttl.policy.js';
@@ -33,6 +34,11 @@ export class CacheService {
   private misses = 0;
   private errors = 0;
   private observer?: (durationMs: number, ok: boolean) => void;
+  private readonly deletes = new MicroBatcher<string, void>((keys) => this.deleteNow(keys), {
+    maxInFlight: 2,
+    maxBatch: 500,
+    retryAlone: () => false,
+  });
 
   constructor(
     @Inject(CACHE_MANAGER) private readonly cache: Cache,
@@ -105,29 +111,34 @@ export class CacheService {
     return load;
   }
 
-  async invalidate(key: string): Promise<void> {
+  /**
+   * Deletes a key. Concurrent deletes share one round trip (MDEL), as concurrent completions do:
+   * each caller still waits for its own key to be gone.
+   */
+  invalidate(key: string): Promise<void> {
+    return this.deletes.submit(key);
+  }
+
+  /** Deletes several keys in one round trip (a batch of finished robots). */
+  async invalidateMany(keys: string[]): Promise<void> {
+    if (keys.length > 0) await this.deletes.submitMany(keys);
+  }
+
+  /** Never throws: a failed delete is counted and logged, and the entry expires with its TTL. */
+  private async deleteNow(keys: string[]): Promise<void[]> {
     const started = performance.now();
     try {
-      await withTimeout(this.cache.del(key), this.timeoutMs, 'cache del');
+      await withTimeout(
+        keys.length === 1 ? this.cache.del(keys[0]) : this.cache.mdel(keys),
+        this.timeoutMs,
+        'cache del',
+      );
       this.observer?.(performance.now() - started, true);
     } catch (error) {
       this.observer?.(performance.now() - started, false);
       this.fail('del', error);
     }
-  }
-
-  /** Deletes several keys in one round trip (a batch of finished robots). */
-  async invalidateMany(keys: string[]): Promise<void> {
-    if (keys.length === 0) return;
-    if (keys.length === 1) return this.invalidate(keys[0]);
-    const started = performance.now();
-    try {
-      await withTimeout(this.cache.mdel(keys), this.timeoutMs, 'cache mdel');
-      this.observer?.(performance.now() - started, true);
-    } catch (error) {
-      this.observer?.(performance.now() - started, false);
-      this.fail('mdel', error);
-    }
+    return keys.map(() => undefined);
   }
 
   /** Deletes every key that starts with `prefix` (e.g. `robot_status:`); returns how many. */

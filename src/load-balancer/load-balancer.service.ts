@@ -42,6 +42,7 @@ export class LoadBalancerService {
   private readonly strategy: SelectionStrategy;
   private readonly localTtlMs: number;
   private readonly local = new Map<string, { until: number; table: Promise<RoutingCandidate[]> }>();
+  private readonly registrations = new Map<string, { until: number; module: Promise<ModuleRegistryEntity | null> }>();
 
   constructor(
     private readonly modules: ModuleRegistryRepository,
@@ -70,6 +71,24 @@ export class LoadBalancerService {
       table.catch(() => this.local.delete(robotType));
     }
     return table;
+  }
+
+  /**
+   * A module's registration as a claim needs it (does it exist, is it active), held in memory like
+   * the routing tables: a worker's claim loop costs no read per claim. Changes made through this
+   * instance drop it at once; another instance's deactivation stops claims here within
+   * ROUTING_LOCAL_TTL_MS.
+   */
+  registration(moduleName: string): Promise<ModuleRegistryEntity | null> {
+    const now = Date.now();
+    const held = this.registrations.get(moduleName);
+    if (held && held.until > now) return held.module;
+    const module = this.modules.findByName(moduleName);
+    if (this.localTtlMs > 0) {
+      this.registrations.set(moduleName, { until: now + this.localTtlMs, module });
+      module.catch(() => this.registrations.delete(moduleName));
+    }
+    return module;
   }
 
   async select(robotType: string): Promise<RoutingDecision> {
@@ -117,6 +136,7 @@ export class LoadBalancerService {
       if (candidates.some((c) => c.is_active)) await this.cache.set(cacheKey(CacheKind.RoutingTable, type), candidates);
     }
     this.local.clear();
+    this.registrations.clear();
     return { robot_types: byType.size };
   }
 
@@ -126,6 +146,7 @@ export class LoadBalancerService {
    */
   async invalidateModuleCaches(): Promise<void> {
     this.local.clear();
+    this.registrations.clear();
     await Promise.all([
       this.cache.invalidatePrefix(ROUTING_TABLE_PREFIX),
       this.cache.invalidatePrefix(MODULE_VIEW_PREFIX),

@@ -4,7 +4,6 @@ import { DomainException } from '../core/errors/domain.exception.js';
 import { LoadBalancerService } from '../load-balancer/load-balancer.service.js';
 import { ModuleBreakerService } from '../load-balancer/module-breaker.service.js';
 import { OutboxRelay } from '../state/outbox-relay.service.js';
-import { ModuleRegistryRepository } from '../state/repositories/module-registry.repository.js';
 import { AttemptOutcomeRepository } from '../state/repositories/attempt-outcome.repository.js';
 import {
   type ExecutionRow,
@@ -34,7 +33,6 @@ export class ExecutionsService {
   constructor(
     private readonly lifecycle: RobotLifecycleRepository,
     private readonly outcomes: AttemptOutcomeRepository,
-    private readonly modules: ModuleRegistryRepository,
     private readonly loadBalancer: LoadBalancerService,
     private readonly robots: RobotsService,
     private readonly notifier: WorkNotifier,
@@ -48,7 +46,7 @@ export class ExecutionsService {
   /** Claims up to max_robots; with wait_ms, waits (long poll) until work arrives or time is up. */
   /** `stop` ends a long poll early (an in-process worker shutting down). */
   async claim(moduleName: string, dto: ClaimRobotsDto, stop?: AbortSignal): Promise<ClaimedRobotDto[]> {
-    const module = await this.modules.findByName(moduleName);
+    const module = await this.loadBalancer.registration(moduleName);
     if (!module) throw new DomainException('MODULE_NOT_FOUND', 404, `No module is registered as ${moduleName}.`);
     if (!module.isActive) {
       throw new DomainException(

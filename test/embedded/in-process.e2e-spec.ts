@@ -28,7 +28,7 @@ describe('in-process module: the TextStats example (PGlite)', () => {
       module_id: 'TextStatsModule_1.0.0_local',
       supported_robot_types: ['text_stats'],
       health_status: 'HEALTHY',
-      max_concurrent_robots: 32,
+      max_concurrent_robots: 100,
       registration_data: { in_process: true },
     });
   });

@@ -10,7 +10,7 @@ export interface RobotHandlerOptions {
   version: string;
   robotTypes: string[];
   /**
-   * Robots this handler runs at once in each instance (default 32, DEFAULT_HANDLER_CONCURRENCY:
+   * Robots this handler runs at once in each instance (default 100, DEFAULT_HANDLER_CONCURRENCY:
    * most robots wait on I/O); a CPU-bound handler should use about the cores it may take.
    */
   concurrency?: number;

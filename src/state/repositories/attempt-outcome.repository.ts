@@ -4,6 +4,7 @@ import { MicroBatcher } from '../../core/batching/micro-batcher.js';
 import { inUniqueRounds } from '../../core/batching/unique-rounds.js';
 import { isInfrastructureError } from '../../core/errors/infrastructure-error.js';
 import { PreparedQueries } from '../prepared-queries.js';
+import { LOCK_ATTEMPTS } from './attempt-locks.js';
 import type { RobotRow } from './robot-lifecycle.repository.js';
 
 export interface Completion {
@@ -115,10 +116,7 @@ export class AttemptOutcomeRepository {
          SELECT * FROM unnest($1::text[], $2::uuid[], $3::jsonb[], $4::numeric[], $5::numeric[], $6::text[])
            AS u(execute_id, lease_token, output_data, completeness_score, confidence_score, bound_module)
        ), locked AS (
-         SELECT e.execute_id
-           FROM (SELECT execute_id, lease_token, execution_state, module_name FROM robot_execute
-                  WHERE execute_id = ANY($1::text[]) ORDER BY execute_id FOR UPDATE) e
-           JOIN input i USING (execute_id)
+         SELECT e.execute_id FROM ${LOCK_ATTEMPTS} JOIN input i USING (execute_id)
           WHERE e.lease_token = i.lease_token AND e.execution_state = 'RUNNING'
             AND (i.bound_module IS NULL OR e.module_name = i.bound_module)
        ), attempt AS (
@@ -126,7 +124,7 @@ export class AttemptOutcomeRepository {
                 completed_steps = e.total_steps, lease_token = NULL, lease_expires_at = NULL,
                 duration_ms = (extract(epoch FROM now() - e.started_at) * 1000)::int
            FROM locked l
-          WHERE e.execute_id = ANY($1::text[]) AND e.execute_id = l.execute_id
+          WHERE e.execute_id = l.execute_id
          RETURNING e.execute_id, e.robot_id, e.module_name, e.duration_ms
        ), robot AS (
          UPDATE robots r SET status = 'COMPLETED', output_data = i.output_data,
@@ -167,10 +165,7 @@ export class AttemptOutcomeRepository {
                               $8::double precision[], $9::text[])
            AS u(execute_id, lease_token, category, message, details, retryable, failover_module, jitter, bound_module)
        ), locked AS (
-         SELECT e.execute_id
-           FROM (SELECT execute_id, lease_token, execution_state, module_name FROM robot_execute
-                  WHERE execute_id = ANY($1::text[]) ORDER BY execute_id FOR UPDATE) e
-           JOIN input i USING (execute_id)
+         SELECT e.execute_id FROM ${LOCK_ATTEMPTS} JOIN input i USING (execute_id)
           WHERE e.lease_token = i.lease_token AND e.execution_state = 'RUNNING'
             AND (i.bound_module IS NULL OR e.module_name = i.bound_module)
        ), attempt AS (
@@ -179,7 +174,7 @@ export class AttemptOutcomeRepository {
                 lease_token = NULL, lease_expires_at = NULL,
                 duration_ms = (extract(epoch FROM now() - e.started_at) * 1000)::int
            FROM input i JOIN locked l USING (execute_id)
-          WHERE e.execute_id = ANY($1::text[]) AND e.execute_id = l.execute_id
+          WHERE e.execute_id = l.execute_id
          RETURNING e.execute_id, e.robot_id, e.module_name
        ), robot AS (
          UPDATE robots r SET

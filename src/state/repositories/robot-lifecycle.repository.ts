@@ -2,6 +2,7 @@ import { AppConfig } from '../../core/config/app-config.service.js';
 import { MicroBatcher } from '../../core/batching/micro-batcher.js';
 import { inUniqueRounds } from '../../core/batching/unique-rounds.js';
 import { PreparedQueries } from '../prepared-queries.js';
+import { LOCK_ATTEMPTS } from './attempt-locks.js';
 import { isInfrastructureError } from '../../core/errors/infrastructure-error.js';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
@@ -389,14 +390,9 @@ export class RobotLifecycleRepository {
            AS u(execute_id, lease_token, lease_seconds, current_step, step_category, progress_percentage, completed_steps,
                 total_steps, step_details, step_duration_ms, cpu_usage_percent, memory_usage_mb, bound_module, steps)
        ), locked AS (
-         -- The reported rows, fetched by primary key only (a state condition here let a planner
-         -- with a fresh table's statistics scan every RUNNING attempt through a partial index) and
-         -- locked in one order (execute_id), so two concurrent batches never deadlock. The lease is
-         -- checked on the locked, latest version of each row.
-         SELECT e.execute_id
-           FROM (SELECT execute_id, lease_token, execution_state, module_name FROM robot_execute
-                  WHERE execute_id = ANY($1::text[]) ORDER BY execute_id FOR UPDATE) e
-           JOIN report r USING (execute_id)
+         -- The reported rows, fetched and locked one by one by primary key, in execute_id order
+         -- (LOCK_ATTEMPTS); the lease is checked on the locked, latest version of each row.
+         SELECT e.execute_id FROM ${LOCK_ATTEMPTS} JOIN report r USING (execute_id)
           WHERE e.lease_token = r.lease_token AND e.execution_state = 'RUNNING'
             AND (r.bound_module IS NULL OR e.module_name = r.bound_module)
        ), attempt AS (
@@ -417,7 +413,7 @@ export class RobotLifecycleRepository {
            lease_expires_at = now() + make_interval(secs => r.lease_seconds)
          FROM report r JOIN locked l USING (execute_id)
          -- Locked and checked above: the primary key is the whole condition.
-         WHERE e.execute_id = ANY($1::text[]) AND e.execute_id = l.execute_id
+         WHERE e.execute_id = l.execute_id
          RETURNING e.*
        ), event AS (
          -- One event per report: a merged report's steps each keep theirs, in the order reported.
