@@ -32,14 +32,13 @@
 // BENCH_APP_ENV (a JSON object of settings, e.g. '{"DB_WRITE_POOL_MAX":"8"}') is added to the app's
 // environment for every scenario; BENCH_APP_STDERR=1 passes the app's stderr through.
 // BENCH_NODE_FLAGS (e.g. '--max-semi-space-size=32') adds node flags before the start script's.
-import { randomBytes } from 'node:crypto';
 import { performance } from 'node:perf_hooks';
 import { setTimeout as sleep } from 'node:timers/promises';
 import autocannon from 'autocannon';
-import pg from 'pg';
 import { Pool } from 'undici';
 import { appNodeArgs } from './app-command.mjs';
-import { killAll, rssSampler, startProcess, stopProcess } from './lib/processes.mjs';
+import { onFreshDatabases } from './lib/databases.mjs';
+import { rssSampler, startProcess, stopProcess } from './lib/processes.mjs';
 import { fmt, mark, median, percentile, printTable } from './lib/stats.mjs';
 
 const RUNS = Number(process.env.BENCH_RUNS ?? 3);
@@ -479,27 +478,10 @@ function report(all) {
 
 // ---------------------------------------------------------------- main
 
-const admin = new pg.Client({ connectionString: PG_ADMIN_URL });
-await admin.connect();
-// A fresh database per run: each run starts from the same state (no bloat, vacuum or checkpoint
-// debt left by the previous one), so the runs are comparable and their median means something.
-const all = [];
-let database;
 try {
-  for (let i = 0; i < RUNS; i++) {
-    database = `bf_bench_${randomBytes(4).toString('hex')}`;
-    await admin.query(`CREATE DATABASE ${database}`);
-    await admin.query('CHECKPOINT');
-    all.push(await run(i, PG_ADMIN_URL.replace(/\/[^/]*$/, `/${database}`)));
-    await admin.query(`DROP DATABASE IF EXISTS ${database} WITH (FORCE)`);
-  }
-  report(all);
+  report(await onFreshDatabases(PG_ADMIN_URL, RUNS, run));
 } catch (error) {
   failures.push(String(error?.stack ?? error));
-} finally {
-  killAll();
-  await admin.query(`DROP DATABASE IF EXISTS ${database} WITH (FORCE)`);
-  await admin.end();
 }
 if (failures.length) {
   console.error(`\nFAILED:\n${failures.join('\n')}`);

@@ -12,7 +12,7 @@
 //                      them one call each over 10 connections (single) or in one call (batch).
 //                      In-process modules run in the app: from the first bulk request to the last
 //                      completion (they claim while robots are still being sent).
-//   pickup             an idle worker waits; a robot is sent every 50 ms and timed from its send
+//   pickup             an idle worker waits; 100 robots are sent, one every 50 ms, each timed from its send
 //                      to the moment its worker has it (remote: the claim's answer; in-process: the
 //                      attempt's started_at; peers: their handler's start).
 //   completion alone   robots already claimed, completed by C concurrent clients (C = 1, 10, 100,
@@ -24,13 +24,13 @@
 // the figures; the script exits 1 only when a run fails, never because a target was missed.
 // BENCH_JOBS (default 5,000), BENCH_ONLY (comma list of scenario prefixes: remote, inprocess,
 // pickup, complete, window, peers), BENCH_APP_ENV (JSON of extra app settings).
-import { randomBytes } from 'node:crypto';
 import { performance } from 'node:perf_hooks';
 import { setTimeout as sleep } from 'node:timers/promises';
 import pg from 'pg';
 import { Pool } from 'undici';
 import { appNodeArgs } from './app-command.mjs';
-import { killAll, rssSampler, startProcess, stopProcess } from './lib/processes.mjs';
+import { onFreshDatabases } from './lib/databases.mjs';
+import { rssSampler, startProcess, stopProcess } from './lib/processes.mjs';
 import { fmt, mark, median, percentile, printTable } from './lib/stats.mjs';
 
 const RUNS = Number(process.env.BENCH_RUNS ?? 3);
@@ -42,7 +42,7 @@ const wanted = (key) => ONLY.length === 0 || ONLY.some((prefix) => key.startsWit
 const PRODUCERS = 100;
 const WORKERS = 10;
 const CLAIM_BATCH = 100;
-const PICKUP_SAMPLES = 40;
+const PICKUP_SAMPLES = 100;
 const PICKUP_INTERVAL_MS = 50;
 const CONCURRENCY_LEVELS = (process.env.BENCH_LEVELS ?? '1,10,100,1000').split(',').map(Number);
 const WINDOW_ATTEMPTS = 1_000_000;
@@ -367,8 +367,19 @@ async function run(index, databaseUrl) {
     // Loaded only when wanted: the peers are devDependencies of the bench alone.
     const { benchPgBoss } = await import('./peers/pg-boss.mjs');
     const { benchBullMQ } = await import('./peers/bullmq.mjs');
-    result.pgboss = await benchPgBoss({ databaseUrl, jobs: JOBS, producers: PRODUCERS, workers: WORKERS });
-    result.bullmq = await benchBullMQ({ redisUrl: REDIS_URL, jobs: JOBS, producers: PRODUCERS });
+    result.pgboss = await benchPgBoss({
+      databaseUrl,
+      jobs: JOBS,
+      producers: PRODUCERS,
+      workers: WORKERS,
+      pickupSamples: PICKUP_SAMPLES,
+    });
+    result.bullmq = await benchBullMQ({
+      redisUrl: REDIS_URL,
+      jobs: JOBS,
+      producers: PRODUCERS,
+      pickupSamples: PICKUP_SAMPLES,
+    });
   }
   console.log(`run ${index + 1}: ${JSON.stringify(result)}`);
   return result;
@@ -448,25 +459,10 @@ function report(all) {
 
 // ---------------------------------------------------------------- main
 
-const admin = new pg.Client({ connectionString: PG_ADMIN_URL });
-await admin.connect();
-const all = [];
-let database;
 try {
-  for (let i = 0; i < RUNS; i++) {
-    database = `bf_bench_${randomBytes(4).toString('hex')}`;
-    await admin.query(`CREATE DATABASE ${database}`);
-    await admin.query('CHECKPOINT');
-    all.push(await run(i, PG_ADMIN_URL.replace(/\/[^/]*$/, `/${database}`)));
-    await admin.query(`DROP DATABASE IF EXISTS ${database} WITH (FORCE)`);
-  }
-  report(all);
+  report(await onFreshDatabases(PG_ADMIN_URL, RUNS, run));
 } catch (error) {
   failures.push(String(error?.stack ?? error));
-} finally {
-  killAll();
-  await admin.query(`DROP DATABASE IF EXISTS ${database} WITH (FORCE)`);
-  await admin.end();
 }
 if (failures.length) {
   console.error(`\nFAILED:\n${failures.join('\n')}`);
