@@ -226,8 +226,8 @@ export class Environment {
   ROUTING_STRATEGY: RoutingStrategy = RoutingStrategy.Weighted;
 
   /**
-   * How long an instance keeps a routing table in its own memory in front of the shared cache
-   * (0: always ask the cache). This instance drops it at once on a change it makes; other
+   * How long an instance keeps a routing table, and the module registrations claims check, in its
+   * own memory in front of the shared cache or the database (0: always ask). This instance drops it at once on a change it makes; other
    * instances' changes reach it within this.
    */
   @IsInt()
