@@ -6,6 +6,7 @@ import type { ModuleRegistryEntity } from '../state/entities/index.js';
 import { ModuleHealth } from '../state/entities/index.js';
 import { ModuleRegistryRepository } from '../state/repositories/module-registry.repository.js';
 import type { CandidateExplanation, RoutingCandidate, RoutingDecision, RoutingWeights } from './routing.types.js';
+import { LocalMemo } from './local-memo.js';
 import { exclusionsOf, scoreModule } from './scoring.js';
 import { type SelectionStrategy, strategyFor } from './strategies.js';
 
@@ -40,9 +41,8 @@ function toCandidate(module: ModuleRegistryEntity): RoutingCandidate {
 export class LoadBalancerService {
   private readonly weights: RoutingWeights;
   private readonly strategy: SelectionStrategy;
-  private readonly localTtlMs: number;
-  private readonly local = new Map<string, { until: number; table: Promise<RoutingCandidate[]> }>();
-  private readonly registrations = new Map<string, { until: number; module: Promise<ModuleRegistryEntity | null> }>();
+  private readonly tables: LocalMemo<RoutingCandidate[]>;
+  private readonly registrations: LocalMemo<ModuleRegistryEntity | null>;
 
   constructor(
     private readonly modules: ModuleRegistryRepository,
@@ -55,22 +55,16 @@ export class LoadBalancerService {
       health: config.get('ROUTING_WEIGHT_HEALTH'),
     };
     this.strategy = strategyFor(config.get('ROUTING_STRATEGY'));
-    this.localTtlMs = config.get('ROUTING_LOCAL_TTL_MS');
+    this.tables = new LocalMemo(config.get('ROUTING_LOCAL_TTL_MS'));
+    this.registrations = new LocalMemo(config.get('ROUTING_LOCAL_TTL_MS'));
   }
 
   routingTable(robotType: string): Promise<RoutingCandidate[]> {
-    const now = Date.now();
-    const held = this.local.get(robotType);
-    if (held && held.until > now) return held.table;
-    const table = this.cache.getOrLoad(cacheKey(CacheKind.RoutingTable, robotType), async () =>
-      (await this.modules.findByRobotType(robotType)).map(toCandidate),
+    return this.tables.get(robotType, () =>
+      this.cache.getOrLoad(cacheKey(CacheKind.RoutingTable, robotType), async () =>
+        (await this.modules.findByRobotType(robotType)).map(toCandidate),
+      ),
     );
-    if (this.localTtlMs > 0) {
-      this.local.set(robotType, { until: now + this.localTtlMs, table });
-      // A failed load is not kept: the next decision asks again.
-      table.catch(() => this.local.delete(robotType));
-    }
-    return table;
   }
 
   /**
@@ -80,15 +74,7 @@ export class LoadBalancerService {
    * ROUTING_LOCAL_TTL_MS.
    */
   registration(moduleName: string): Promise<ModuleRegistryEntity | null> {
-    const now = Date.now();
-    const held = this.registrations.get(moduleName);
-    if (held && held.until > now) return held.module;
-    const module = this.modules.findByName(moduleName);
-    if (this.localTtlMs > 0) {
-      this.registrations.set(moduleName, { until: now + this.localTtlMs, module });
-      module.catch(() => this.registrations.delete(moduleName));
-    }
-    return module;
+    return this.registrations.get(moduleName, () => this.modules.findByName(moduleName));
   }
 
   async select(robotType: string): Promise<RoutingDecision> {
@@ -135,7 +121,7 @@ export class LoadBalancerService {
     for (const [type, candidates] of byType) {
       if (candidates.some((c) => c.is_active)) await this.cache.set(cacheKey(CacheKind.RoutingTable, type), candidates);
     }
-    this.local.clear();
+    this.tables.clear();
     this.registrations.clear();
     return { robot_types: byType.size };
   }
@@ -145,7 +131,7 @@ export class LoadBalancerService {
    * registration, update, deactivation, health and breaker changes and new scores.
    */
   async invalidateModuleCaches(): Promise<void> {
-    this.local.clear();
+    this.tables.clear();
     this.registrations.clear();
     await Promise.all([
       this.cache.invalidatePrefix(ROUTING_TABLE_PREFIX),

@@ -137,8 +137,7 @@ export class ExecutionsService {
         ? { execute_id: executeId, status: BatchOutcome.Completed, robot: RobotResponseDto.of(s.value) }
         : { execute_id: executeId, status: BatchOutcome.LeaseLost };
     });
-    if (robots.length === 0 && settled.every((s) => s.status === 'rejected'))
-      throw (settled[0] as PromiseRejectedResult).reason;
+    if (settled.every((s) => s.status === 'rejected')) throw (settled[0] as PromiseRejectedResult).reason;
     return { completed: robots.length, refused: results.length - robots.length, results };
   }
 

@@ -276,8 +276,7 @@ export class RobotsService {
 
   /** After a change: drop the cached copy and have its event published. */
   forget(robotId: string): Promise<void> {
-    this.relay.kick();
-    return this.cache.invalidate(cacheKey(CacheKind.RobotStatus, robotId));
+    return this.forgetMany([robotId]);
   }
 
   /** `forget` for many robots in one cache round trip. */

@@ -227,8 +227,8 @@ export class Environment {
 
   /**
    * How long an instance keeps a routing table, and the module registrations claims check, in its
-   * own memory in front of the shared cache or the database (0: always ask). This instance drops it at once on a change it makes; other
-   * instances' changes reach it within this.
+   * own memory in front of the shared cache or the database (0: always ask). This instance drops
+   * them at once on a change it makes; other instances' changes reach it within this.
    */
   @IsInt()
   @Min(0)

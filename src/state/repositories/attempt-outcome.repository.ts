@@ -2,8 +2,8 @@ import { Injectable } from '@nestjs/common';
 import { AppConfig } from '../../core/config/app-config.service.js';
 import { MicroBatcher } from '../../core/batching/micro-batcher.js';
 import { inUniqueRounds } from '../../core/batching/unique-rounds.js';
-import { isInfrastructureError } from '../../core/errors/infrastructure-error.js';
 import { PreparedQueries } from '../prepared-queries.js';
+import { writeBatching } from '../write-batching.js';
 import { LOCK_ATTEMPTS } from './attempt-locks.js';
 import type { RobotRow } from './robot-lifecycle.repository.js';
 
@@ -60,33 +60,18 @@ export class AttemptOutcomeRepository {
     private readonly prepared: PreparedQueries,
     config: AppConfig,
   ) {
-    const maxInFlight = Math.max(1, config.get('DB_WRITE_POOL_MAX') - 2);
-    const retryAlone = (error: unknown) => !isInfrastructureError(error);
     this.backoff = { base: config.get('RETRY_BACKOFF_BASE_MS'), max: config.get('RETRY_BACKOFF_MAX_MS') };
+    const options = writeBatching(config);
     this.completions = new MicroBatcher(
-      (items) =>
-        inUniqueRounds(
-          items,
-          (c) => c.executeId,
-          (round) => this.completeRound(round),
-          (row) => row.finished_execute_id,
-        ).then((rows) => rows.map((row) => row && strip(row))),
-      { maxInFlight, maxBatch: 200, retryAlone },
+      async (items) => (await byAttempt(items, (round) => this.completeRound(round))).map((row) => row && strip(row)),
+      options,
     );
     this.failures = new MicroBatcher(
-      (items) =>
-        inUniqueRounds(
-          items,
-          (f) => f.executeId,
-          (round) => this.failRound(round),
-          (row) => row.finished_execute_id,
-        ).then((rows) =>
-          rows.map(
-            (row) =>
-              row && { robot: strip(row), retried: row.status === 'RETRYING', attemptModule: row.attempt_module },
-          ),
+      async (items) =>
+        (await byAttempt(items, (round) => this.failRound(round))).map(
+          (row) => row && { robot: strip(row), retried: row.status === 'RETRYING', attemptModule: row.attempt_module },
         ),
-      { maxInFlight, maxBatch: 200, retryAlone },
+      options,
     );
   }
 
@@ -218,6 +203,19 @@ export class AttemptOutcomeRepository {
       ],
     );
   }
+}
+
+/** Runs ending statements by execute_id: an attempt named twice in a batch goes in a later round. */
+function byAttempt<I extends { executeId: string }>(
+  items: I[],
+  round: (items: I[]) => Promise<Array<Finished<RobotRow>>>,
+): Promise<Array<Finished<RobotRow> | null>> {
+  return inUniqueRounds(
+    items,
+    (item) => item.executeId,
+    round,
+    (row) => row.finished_execute_id,
+  );
 }
 
 function strip<T extends RobotRow>(row: Finished<T> & { failed_category?: string }): RobotRow {

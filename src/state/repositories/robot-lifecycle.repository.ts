@@ -3,7 +3,7 @@ import { MicroBatcher } from '../../core/batching/micro-batcher.js';
 import { inUniqueRounds } from '../../core/batching/unique-rounds.js';
 import { PreparedQueries } from '../prepared-queries.js';
 import { LOCK_ATTEMPTS } from './attempt-locks.js';
-import { isInfrastructureError } from '../../core/errors/infrastructure-error.js';
+import { writeBatching } from '../write-batching.js';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource, EntityManager } from 'typeorm';
@@ -137,15 +137,8 @@ export class RobotLifecycleRepository {
     private readonly prepared: PreparedQueries,
     config: AppConfig,
   ) {
-    // Leaves write connections free for claims, progress and completions while intake is busy.
-    const maxInFlight = Math.max(1, config.get('DB_WRITE_POOL_MAX') - 2);
-    const retryAlone = (error: unknown) => !isInfrastructureError(error);
-    this.intake = new MicroBatcher((robots) => this.createMany(robots, false), {
-      maxInFlight,
-      maxBatch: 200,
-      retryAlone,
-    });
-    this.reports = new MicroBatcher((items) => this.progressMany(items), { maxInFlight, maxBatch: 200, retryAlone });
+    this.intake = new MicroBatcher((robots) => this.createMany(robots, false), writeBatching(config));
+    this.reports = new MicroBatcher((items) => this.progressMany(items), writeBatching(config));
   }
 
   /**
