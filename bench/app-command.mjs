@@ -15,3 +15,26 @@ export function appNodeArgs() {
   const extra = (process.env.BENCH_NODE_FLAGS ?? '').split(/\s+/).filter(Boolean);
   return [...extra, ...words.slice(1)];
 }
+
+// Limits set high enough never to refuse: the benches measure the layer's cost, not its refusals.
+const UNREFUSED = '1000000000';
+
+/**
+ * The app's environment in a bench: as in production, with its security layer on (every request
+ * but health carries `key`, is authenticated and counted in Redis), plus `extra` and BENCH_APP_ENV.
+ */
+export function appEnv({ key, redisUrl, extra = {} }) {
+  return {
+    REDIS_URL: redisUrl,
+    LOG_LEVEL: 'warn',
+    NODE_ENV: 'production',
+    BOOTSTRAP_ADMIN_KEY: key,
+    RATE_LIMIT_PER_MINUTE: UNREFUSED,
+    RATE_LIMIT_WORK_PER_MINUTE: UNREFUSED,
+    RATE_LIMIT_IP_PER_MINUTE: UNREFUSED,
+    RATE_LIMIT_HEALTH_PER_MINUTE: UNREFUSED,
+    RATE_LIMIT_BULK_PER_MINUTE: UNREFUSED,
+    ...extra,
+    ...JSON.parse(process.env.BENCH_APP_ENV ?? '{}'),
+  };
+}

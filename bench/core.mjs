@@ -36,8 +36,8 @@ import { performance } from 'node:perf_hooks';
 import { setTimeout as sleep } from 'node:timers/promises';
 import autocannon from 'autocannon';
 import { Pool } from 'undici';
-import { appNodeArgs } from './app-command.mjs';
-import { onFreshDatabases } from './lib/databases.mjs';
+import { appEnv, appNodeArgs } from './app-command.mjs';
+import { runBench } from './lib/databases.mjs';
 import { rssSampler, startProcess, stopProcess } from './lib/processes.mjs';
 import { fmt, mark, median, percentile, printTable } from './lib/stats.mjs';
 
@@ -56,18 +56,7 @@ const WRITE_POOL_MAX = 5; // the app's default DB_WRITE_POOL_MAX; the baseline g
 // API key, is authenticated, and is counted in Redis against limits set high enough never to refuse.
 const BENCH_KEY = 'bf_0000be01_bench-admin-key-0123456789abcdefghijklmn';
 const AUTH = { 'x-api-key': BENCH_KEY };
-const UNREFUSED = '1000000000';
-const APP_ENV = {
-  REDIS_URL,
-  LOG_LEVEL: 'warn',
-  NODE_ENV: 'production',
-  BOOTSTRAP_ADMIN_KEY: BENCH_KEY,
-  RATE_LIMIT_PER_MINUTE: UNREFUSED,
-  RATE_LIMIT_IP_PER_MINUTE: UNREFUSED,
-  RATE_LIMIT_HEALTH_PER_MINUTE: UNREFUSED,
-  RATE_LIMIT_BULK_PER_MINUTE: UNREFUSED,
-  ...JSON.parse(process.env.BENCH_APP_ENV ?? '{}'),
-};
+const APP_ENV = appEnv({ key: BENCH_KEY, redisUrl: REDIS_URL });
 // Always measured: what the security layer (authentication, scopes, rate limiting) costs.
 const SECURITY_OFF = { name: 'security off', env: { SECURITY_ENABLED: 'false' } };
 // ... and what the HTTP metrics hook and /metrics cost.
@@ -478,12 +467,4 @@ function report(all) {
 
 // ---------------------------------------------------------------- main
 
-try {
-  report(await onFreshDatabases(PG_ADMIN_URL, RUNS, run));
-} catch (error) {
-  failures.push(String(error?.stack ?? error));
-}
-if (failures.length) {
-  console.error(`\nFAILED:\n${failures.join('\n')}`);
-  process.exit(1);
-}
+await runBench({ adminUrl: PG_ADMIN_URL, runs: RUNS, run, report, failures });

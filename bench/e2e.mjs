@@ -28,8 +28,8 @@ import { performance } from 'node:perf_hooks';
 import { setTimeout as sleep } from 'node:timers/promises';
 import pg from 'pg';
 import { Pool } from 'undici';
-import { appNodeArgs } from './app-command.mjs';
-import { onFreshDatabases } from './lib/databases.mjs';
+import { appEnv, appNodeArgs } from './app-command.mjs';
+import { runBench } from './lib/databases.mjs';
 import { rssSampler, startProcess, stopProcess } from './lib/processes.mjs';
 import { fmt, mark, median, percentile, printTable } from './lib/stats.mjs';
 
@@ -47,20 +47,7 @@ const PICKUP_INTERVAL_MS = 50;
 const CONCURRENCY_LEVELS = (process.env.BENCH_LEVELS ?? '1,10,100,1000').split(',').map(Number);
 const WINDOW_ATTEMPTS = 1_000_000;
 const BENCH_KEY = 'bf_0000be02_bench-admin-key-0123456789abcdefghijklmn';
-const UNREFUSED = '1000000000';
-const APP_ENV = {
-  REDIS_URL,
-  LOG_LEVEL: 'warn',
-  NODE_ENV: 'production',
-  BOOTSTRAP_ADMIN_KEY: BENCH_KEY,
-  EXAMPLE_MODULES: 'text_stats,noop',
-  RATE_LIMIT_PER_MINUTE: UNREFUSED,
-  RATE_LIMIT_WORK_PER_MINUTE: UNREFUSED,
-  RATE_LIMIT_IP_PER_MINUTE: UNREFUSED,
-  RATE_LIMIT_HEALTH_PER_MINUTE: UNREFUSED,
-  RATE_LIMIT_BULK_PER_MINUTE: UNREFUSED,
-  ...JSON.parse(process.env.BENCH_APP_ENV ?? '{}'),
-};
+const APP_ENV = appEnv({ key: BENCH_KEY, redisUrl: REDIS_URL, extra: { EXAMPLE_MODULES: 'text_stats,noop' } });
 const HEADERS = { 'content-type': 'application/json', 'x-api-key': BENCH_KEY };
 const failures = [];
 
@@ -436,22 +423,17 @@ function report(all) {
     ok: (v) => v >= 2000,
   });
   system('botfleet, in-process text_stats', 'inprocess.text_stats', null, { text: '>= 1000/s', ok: (v) => v >= 1000 });
-  rows.push([
-    all[0].pgboss?.name ?? 'pg-boss',
-    fmt(m('pgboss', 'send_per_s'), 0),
-    fmt(pgboss, 0),
-    `${fmt(m('pgboss', 'pickup_p50_ms'), 1)} / ${fmt(m('pgboss', 'pickup_p99_ms'), 1)}`,
-    '',
-    '',
-  ]);
-  rows.push([
-    all[0].bullmq?.name ?? 'BullMQ',
-    fmt(m('bullmq', 'send_per_s'), 0),
-    fmt(bullmq, 0),
-    `${fmt(m('bullmq', 'pickup_p50_ms'), 1)} / ${fmt(m('bullmq', 'pickup_p99_ms'), 1)}`,
-    '',
-    '',
-  ]);
+  const peer = (key, fallback) =>
+    rows.push([
+      all[0][key]?.name ?? fallback,
+      fmt(m(key, 'send_per_s'), 0),
+      fmt(m(key, 'e2e_per_s'), 0),
+      `${fmt(m(key, 'pickup_p50_ms'), 1)} / ${fmt(m(key, 'pickup_p99_ms'), 1)}`,
+      '',
+      '',
+    ]);
+  peer('pgboss', 'pg-boss');
+  peer('bullmq', 'BullMQ');
   console.log(
     `\nbotfleet bench:e2e — median of ${all.length} run(s), ${JOBS} jobs, ${PRODUCERS} producers, PostgreSQL + Redis, node ${process.version}`,
   );
@@ -478,12 +460,4 @@ function report(all) {
 
 // ---------------------------------------------------------------- main
 
-try {
-  report(await onFreshDatabases(PG_ADMIN_URL, RUNS, run));
-} catch (error) {
-  failures.push(String(error?.stack ?? error));
-}
-if (failures.length) {
-  console.error(`\nFAILED:\n${failures.join('\n')}`);
-  process.exit(1);
-}
+await runBench({ adminUrl: PG_ADMIN_URL, runs: RUNS, run, report, failures });

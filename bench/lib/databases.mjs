@@ -29,3 +29,19 @@ export async function onFreshDatabases(adminUrl, runs, run) {
     await admin.end();
   }
 }
+
+/**
+ * A bench's main: its runs on fresh databases, then `report(results)`; exits 1, listing them, when
+ * anything failed (a thrown error, or what the runs pushed to `failures`).
+ */
+export async function runBench({ adminUrl, runs, run, report, failures }) {
+  try {
+    report(await onFreshDatabases(adminUrl, runs, run));
+  } catch (error) {
+    failures.push(String(error?.stack ?? error));
+  }
+  if (failures.length) {
+    console.error(`\nFAILED:\n${failures.join('\n')}`);
+    process.exit(1);
+  }
+}
