@@ -1,5 +1,5 @@
 /**
- * The data model of `shared/seeds/modelo-de-datos.md`, written out column by column as the
+ * The data model of the user's specification (its data dictionary, modelo-de-datos), written out column by column as the
  * catalog renders it (defaults in PostgreSQL's canonical form), plus CANCELLED in the robot
  * status enum (DESIGN.md) and the columns later migrations add after the seeds' ones
  * (`max_concurrent_robots`, the lifecycle's lease and routing columns). The seeds' NOT NULL
