@@ -3,12 +3,12 @@ import type { DynamicModule } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
-import helmet from '@fastify/helmet';
 import { Logger } from 'nestjs-pino';
 import { AppModule } from './app.module.js';
 import { AppConfig } from './core/config/app-config.service.js';
 import { validateEnvironment } from './core/config/environment.js';
 import { limitJsonDepth } from './core/http/json-depth.js';
+import { securityHeaders } from './core/http/security-headers.js';
 import { REQUEST_ID_HEADER, requestIdFor } from './core/logging/logging.module.js';
 import { API_KEY_SCHEME, BEARER_SCHEME } from './security/auth.decorator.js';
 
@@ -50,7 +50,7 @@ export async function createApp(root: DynamicModule = AppModule.forRoot()): Prom
     });
   limitJsonDepth(app.getHttpAdapter().getInstance());
   // Security headers; the CSP lets Swagger UI's own inline bootstrap run, and nothing external.
-  await app.register(helmet, {
+  securityHeaders(app.getHttpAdapter().getInstance(), {
     contentSecurityPolicy: {
       directives: {
         defaultSrc: ["'self'"],

@@ -65,6 +65,12 @@ const rssMb = (pid) => {
   }
 };
 
+/** CPU time (user + system, ms) a process has used so far, from /proc (clock ticks of 10 ms). */
+export function cpuMs(pid) {
+  const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
+  return (Number(fields[11]) + Number(fields[12])) * 10;
+}
+
 /** Peak VmRSS of a process: overall, and since the last `lap()`. */
 export function rssSampler(pid) {
   let peak = 0;

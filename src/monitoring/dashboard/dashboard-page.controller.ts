@@ -9,7 +9,7 @@ import { type DashboardFile, loadDashboardAssets } from './dashboard-assets.js';
  * The page's own policy, stricter than the app-wide one (which lets Swagger UI run inline script):
  * only this origin's script, style and API, no inline code, no forms posted anywhere (the key form
  * is handled in script, so a failed script cannot put the key in a URL), no framing.
- * @fastify/helmet reads it from the route's config and replaces the global CSP for these routes.
+ * The security-headers hook reads it from the route's config and replaces the global CSP for these routes.
  */
 export const DASHBOARD_CSP_DIRECTIVES = {
   defaultSrc: ["'none'"],
