@@ -16,7 +16,7 @@ const CREATE = `WITH inserted AS (
            $2, $3, $4, $5, NULL, NULL, NULL, 3, 1800, NULL, $6)
    RETURNING *
  ), event AS (
-   INSERT INTO robot_events (event_type, robot_id, module_name, payload)
+   INSERT INTO events (event_type, robot_id, module_name, payload)
    SELECT 'robot.created', robot_id, module_name,
           jsonb_build_object('robot_type', robot_type, 'priority', priority, 'assigned', module_name IS NOT NULL)
      FROM inserted

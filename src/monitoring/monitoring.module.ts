@@ -10,6 +10,8 @@ import { AlertsService } from './alerts/alerts.service.js';
 import { DashboardPageController } from './dashboard/dashboard-page.controller.js';
 import { DashboardService } from './dashboard/dashboard.service.js';
 import { MonitoringController } from './dashboard/monitoring.controller.js';
+import { EventsAdminService } from './events/events-admin.service.js';
+import { EventsController } from './events/events.controller.js';
 import { HealthState } from './health/health-state.service.js';
 import { HealthController } from './health/health.controller.js';
 import { FleetMetricsCollector } from './metrics/fleet-metrics.collector.js';
@@ -19,7 +21,7 @@ import { metricsRegistryProvider } from './metrics/metrics-registry.provider.js'
 import { KeyMetricsController, PublicMetricsController } from './metrics/metrics.controller.js';
 import { PerformanceTracker } from './metrics/performance-tracker.service.js';
 
-/** Observability [PerformanceTracker, MetricsDashboard]: health checks and metrics; dashboard and alerts next. */
+/** Observability [PerformanceTracker, MetricsDashboard]: health, metrics, the dashboard, alerts and event delivery. */
 @Module({})
 export class MonitoringModule {
   /**
@@ -43,6 +45,7 @@ export class MonitoringModule {
         MonitoringController,
         DashboardPageController,
         AlertsController,
+        EventsController,
         ...metrics.controllers,
       ],
       providers: [
@@ -53,6 +56,7 @@ export class MonitoringModule {
         AlertEvaluator,
         AlertsService,
         AlertsJob,
+        EventsAdminService,
         ...metrics.providers,
       ],
       exports: [PerformanceTracker, HealthState, AlertsService],

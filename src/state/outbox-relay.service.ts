@@ -1,45 +1,81 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import { Injectable, Logger, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
-import { EventEmitter2 } from '@nestjs/event-emitter';
+import { DiscoveryService } from '@nestjs/core';
+import { eventMatches, EventType, isEventPattern } from '../core/events/event-catalogue.js';
+import {
+  type DeliveredEvent,
+  EVENT_CONSUMER,
+  type EventHandler,
+  type ResolvedConsumerOptions,
+} from '../core/events/event-consumer.js';
+import { InProcessEventBridge } from './events/in-process-event-bridge.js';
 import { JobRunner } from './job-runner.service.js';
 import { type OutboxCursor, type OutboxEvent, OutboxRepository } from './repositories/outbox.repository.js';
 
-const CONSUMER = 'in-process';
 const LEASE_MS = 10_000;
 const BATCH = 200;
-/** Catch-up pace: events of other instances, or left by a crash, are published within this. */
+/** Catch-up pace: events of other instances, or left by a crash, are delivered within this. */
 export const RELAY_INTERVAL_MS = 1_000;
 /**
- * Drains start at most this often: under load, one drain publishes many events, instead of a
- * drain (two cursor writes) per change keeping a write connection busy.
+ * Drains of one consumer start at most this often: under load, one drain delivers many events,
+ * instead of a read and a cursor write per change keeping a write connection busy.
  */
 const RELAY_MIN_GAP_MS = 20;
+/** Within a long drain (slow handlers), the cursor is saved and the lease renewed this often. */
+const CHECKPOINT_MS = LEASE_MS / 3;
+/** Parked events flagged for replay are looked for at most this often per consumer. */
+const REPLAY_CHECK_MS = RELAY_INTERVAL_MS;
+/** Error messages are kept this long: enough to read the cause, never a whole dump. */
+const MAX_ERROR_LENGTH = 2_000;
+
+/** One named consumer's run state in this instance. */
+class ConsumerRun {
+  cursor?: OutboxCursor;
+  heldUntil = 0;
+  /** Failures of the event right after the cursor (from the database when the lease is taken). */
+  failedAttempts = 0;
+  draining?: Promise<void>;
+  scheduled?: NodeJS.Timeout;
+  retryTimer?: NodeJS.Timeout;
+  again = false;
+  lastDrainAt = 0;
+  lastReplayCheck = 0;
+
+  constructor(
+    readonly options: ResolvedConsumerOptions,
+    readonly handler: EventHandler,
+  ) {}
+
+  get name(): string {
+    return this.options.name;
+  }
+}
 
 /**
- * Publishes the robot_events outbox to in-process subscribers (`@OnEvent('robot.completed')`)
- * after commit: kicked right after each change in this process, and on a short interval for the
- * rest. Delivery is at least once, in commit order; one instance relays at a time (a lease on the
- * cursor row), and every instance runs the same subscribers.
+ * Delivers the `events` outbox to every named consumer (`@EventConsumer`), each from its own
+ * durable cursor, in commit order, after commit: kicked right after each change in this process,
+ * and on a short interval for the rest. A consumer moves past an event only once it handled it; a
+ * failure is redelivered with backoff while the other consumers go on, and after `maxAttempts`
+ * the event is parked with its error (replayable) and the consumer's stream continues. One
+ * instance runs a consumer at a time (a lease on its cursor row). The built-in `in-process`
+ * consumer republishes every event on Nest's event emitter (`@OnEvent('robot.completed')`).
  */
 @Injectable()
 export class OutboxRelay implements OnApplicationBootstrap, OnApplicationShutdown {
   private readonly logger = new Logger(OutboxRelay.name);
+  private readonly runs: ConsumerRun[] = [];
   private timer?: NodeJS.Timeout;
-  private draining?: Promise<void>;
-  private scheduled?: NodeJS.Timeout;
-  private lastDrainAt = 0;
-  private cursor?: OutboxCursor;
-  private heldUntil = 0;
-  private again = false;
   private stopped = false;
 
   constructor(
     private readonly outbox: OutboxRepository,
-    private readonly emitter: EventEmitter2,
     private readonly runner: JobRunner,
+    private readonly discovery: DiscoveryService,
+    private readonly bridge: InProcessEventBridge,
   ) {}
 
   onApplicationBootstrap(): void {
+    for (const { options, handler } of this.discover()) this.runs.push(new ConsumerRun(options, handler));
     this.timer = setInterval(() => this.kick(), RELAY_INTERVAL_MS);
     this.timer.unref();
     this.kick();
@@ -48,91 +84,219 @@ export class OutboxRelay implements OnApplicationBootstrap, OnApplicationShutdow
   async onApplicationShutdown(): Promise<void> {
     this.stopped = true;
     clearInterval(this.timer);
-    clearTimeout(this.scheduled);
-    this.scheduled = undefined;
-    await this.draining;
-    await this.outbox.release(CONSUMER, this.runner.instanceId).catch(() => undefined);
+    for (const run of this.runs) {
+      clearTimeout(run.scheduled);
+      clearTimeout(run.retryTimer);
+      run.scheduled = run.retryTimer = undefined;
+    }
+    await Promise.all(this.runs.map((run) => run.draining));
+    await Promise.all(
+      this.runs.map((run) => this.outbox.release(run.name, this.runner.instanceId).catch(() => undefined)),
+    );
+  }
+
+  /** The consumers this instance runs, by name. */
+  get consumers(): string[] {
+    return this.runs.map((run) => run.name);
   }
 
   /**
-   * Asks for a drain soon (now, or RELAY_MIN_GAP_MS after the last one began); drains never
-   * overlap, and a kick during one runs another after it.
+   * Asks every consumer for a drain soon (now, or RELAY_MIN_GAP_MS after its last one began);
+   * drains of one consumer never overlap, and a kick during one runs another after it. A
+   * consumer waiting out a retry backoff is not woken early.
    */
   kick(): void {
-    if (this.stopped || this.scheduled) return;
-    if (this.draining) {
-      this.again = true;
+    for (const run of this.runs) this.kickRun(run);
+  }
+
+  /** For tests and shutdown: resolves when no drain is running or about to (backoffs excepted). */
+  async settle(): Promise<void> {
+    for (;;) {
+      const busy = this.runs.filter((run) => run.draining || run.scheduled);
+      if (busy.length === 0) return;
+      await Promise.all(busy.map((run) => run.draining ?? sleep(RELAY_MIN_GAP_MS)));
+    }
+  }
+
+  private discover(): Array<{ options: ResolvedConsumerOptions; handler: EventHandler }> {
+    const found = [{ options: InProcessEventBridge.OPTIONS, handler: this.bridge as EventHandler }];
+    for (const wrapper of this.discovery.getProviders()) {
+      const options = wrapper.metatype
+        ? (Reflect.getMetadata(EVENT_CONSUMER, wrapper.metatype) as ResolvedConsumerOptions | undefined)
+        : undefined;
+      if (!options || !wrapper.instance || wrapper.instance === this.bridge) continue;
+      found.push({ options, handler: wrapper.instance as EventHandler });
+    }
+    const names = new Set<string>();
+    for (const { options, handler } of found) {
+      if (names.has(options.name)) throw new Error(`two event consumers are named "${options.name}"`);
+      names.add(options.name);
+      if (typeof handler.handle !== 'function') throw new Error(`event consumer "${options.name}" has no handle()`);
+      const unknown = options.events.filter((pattern) => !isEventPattern(pattern));
+      if (unknown.length > 0) {
+        throw new Error(`event consumer "${options.name}" wants unknown events: ${unknown.join(', ')}`);
+      }
+    }
+    return found;
+  }
+
+  private kickRun(run: ConsumerRun): void {
+    if (this.stopped || run.scheduled || run.retryTimer) return;
+    if (run.draining) {
+      run.again = true;
       return;
     }
-    const wait = this.lastDrainAt + RELAY_MIN_GAP_MS - Date.now();
+    const wait = run.lastDrainAt + RELAY_MIN_GAP_MS - Date.now();
     if (wait > 0) {
-      this.scheduled = setTimeout(() => {
-        this.scheduled = undefined;
-        this.kick();
+      run.scheduled = setTimeout(() => {
+        run.scheduled = undefined;
+        this.kickRun(run);
       }, wait);
       return;
     }
-    this.lastDrainAt = Date.now();
-    this.draining = this.drain()
-      .catch((error: Error) => this.logger.warn(`outbox relay paused: ${error.message}`))
+    run.lastDrainAt = Date.now();
+    run.draining = this.drain(run)
+      .catch((error: Error) => {
+        // The database, not the handler (handler errors are caught per event): try again later.
+        run.cursor = undefined;
+        this.logger.warn(`event consumer ${run.name} paused: ${error.message}`);
+      })
       .finally(() => {
-        this.draining = undefined;
-        if (this.again) {
-          this.again = false;
-          this.kick();
+        run.draining = undefined;
+        if (run.again) {
+          run.again = false;
+          this.kickRun(run);
         }
       });
   }
 
-  /** For tests and shutdown: resolves when no drain is running. */
-  async settle(): Promise<void> {
-    while (this.draining || this.scheduled) await (this.draining ?? sleep(RELAY_MIN_GAP_MS));
+  private retryIn(run: ConsumerRun, ms: number): void {
+    clearTimeout(run.retryTimer);
+    run.retryTimer = setTimeout(() => {
+      run.retryTimer = undefined;
+      this.kickRun(run);
+    }, ms);
+    run.retryTimer.unref();
   }
 
   /**
-   * One pass: take (or keep) the cursor's lease, publish what committed after it, move it. While
-   * this instance holds a lease with more than half of it left, it keeps its cursor in memory and
-   * skips the lease write, so a busy relay costs one read and one write per batch of events.
+   * One pass for one consumer: take (or keep) its lease, deliver what committed after its cursor,
+   * move the cursor. While this instance holds a lease with more than half of it left, it keeps
+   * the cursor in memory and skips the lease write: a busy consumer costs one read and one write
+   * per batch of events.
    */
-  private async drain(): Promise<void> {
+  private async drain(run: ConsumerRun): Promise<void> {
     const owner = this.runner.instanceId;
-    let cursor = Date.now() < this.heldUntil - LEASE_MS / 2 ? this.cursor : undefined;
-    const leasedAt = Date.now();
-    if (!cursor) {
-      cursor = (await this.outbox.acquire(CONSUMER, owner, LEASE_MS)) ?? undefined;
-      this.heldUntil = cursor ? leasedAt + LEASE_MS : 0;
+    if (!run.cursor || Date.now() >= run.heldUntil - LEASE_MS / 2) {
+      const leasedAt = Date.now();
+      const state = await this.outbox.acquire(run.name, owner, LEASE_MS, run.options.startFrom);
+      run.cursor = state ?? undefined;
+      run.heldUntil = state ? leasedAt + LEASE_MS : 0;
+      if (!state) return;
+      run.failedAttempts = state.failed_attempts;
+      const due = state.retry_at ? state.retry_at.getTime() - Date.now() : 0;
+      if (due > 0) return this.retryIn(run, due);
     }
-    this.cursor = cursor;
-    while (cursor && !this.stopped) {
-      const events = await this.outbox.next(cursor, BATCH);
+    if (Date.now() - run.lastReplayCheck >= REPLAY_CHECK_MS) await this.replay(run);
+    while (run.cursor && !this.stopped) {
+      const events = await this.outbox.next(run.cursor, BATCH);
       if (events.length === 0) return;
-      for (const event of events) await this.publish(event);
-      const last = events[events.length - 1];
-      cursor = { last_tx_id: last.tx_id, last_event_id: last.event_id };
-      const advancedAt = Date.now();
-      const held = await this.outbox.advance(CONSUMER, owner, cursor, LEASE_MS);
-      this.cursor = held ? cursor : undefined;
-      this.heldUntil = held ? advancedAt + LEASE_MS : 0;
+      let handled: OutboxCursor = run.cursor;
+      let savedAt = Date.now();
+      for (const event of events) {
+        if (this.stopped) break;
+        if (eventMatches(run.options.events, event.event_type)) {
+          const attempt = run.failedAttempts + 1;
+          const error = await this.deliver(run, event, attempt);
+          if (error !== undefined) {
+            if (attempt < run.options.maxAttempts) return this.failed(run, handled, attempt, error);
+            const parked = cursorOf(event);
+            await this.hold(run, parked, () =>
+              this.outbox.park(run.name, owner, parked, { attempts: attempt, error }, LEASE_MS),
+            );
+            this.logger.error(`event consumer ${run.name} parked #${event.event_id} ${event.event_type}: ${error}`);
+            if (!run.cursor) return;
+          }
+          run.failedAttempts = 0;
+        }
+        handled = cursorOf(event);
+        if (Date.now() - savedAt >= CHECKPOINT_MS) {
+          const saved = handled;
+          await this.hold(run, saved, () => this.outbox.advance(run.name, owner, saved, LEASE_MS));
+          if (!run.cursor) return;
+          savedAt = Date.now();
+        }
+      }
+      const done = handled;
+      await this.hold(run, done, () => this.outbox.advance(run.name, owner, done, LEASE_MS));
       // Only a full batch (a backlog) goes round at once; otherwise what committed meanwhile waits
-      // for the next kick, RELAY_MIN_GAP_MS on, so a steady stream of changes is read in batches
-      // instead of a read and a write every few events.
-      if (!held || events.length < BATCH) return;
+      // for the next kick, RELAY_MIN_GAP_MS on, so a steady stream is read in batches.
+      if (events.length < BATCH) return;
     }
   }
 
-  private async publish(event: OutboxEvent): Promise<void> {
+  /** Hands one event to the consumer; answers the error message when it failed. */
+  private async deliver(run: ConsumerRun, event: OutboxEvent, attempt: number): Promise<string | undefined> {
     try {
-      await this.emitter.emitAsync(event.event_type, {
-        event_id: Number(event.event_id),
-        event_type: event.event_type,
-        robot_id: event.robot_id,
-        module_name: event.module_name,
-        payload: event.payload,
-        created_at: event.created_at,
-      });
+      await run.handler.handle(delivered(event, attempt));
+      return undefined;
     } catch (error) {
-      // One failing subscriber must not stop the stream for all the others.
-      this.logger.error(`subscriber of ${event.event_type} #${event.event_id} failed: ${(error as Error).message}`);
+      return describe(error);
     }
   }
+
+  /** Saves what went well, records the failure and waits out the backoff before the next delivery. */
+  private async failed(run: ConsumerRun, handled: OutboxCursor, attempts: number, error: string): Promise<void> {
+    const { retryDelayMs, maxRetryDelayMs } = run.options;
+    const delayMs = Math.min(maxRetryDelayMs, retryDelayMs * 2 ** (attempts - 1));
+    const owner = this.runner.instanceId;
+    await this.hold(run, handled, () =>
+      this.outbox.recordFailure(run.name, owner, handled, { attempts, delayMs, error }, LEASE_MS),
+    );
+    if (!run.cursor) return;
+    run.failedAttempts = attempts;
+    this.logger.warn(`event consumer ${run.name} failed (attempt ${attempts}), retry in ${delayMs} ms: ${error}`);
+    this.retryIn(run, delayMs);
+  }
+
+  /**
+   * Runs a cursor write that moves the cursor to `to`; when the lease turned out lost, forgets the
+   * cursor so the next drain re-acquires (and re-reads where the new holder got to).
+   */
+  private async hold(run: ConsumerRun, to: OutboxCursor, write: () => Promise<boolean>): Promise<void> {
+    const at = Date.now();
+    const held = await write();
+    run.heldUntil = held ? at + LEASE_MS : 0;
+    run.cursor = held ? to : undefined;
+  }
+
+  /** Delivers the parked events an operator asked to replay; each leaves the parking on success. */
+  private async replay(run: ConsumerRun): Promise<void> {
+    run.lastReplayCheck = Date.now();
+    for (const parked of await this.outbox.replaysDue(run.name, BATCH)) {
+      const error = await this.deliver(run, parked, parked.attempts + 1);
+      if (error === undefined) await this.outbox.replayed(run.name, parked.event_id);
+      else await this.outbox.replayFailed(run.name, parked.event_id, error);
+    }
+  }
+}
+
+const cursorOf = (event: OutboxEvent): OutboxCursor => ({ last_tx_id: event.tx_id, last_event_id: event.event_id });
+
+function delivered(event: OutboxEvent, attempt: number): DeliveredEvent {
+  return {
+    event_id: Number(event.event_id),
+    event_type: event.event_type as EventType,
+    event_version: event.event_version,
+    robot_id: event.robot_id,
+    module_name: event.module_name,
+    payload: event.payload as DeliveredEvent['payload'],
+    created_at: event.created_at,
+    attempt,
+  };
+}
+
+function describe(error: unknown): string {
+  const message = error instanceof Error ? `${error.name}: ${error.message}` : String(error);
+  return message.slice(0, MAX_ERROR_LENGTH);
 }

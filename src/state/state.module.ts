@@ -1,4 +1,5 @@
 import { Logger, Module } from '@nestjs/common';
+import { DiscoveryModule } from '@nestjs/core';
 import { getDataSourceToken, TypeOrmModule } from '@nestjs/typeorm';
 import { DataSource, type DataSourceOptions } from 'typeorm';
 import { AppConfig } from '../core/config/app-config.service.js';
@@ -16,6 +17,7 @@ import { RobotLifecycleRepository } from './repositories/robot-lifecycle.reposit
 import { JobRunsRepository } from './repositories/job-runs.repository.js';
 import { JobRunner } from './job-runner.service.js';
 import { OutboxRelay } from './outbox-relay.service.js';
+import { InProcessEventBridge } from './events/in-process-event-bridge.js';
 import { PgListener } from './pg-listener.service.js';
 import { OutboxRepository } from './repositories/outbox.repository.js';
 import { RetentionRepository } from './repositories/retention.repository.js';
@@ -70,6 +72,7 @@ function dataSourceModule(role: PoolRole) {
 /** Persistence [StateManager]: PGlite or PostgreSQL, read and write pools, entities, repositories. */
 @Module({
   imports: [
+    DiscoveryModule,
     DatabaseHostModule,
     dataSourceModule('write'),
     dataSourceModule('read'),
@@ -89,6 +92,7 @@ function dataSourceModule(role: PoolRole) {
     JobRunner,
     OutboxRepository,
     OutboxRelay,
+    InProcessEventBridge,
     RetentionRepository,
     PgListener,
     ApiKeysRepository,
@@ -111,6 +115,7 @@ function dataSourceModule(role: PoolRole) {
     RobotExecuteRepository,
     RobotLifecycleRepository,
     JobRunner,
+    OutboxRepository,
     OutboxRelay,
     RetentionRepository,
     PgListener,

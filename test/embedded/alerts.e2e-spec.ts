@@ -146,7 +146,7 @@ describe('alerts (PGlite)', () => {
         module_name: string | null;
         payload: Record<string, unknown>;
       }>(
-        `SELECT event_type, robot_id, module_name, payload FROM robot_events
+        `SELECT event_type, robot_id, module_name, payload FROM events
           WHERE event_type LIKE 'alert.%' AND payload->>'alert_id' = $1 ORDER BY event_id`,
         [alert.alert_id],
       );

@@ -49,12 +49,12 @@ describe('background jobs (PGlite)', () => {
       `UPDATE robot_execute SET started_at = started_at - interval '40 days', completed_at = completed_at - interval '40 days' WHERE robot_id = $1`,
       [robot.robot_id],
     );
-    await t.db.query(`UPDATE robot_events SET created_at = created_at - interval '40 days' WHERE robot_id = $1`, [
+    await t.db.query(`UPDATE events SET created_at = created_at - interval '40 days' WHERE robot_id = $1`, [
       robot.robot_id,
     ]);
     // An event the relay has not published yet (its transaction is newer than the cursor) stays.
     await t.db.query(
-      `INSERT INTO robot_events (event_type, robot_id, created_at) VALUES ('robot.late', $1, now() - interval '40 days')`,
+      `INSERT INTO events (event_type, robot_id, created_at) VALUES ('robot.late', $1, now() - interval '40 days')`,
       [robot.robot_id],
     );
 

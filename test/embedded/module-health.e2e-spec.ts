@@ -73,7 +73,7 @@ describe('module health monitor and performance scorer (PGlite)', () => {
     expect(await selected('watched_work')).toBe('Watched');
 
     const { rows } = await t.db.query<{ payload: { from: string; to: string } }>(
-      `SELECT payload FROM robot_events WHERE event_type = 'module.health_changed' AND module_name = 'Watched' ORDER BY event_id`,
+      `SELECT payload FROM events WHERE event_type = 'module.health_changed' AND module_name = 'Watched' ORDER BY event_id`,
     );
     expect(rows.map((r) => `${r.payload.from}→${r.payload.to}`)).toEqual([
       'UNKNOWN→HEALTHY',

@@ -133,15 +133,37 @@ export const EXPECTED_COLUMNS: Record<string, string[]> = {
     lease_token uuid
     lease_expires_at timestamp
   `),
-  // The outbox (RobotLifecycle migration).
-  robot_events: lines(`
-    event_id bigint NOT NULL DEFAULT nextval('robot_events_event_id_seq'::regclass)
+  // The outbox (RobotLifecycle migration; renamed and versioned by EventConsumers).
+  events: lines(`
+    event_id bigint NOT NULL DEFAULT nextval('events_event_id_seq'::regclass)
     event_type varchar(50) NOT NULL
     robot_id varchar(50)
     module_name varchar(100)
     payload jsonb NOT NULL DEFAULT '{}'::jsonb
     created_at timestamp NOT NULL DEFAULT now()
     tx_id xid8 NOT NULL DEFAULT pg_current_xact_id()
+    event_version smallint NOT NULL DEFAULT 1
+  `),
+  // Named consumers' cursors (OutboxRelay migration, extended by EventConsumers) and parked events.
+  event_consumers: lines(`
+    consumer varchar(100) NOT NULL
+    last_tx_id xid8 NOT NULL DEFAULT '0'::xid8
+    last_event_id bigint NOT NULL DEFAULT 0
+    owner varchar(100)
+    lease_until timestamp
+    updated_at timestamp NOT NULL DEFAULT now()
+    failed_attempts integer NOT NULL DEFAULT 0
+    retry_at timestamp
+    last_error text
+    created_at timestamp NOT NULL DEFAULT now()
+  `),
+  parked_events: lines(`
+    consumer varchar(100) NOT NULL
+    event_id bigint NOT NULL
+    attempts integer NOT NULL
+    last_error text NOT NULL
+    parked_at timestamp NOT NULL DEFAULT now()
+    replay_requested_at timestamp
   `),
   // The seeds' enterprise tables (arquitectura-alto-nivel.md), then what the Security migration adds.
   api_keys: lines(`
@@ -234,9 +256,9 @@ export const EXPECTED_INDEXES: Record<string, string> = {
   module_registry_module_name_key: 'module_registry UNIQUE (module_name)',
   robots_pkey: 'robots UNIQUE (robot_id)',
   robot_execute_pkey: 'robot_execute UNIQUE (execute_id)',
-  robot_events_pkey: 'robot_events UNIQUE (event_id)',
-  idx_robot_events_robot: 'robot_events (robot_id, event_id)',
-  idx_robot_events_relay: 'robot_events (tx_id, event_id)',
+  events_pkey: 'events UNIQUE (event_id)',
+  idx_events_robot: 'events (robot_id, event_id)',
+  idx_events_relay: 'events (tx_id, event_id)',
   // Added by the Security migration.
   api_keys_pkey: 'api_keys UNIQUE (key_id)',
   api_keys_api_key_hash_key: 'api_keys UNIQUE (api_key_hash)',
@@ -253,6 +275,10 @@ export const EXPECTED_INDEXES: Record<string, string> = {
   idx_monitoring_alerts_last_fired: 'monitoring_alerts (rule, subject, fired_at)',
   // Added by the ModuleBreakerCounts migration.
   module_breaker_counts_pkey: 'module_breaker_counts UNIQUE (module_name, bucket_start, instance_id)',
+  // Added by the EventConsumers migration.
+  event_consumers_pkey: 'event_consumers UNIQUE (consumer)',
+  parked_events_pkey: 'parked_events UNIQUE (consumer, event_id)',
+  idx_parked_events_replay: 'parked_events (consumer) WHERE (replay_requested_at IS NOT NULL)',
 };
 
 /** "table.column -> table.column ON DELETE rule" for every foreign key. */
@@ -261,6 +287,7 @@ export const EXPECTED_FOREIGN_KEYS = [
   'api_keys.rotated_from -> api_keys.key_id ON DELETE NO ACTION',
   'module_breaker_counts.module_name -> module_registry.module_name ON DELETE CASCADE',
   'module_health_checks.module_name -> module_registry.module_name ON DELETE CASCADE',
+  'parked_events.consumer -> event_consumers.consumer ON DELETE CASCADE',
   'robot_execute.robot_id -> robots.robot_id ON DELETE CASCADE',
   'robots.module_name -> module_registry.module_name ON DELETE NO ACTION',
 ];
@@ -269,9 +296,11 @@ export const EXPECTED_PRIMARY_KEYS: Record<string, string> = {
   module_registry: 'module_id',
   robots: 'robot_id',
   robot_execute: 'execute_id',
-  robot_events: 'event_id',
+  events: 'event_id',
   api_keys: 'key_id',
   security_audit: 'audit_id',
   monitoring_alerts: 'alert_id',
   module_breaker_counts: 'module_name, bucket_start, instance_id',
+  event_consumers: 'consumer',
+  parked_events: 'consumer, event_id',
 };

@@ -452,7 +452,7 @@ export async function eventsArePublished(t: TestApp, suffix: string): Promise<vo
 
     // An event committed without this process's kick (another instance, or before a crash).
     await t.db.query(
-      `INSERT INTO robot_events (event_type, robot_id, module_name) VALUES ('robot.annotated', $1, $2)`,
+      `INSERT INTO events (event_type, robot_id, module_name) VALUES ('robot.annotated', $1, $2)`,
       [robot.robot_id, module],
     );
     const deadline = Date.now() + 5_000;
@@ -499,7 +499,7 @@ export async function bulkAndCapacity(t: TestApp, suffix: string): Promise<void>
   const { rows } = await t.db.query<{ robots: string; attempts: string; events: string }>(
     `SELECT (SELECT count(*) FROM robots WHERE robot_type = $1) AS robots,
             (SELECT count(*) FROM robot_execute WHERE module_name = $2) AS attempts,
-            (SELECT count(*) FROM robot_events WHERE module_name = $2 AND event_type = 'robot.created') AS events`,
+            (SELECT count(*) FROM events WHERE module_name = $2 AND event_type = 'robot.created') AS events`,
     [type, module],
   );
   // An attempt's row is written when a worker claims the robot, not before.
@@ -574,7 +574,7 @@ export async function quarantinesAFailingModule(t: TestApp, suffix: string): Pro
   await api.complete(probe[0].execute_id, { lease_token: probe[0].lease_token, output_data: {} });
   expect(await eventually(breakerOf, (state) => state === 'CLOSED')).toBe('CLOSED');
   const { rows } = await t.db.query<{ payload: { from: string; to: string } }>(
-    `SELECT payload FROM robot_events WHERE event_type = 'module.breaker_changed' AND module_name = $1 ORDER BY event_id`,
+    `SELECT payload FROM events WHERE event_type = 'module.breaker_changed' AND module_name = $1 ORDER BY event_id`,
     [flaky],
   );
   expect(rows.map((r) => `${r.payload.from}→${r.payload.to}`)).toEqual(['CLOSED→OPEN', 'HALF_OPEN→CLOSED']);
@@ -618,7 +618,7 @@ export async function concurrentProgress(t: TestApp, suffix: string): Promise<vo
   expect(['STEP_0', 'STEP_AGAIN']).toContain(byId.get(claimed[0].execute_id)!.current_step);
   expect(byId.get(claimed[1].execute_id)).toMatchObject({ current_step: 'STEP_1', progress_percentage: 2 });
   const events = await t.db.query<{ n: string }>(
-    `SELECT count(*) AS n FROM robot_events WHERE module_name = $1 AND event_type = 'robot.progress'`,
+    `SELECT count(*) AS n FROM events WHERE module_name = $1 AND event_type = 'robot.progress'`,
     [module],
   );
   expect(events.rows[0].n).toBe('31');
@@ -694,7 +694,7 @@ export async function batchCompletion(t: TestApp, suffix: string): Promise<void>
   });
   const { rows } = await t.db.query<{ robot_id: string; status: string; completed: string }>(
     `SELECT r.robot_id, r.status,
-            (SELECT count(*) FROM robot_events e WHERE e.robot_id = r.robot_id AND e.event_type = 'robot.completed') AS completed
+            (SELECT count(*) FROM events e WHERE e.robot_id = r.robot_id AND e.event_type = 'robot.completed') AS completed
        FROM robots r WHERE r.robot_type = $1`,
     [type],
   );
@@ -746,7 +746,7 @@ export async function concurrentFailures(t: TestApp, suffix: string): Promise<vo
     } else expect(answer.body.retry_count).toBe(0);
   });
   const { rows } = await t.db.query<{ event_type: string; n: string; delays: number[] }>(
-    `SELECT event_type, count(*) AS n, array_agg((payload->>'delay_ms')::int) AS delays FROM robot_events
+    `SELECT event_type, count(*) AS n, array_agg((payload->>'delay_ms')::int) AS delays FROM events
       WHERE module_name = $1 AND event_type IN ('robot.retrying', 'robot.failed') GROUP BY event_type ORDER BY 1`,
     [module],
   );

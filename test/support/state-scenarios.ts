@@ -126,15 +126,15 @@ export async function createsRobotsAtomically(t: TestApp): Promise<void> {
   expect(await lifecycle.create(newRobot(mod.moduleName, { cacheKey: `idem-${mod.moduleName}` }))).toBeNull();
   const { rows } = await t.db.query<{ robots: string; events: string }>(
     `SELECT (SELECT count(*) FROM robots WHERE module_name = $1) AS robots,
-            (SELECT count(*) FROM robot_events WHERE module_name = $1) AS events`,
+            (SELECT count(*) FROM events WHERE module_name = $1) AS events`,
     [mod.moduleName],
   );
   expect(rows[0]).toEqual({ robots: '1', events: '2' }); // created, started
 
   // The foreign key to module_registry.module_name holds, and a failed statement leaves nothing.
-  const before = await t.db.query<{ n: string }>('SELECT count(*) AS n FROM robot_events');
+  const before = await t.db.query<{ n: string }>('SELECT count(*) AS n FROM events');
   await expect(lifecycle.create(newRobot('NoSuchModule'))).rejects.toThrow(/foreign key/);
-  expect((await t.db.query<{ n: string }>('SELECT count(*) AS n FROM robot_events')).rows[0].n).toBe(before.rows[0].n);
+  expect((await t.db.query<{ n: string }>('SELECT count(*) AS n FROM events')).rows[0].n).toBe(before.rows[0].n);
 
   // A robot no module handles yet waits unassigned, without an attempt.
   const waiting = await lifecycle.create(newRobot(null, { robotType: 'nobody_yet' }));
@@ -162,7 +162,7 @@ export async function isolatesConcurrentTransactions(t: TestApp): Promise<void> 
   expect(new Set(created.map((r) => r!.robot_id)).size).toBe(33);
   const { rows } = await t.db.query<{ robots: string; events: string }>(
     `SELECT (SELECT count(*) FROM robots WHERE module_name = $1) AS robots,
-            (SELECT count(*) FROM robot_events WHERE module_name = $1 AND event_type = 'robot.created') AS events`,
+            (SELECT count(*) FROM events WHERE module_name = $1 AND event_type = 'robot.created') AS events`,
     [mod.moduleName],
   );
   expect(rows[0]).toEqual({ robots: '33', events: '33' });

@@ -4,6 +4,7 @@ import { AppConfig } from '../../core/config/app-config.service.js';
 import { DatabaseBreakerInterceptor } from '../../state/database-breaker.interceptor.js';
 import { DatabaseProbe } from '../../state/database.probe.js';
 import { JobRunner } from '../../state/job-runner.service.js';
+import { EventType } from '../../core/events/event-catalogue.js';
 import { OutboxRelay } from '../../state/outbox-relay.service.js';
 import { FleetMetricsRepository } from '../../state/repositories/fleet-metrics.repository.js';
 import {
@@ -113,7 +114,7 @@ export class AlertEvaluator {
       moduleRules: MODULE_RULES,
     });
     for (const change of changes) {
-      const verb = change.event_type === 'alert.fired' ? 'fired' : 'resolved';
+      const verb = change.event_type === EventType.AlertFired ? 'fired' : 'resolved';
       this.logger.warn(`alert ${change.rule} ${verb} for ${change.subject} (#${change.alert_id})`);
     }
     if (changes.length > 0) this.relay.kick();

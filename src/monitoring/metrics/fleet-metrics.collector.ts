@@ -52,7 +52,18 @@ export class FleetMetricsCollector {
       registers,
       (s) => s.oldest_pending_seconds ?? 0,
     );
-    this.fleetGauge('botfleet_outbox_backlog', 'robot_events not yet relayed', registers, (s) => s.outbox_backlog);
+    this.fleetGauge(
+      'botfleet_outbox_backlog',
+      'Events the slowest consumer has not handled yet',
+      registers,
+      (s) => s.outbox_backlog,
+    );
+    this.fleetGauge(
+      'botfleet_parked_events',
+      'Events a consumer kept failing, parked for replay',
+      registers,
+      (s) => s.parked_events,
+    );
     this.moduleGauge(
       'botfleet_module_health',
       'Module health: 0 UNKNOWN, 1 HEALTHY, 2 DEGRADED, 3 UNHEALTHY',

@@ -6,6 +6,7 @@ import { PreparedQueries } from '../prepared-queries.js';
 import { writeBatching } from '../write-batching.js';
 import { LOCK_ATTEMPTS } from './attempt-locks.js';
 import type { RobotRow } from './robot-lifecycle.repository.js';
+import { EVENT_CATALOGUE, eventSql, EventType, eventTypeSql } from '../../core/events/event-catalogue.js';
 
 export interface Completion {
   executeId: string;
@@ -121,8 +122,8 @@ export class AttemptOutcomeRepository {
           WHERE r.robot_id = a.robot_id
          RETURNING r.*, a.execute_id AS finished_execute_id, a.module_name AS attempt_module
        ), event AS (
-         INSERT INTO robot_events (event_type, robot_id, module_name, payload)
-         SELECT 'robot.completed', robot_id, module_name, jsonb_build_object('processing_time_ms', processing_time_ms)
+         INSERT INTO events (event_type, event_version, robot_id, module_name, payload)
+         SELECT ${eventSql(EventType.RobotCompleted)}, robot_id, module_name, jsonb_build_object('processing_time_ms', processing_time_ms)
            FROM robot
        )
        SELECT * FROM robot`,
@@ -179,8 +180,9 @@ export class AttemptOutcomeRepository {
           WHERE r.robot_id = a.robot_id
          RETURNING r.*, a.execute_id AS finished_execute_id, a.module_name AS attempt_module, i.category AS failed_category
        ), event AS (
-         INSERT INTO robot_events (event_type, robot_id, module_name, payload)
-         SELECT CASE WHEN status = 'RETRYING' THEN 'robot.retrying' ELSE 'robot.failed' END, robot_id, module_name,
+         INSERT INTO events (event_type, event_version, robot_id, module_name, payload)
+         SELECT CASE WHEN status = 'RETRYING' THEN ${eventTypeSql(EventType.RobotRetrying)} ELSE ${eventTypeSql(EventType.RobotFailed)} END,
+                ${EVENT_CATALOGUE[EventType.RobotFailed].version}, robot_id, module_name,
                 jsonb_build_object('error_category', failed_category, 'retry_count', retry_count)
                   || CASE WHEN status = 'RETRYING'
                        THEN jsonb_build_object('delay_ms', greatest(0, round(extract(epoch FROM next_attempt_at - now()) * 1000)))

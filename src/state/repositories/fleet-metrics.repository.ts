@@ -11,6 +11,7 @@ export interface FleetSnapshot {
   oldest_pending_seconds: number | null;
   modules: { module: string; health: string; score: number; utilization: number; breaker: string }[];
   outbox_backlog: number;
+  parked_events: number;
 }
 
 /** What the dashboard reads from the database beyond the fleet snapshot: modules and the last hour. */
@@ -48,9 +49,6 @@ const ACTIVE_MODULES = `(SELECT coalesce(json_agg(m), '[]'::json) FROM (
          coalesce(capacity_utilization, 0)::float8 AS utilization, breaker_state AS breaker
     FROM module_registry WHERE is_active) m)`;
 
-/** The relay's consumer name (OutboxRelay): its cursor marks what has been published. */
-const RELAY_CONSUMER = 'in-process';
-
 /**
  * The figures /metrics reports about the fleet, in one round trip so a scrape costs one query.
  * Reads go to the read pool: a scrape must not take a write connection from the API.
@@ -72,10 +70,12 @@ export class FleetMetricsRepository {
            WHERE status IN ('PENDING', 'RETRYING') AND next_attempt_at <= localtimestamp) AS queue_depth,
          ${OLDEST_PENDING} AS oldest_pending_seconds,
          ${ACTIVE_MODULES} AS modules,
-         (SELECT count(*)::int FROM robot_events e
-            LEFT JOIN outbox_cursors c ON c.consumer = $1
-           WHERE c.consumer IS NULL OR (e.tx_id, e.event_id) > (c.last_tx_id, c.last_event_id)) AS outbox_backlog`,
-      [RELAY_CONSUMER],
+         -- Behind the slowest consumer: what some consumer has still to handle.
+         (SELECT count(*)::int FROM events e
+           WHERE NOT EXISTS (SELECT 1 FROM event_consumers)
+              OR (e.tx_id, e.event_id) > (SELECT c.last_tx_id, c.last_event_id FROM event_consumers c
+                                           ORDER BY c.last_tx_id, c.last_event_id LIMIT 1)) AS outbox_backlog,
+         (SELECT count(*)::int FROM parked_events) AS parked_events`,
     );
     return rows[0];
   }

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
+import { eventSql, EventType } from '../../core/events/event-catalogue.js';
 
 /** Attempt outcomes of one module counted by one instance since its last flush. */
 export interface OutcomeDelta {
@@ -94,8 +95,8 @@ export class ModuleBreakerRepository {
           WHERE m.module_name = d.module_name AND d.before <> d.after
          RETURNING m.module_name
        ), event AS (
-         INSERT INTO robot_events (event_type, module_name, payload)
-         SELECT 'module.breaker_changed', d.module_name, jsonb_build_object('from', d.before, 'to', d.after)
+         INSERT INTO events (event_type, event_version, module_name, payload)
+         SELECT ${eventSql(EventType.ModuleBreakerChanged)}, d.module_name, jsonb_build_object('from', d.before, 'to', d.after)
            FROM decided d JOIN updated u USING (module_name)
        )
        SELECT d.module_name, d.before, d.after FROM decided d JOIN updated u USING (module_name)`,

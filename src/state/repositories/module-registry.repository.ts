@@ -3,6 +3,7 @@ import { InjectRepository } from '@nestjs/typeorm';
 import type { Repository } from 'typeorm';
 import { READ_DATA_SOURCE } from '../data-source.js';
 import { ModuleHealth, ModuleRegistryEntity } from '../entities/index.js';
+import { eventSql, EventType } from '../../core/events/event-catalogue.js';
 
 export type NewModule = Pick<
   ModuleRegistryEntity,
@@ -117,8 +118,8 @@ export class ModuleRegistryRepository {
          WHERE m.module_name = $1
          RETURNING m.health_status
        ), event AS (
-         INSERT INTO robot_events (event_type, module_name, payload)
-         SELECT 'module.health_changed', $1, jsonb_build_object('from', p.health_status, 'to', u.health_status)
+         INSERT INTO events (event_type, event_version, module_name, payload)
+         SELECT ${eventSql(EventType.ModuleHealthChanged)}, $1, jsonb_build_object('from', p.health_status, 'to', u.health_status)
            FROM previous p, updated u WHERE p.health_status IS DISTINCT FROM u.health_status
        )
        SELECT p.health_status AS before, u.health_status AS after FROM previous p, updated u`,

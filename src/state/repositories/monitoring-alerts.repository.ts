@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import { EVENT_CATALOGUE, EventType, eventTypeSql } from '../../core/events/event-catalogue.js';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
 import { READ_DATA_SOURCE } from '../data-source.js';
@@ -48,7 +49,7 @@ export interface AlertEvaluation {
 }
 
 export interface AlertChange {
-  event_type: 'alert.fired' | 'alert.resolved';
+  event_type: EventType.AlertFired | EventType.AlertResolved;
   alert_id: string;
   rule: string;
   subject: string;
@@ -103,12 +104,14 @@ export class MonitoringAlertsRepository {
          ON CONFLICT (rule, subject) WHERE state = 'FIRING' DO NOTHING
          RETURNING *
        ), changes AS (
-         SELECT 'alert.fired' AS event_type, f.* FROM fired f
+         SELECT ${eventTypeSql(EventType.AlertFired)} AS event_type, ${EVENT_CATALOGUE[EventType.AlertFired].version} AS event_version, f.*
+           FROM fired f
          UNION ALL
-         SELECT 'alert.resolved' AS event_type, r.* FROM resolved r
-       ), events AS (
-         INSERT INTO robot_events (event_type, module_name, payload)
-         SELECT c.event_type, CASE WHEN c.rule = ANY($11::text[]) THEN c.subject END,
+         SELECT ${eventTypeSql(EventType.AlertResolved)} AS event_type, ${EVENT_CATALOGUE[EventType.AlertResolved].version} AS event_version, r.*
+           FROM resolved r
+       ), written AS (
+         INSERT INTO events (event_type, event_version, module_name, payload)
+         SELECT c.event_type, c.event_version, CASE WHEN c.rule = ANY($11::text[]) THEN c.subject END,
                 jsonb_build_object('alert_id', c.alert_id, 'rule', c.rule, 'subject', c.subject, 'severity', c.severity,
                                    'state', c.state, 'message', c.message, 'value', c.value, 'threshold', c.threshold,
                                    'fired_at', c.fired_at, 'resolved_at', c.resolved_at, 'details', c.details)

@@ -18,10 +18,12 @@ export class RetentionRepository {
                          WHERE later.robot_id = e.robot_id AND later.started_at > e.started_at)
          RETURNING 1
        ), events AS (
-         -- Only events the relay has already published.
-         DELETE FROM robot_events v
+         -- Only events every consumer has passed, and none a consumer has parked.
+         DELETE FROM events v
           WHERE v.created_at < now() - make_interval(days => $1)
-            AND (v.tx_id, v.event_id) <= (SELECT c.last_tx_id, c.last_event_id FROM outbox_cursors c WHERE c.consumer = 'in-process')
+            AND EXISTS (SELECT 1 FROM event_consumers)
+            AND NOT EXISTS (SELECT 1 FROM event_consumers c WHERE (v.tx_id, v.event_id) > (c.last_tx_id, c.last_event_id))
+            AND NOT EXISTS (SELECT 1 FROM parked_events p WHERE p.event_id = v.event_id)
          RETURNING 1
        ), checks AS (
          DELETE FROM module_health_checks WHERE checked_at < now() - make_interval(days => $1) RETURNING 1

@@ -9,6 +9,8 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource, EntityManager } from 'typeorm';
 import { READ_DATA_SOURCE } from '../data-source.js';
 import type { ExecutionState, Priority, RobotStatus, StepCategory } from '../entities/index.js';
+import { type EventPayloads, eventSql, EventType } from '../../core/events/event-catalogue.js';
+import { emitEvent } from '../events/emit-event.js';
 
 /** A robots row as PostgreSQL returns it (snake_case, the API's field names). */
 export interface RobotRow {
@@ -165,8 +167,8 @@ export class RobotLifecycleRepository {
          ON CONFLICT (cache_key) WHERE cache_key IS NOT NULL DO NOTHING
          RETURNING *
        ), event AS (
-         INSERT INTO robot_events (event_type, robot_id, module_name, payload)
-         SELECT 'robot.created', robot_id, module_name,
+         INSERT INTO events (event_type, event_version, robot_id, module_name, payload)
+         SELECT ${eventSql(EventType.RobotCreated)}, robot_id, module_name,
                 jsonb_build_object('robot_type', robot_type, 'priority', priority, 'assigned', module_name IS NOT NULL)
            FROM inserted
        )
@@ -212,8 +214,8 @@ export class RobotLifecycleRepository {
                 retry_limit, timeout_seconds, deadline_at, routing_decision, cache_key FROM numbered
          RETURNING *
        ), event AS (
-         INSERT INTO robot_events (event_type, robot_id, module_name, payload)
-         SELECT 'robot.created', robot_id, module_name,
+         INSERT INTO events (event_type, event_version, robot_id, module_name, payload)
+         SELECT ${eventSql(EventType.RobotCreated)}, robot_id, module_name,
                 jsonb_build_object('robot_type', robot_type, 'priority', priority, 'assigned', module_name IS NOT NULL)
                   || CASE WHEN $13::boolean THEN '{"bulk": true}'::jsonb ELSE '{}'::jsonb END
            FROM inserted
@@ -290,7 +292,7 @@ export class RobotLifecycleRepository {
     robotId: string,
   ): Promise<Array<{ event_id: string; event_type: string; payload: Record<string, unknown>; created_at: Date }>> {
     return this.reader.query(
-      `SELECT event_id, event_type, payload, created_at FROM robot_events WHERE robot_id = $1 ORDER BY event_id`,
+      `SELECT event_id, event_type, payload, created_at FROM events WHERE robot_id = $1 ORDER BY event_id`,
       [robotId],
     );
   }
@@ -337,8 +339,8 @@ export class RobotLifecycleRepository {
            FROM claimed
          RETURNING *
        ), event AS (
-         INSERT INTO robot_events (event_type, robot_id, module_name, payload)
-         SELECT 'robot.started', a.robot_id, a.module_name, jsonb_build_object('execute_id', a.execute_id) FROM attempt a
+         INSERT INTO events (event_type, event_version, robot_id, module_name, payload)
+         SELECT ${eventSql(EventType.RobotStarted)}, a.robot_id, a.module_name, jsonb_build_object('execute_id', a.execute_id) FROM attempt a
        )
        SELECT c.*, to_jsonb(a) AS attempt
          FROM claimed c JOIN attempt a ON a.robot_id = c.robot_id
@@ -410,8 +412,8 @@ export class RobotLifecycleRepository {
          RETURNING e.*
        ), event AS (
          -- One event per report: a merged report's steps each keep theirs, in the order reported.
-         INSERT INTO robot_events (event_type, robot_id, module_name, payload)
-         SELECT 'robot.progress', a.robot_id, a.module_name,
+         INSERT INTO events (event_type, event_version, robot_id, module_name, payload)
+         SELECT ${eventSql(EventType.RobotProgress)}, a.robot_id, a.module_name,
                 jsonb_build_object('execute_id', a.execute_id,
                   'progress_percentage', COALESCE((s.step->>'progress_percentage')::int, a.progress_percentage),
                   'current_step', COALESCE(s.step->>'current_step', a.current_step))
@@ -484,8 +486,8 @@ export class RobotLifecycleRepository {
            FROM picked WHERE r.robot_id = picked.robot_id
          RETURNING r.*
        ), event AS (
-         INSERT INTO robot_events (event_type, robot_id, module_name, payload)
-         SELECT 'robot.assigned', robot_id, module_name, '{}'::jsonb FROM assigned
+         INSERT INTO events (event_type, event_version, robot_id, module_name, payload)
+         SELECT ${eventSql(EventType.RobotAssigned)}, robot_id, module_name, '{}'::jsonb FROM assigned
        )
        SELECT robot_id FROM assigned`,
       [robotType, moduleName, limit, decision],
@@ -521,7 +523,7 @@ export class RobotLifecycleRepository {
         `UPDATE robots SET status = 'CANCELLED', completed_at = now(), updated_at = now() WHERE robot_id = $1 RETURNING *`,
         [robotId],
       );
-      await this.event(tx, 'robot.cancelled', cancelled, { from: robot.status, reason });
+      await this.event(tx, EventType.RobotCancelled, cancelled, { from: robot.status, reason });
       return { robot: cancelled, changed: true };
     });
   }
@@ -539,7 +541,7 @@ export class RobotLifecycleRepository {
           WHERE robot_id = $1 RETURNING *`,
         [robotId, moduleName],
       );
-      await this.event(tx, 'robot.retrying', requeued, {
+      await this.event(tx, EventType.RobotRetrying, requeued, {
         manual: true,
         from: robot.status,
         retry_count: requeued.retry_count,
@@ -557,17 +559,12 @@ export class RobotLifecycleRepository {
     return result.records as T[];
   }
 
-  private async event(
+  private event<T extends EventType>(
     tx: EntityManager,
-    type: string,
+    type: T,
     robot: RobotRow,
-    payload: Record<string, unknown>,
+    payload: EventPayloads[T],
   ): Promise<void> {
-    await tx.query(`INSERT INTO robot_events (event_type, robot_id, module_name, payload) VALUES ($1, $2, $3, $4)`, [
-      type,
-      robot.robot_id,
-      robot.module_name,
-      payload,
-    ]);
+    return emitEvent(tx, type, robot, payload);
   }
 }

@@ -1,0 +1,182 @@
+/**
+ * Every event botfleet writes to its `events` outbox, with its payload, version and emitting
+ * layer. Events are written in the same transaction as the change they report and delivered
+ * after commit, in commit order, at least once to every named consumer (see EventConsumer).
+ * No event name is written anywhere else: emitters use `EventType`, SQL uses `eventSql()`.
+ *
+ * A payload only grows: a field that changes meaning or goes away is a new version, and the
+ * version is stored with each event so a consumer can tell old rows from new ones.
+ */
+export enum EventType {
+  RobotCreated = 'robot.created',
+  RobotAssigned = 'robot.assigned',
+  RobotStarted = 'robot.started',
+  RobotProgress = 'robot.progress',
+  RobotCompleted = 'robot.completed',
+  RobotFailed = 'robot.failed',
+  RobotRetrying = 'robot.retrying',
+  RobotCancelled = 'robot.cancelled',
+  ModuleHealthChanged = 'module.health_changed',
+  ModuleBreakerChanged = 'module.breaker_changed',
+  AlertFired = 'alert.fired',
+  AlertResolved = 'alert.resolved',
+}
+
+type RobotStatus = 'PENDING' | 'PROCESSING' | 'COMPLETED' | 'FAILED' | 'CANCELLED' | 'RETRYING';
+type HealthStatus = 'HEALTHY' | 'DEGRADED' | 'UNHEALTHY' | 'UNKNOWN';
+type BreakerState = 'CLOSED' | 'OPEN' | 'HALF_OPEN';
+
+interface AlertPayload {
+  alert_id: number;
+  rule: string;
+  subject: string;
+  severity: 'WARNING' | 'CRITICAL';
+  state: 'FIRING' | 'RESOLVED';
+  message: string;
+  value: number;
+  threshold: number;
+  fired_at: string;
+  resolved_at: string | null;
+  details: Record<string, unknown> | null;
+}
+
+/** The payload of each event type (robot_id and module_name travel beside it, on the event). */
+export interface EventPayloads {
+  [EventType.RobotCreated]: { robot_type: string; priority: string; assigned: boolean; bulk?: true };
+  [EventType.RobotAssigned]: Record<string, never>;
+  [EventType.RobotStarted]: { execute_id: string };
+  [EventType.RobotProgress]: { execute_id: string; progress_percentage: number; current_step: string | null };
+  [EventType.RobotCompleted]: { processing_time_ms: number };
+  [EventType.RobotFailed]: { error_category: string; retry_count: number };
+  /** `delay_ms` when the orchestrator retries; `manual`, `from` when an operator requeued it. */
+  [EventType.RobotRetrying]: {
+    retry_count: number;
+    error_category?: string;
+    delay_ms?: number;
+    manual?: true;
+    from?: RobotStatus;
+  };
+  [EventType.RobotCancelled]: { from: RobotStatus; reason: string | null };
+  [EventType.ModuleHealthChanged]: { from: HealthStatus | null; to: HealthStatus };
+  [EventType.ModuleBreakerChanged]: { from: BreakerState; to: BreakerState };
+  [EventType.AlertFired]: AlertPayload;
+  [EventType.AlertResolved]: AlertPayload;
+}
+
+export type EmittingLayer = 'orchestrator' | 'registry' | 'load-balancer' | 'monitoring';
+
+export interface EventDefinition {
+  version: number;
+  emitter: EmittingLayer;
+  /** Carries a robot_id (robot events) or only a module_name (module and alert events). */
+  subject: 'robot' | 'module';
+  description: string;
+}
+
+export const EVENT_CATALOGUE: Readonly<Record<EventType, EventDefinition>> = {
+  [EventType.RobotCreated]: {
+    version: 1,
+    emitter: 'orchestrator',
+    subject: 'robot',
+    description: 'A robot was accepted (one call or bulk); `assigned` when routing found a module at once.',
+  },
+  [EventType.RobotAssigned]: {
+    version: 1,
+    emitter: 'orchestrator',
+    subject: 'robot',
+    description: 'A queued robot without a module got one (a module supporting its type appeared).',
+  },
+  [EventType.RobotStarted]: {
+    version: 1,
+    emitter: 'orchestrator',
+    subject: 'robot',
+    description: 'A worker claimed the robot: an attempt began under a lease.',
+  },
+  [EventType.RobotProgress]: {
+    version: 1,
+    emitter: 'orchestrator',
+    subject: 'robot',
+    description: 'A step was reported (one event per step, in the order reported).',
+  },
+  [EventType.RobotCompleted]: {
+    version: 1,
+    emitter: 'orchestrator',
+    subject: 'robot',
+    description: 'The robot finished well.',
+  },
+  [EventType.RobotFailed]: {
+    version: 1,
+    emitter: 'orchestrator',
+    subject: 'robot',
+    description: 'The robot failed for good (retries exhausted or a VALIDATION error).',
+  },
+  [EventType.RobotRetrying]: {
+    version: 1,
+    emitter: 'orchestrator',
+    subject: 'robot',
+    description: 'An attempt failed and the robot will be retried after `delay_ms`, or an operator requeued it.',
+  },
+  [EventType.RobotCancelled]: {
+    version: 1,
+    emitter: 'orchestrator',
+    subject: 'robot',
+    description: 'The robot was cancelled; its running attempt, if any, loses its lease.',
+  },
+  [EventType.ModuleHealthChanged]: {
+    version: 1,
+    emitter: 'registry',
+    subject: 'module',
+    description: "A module's health status changed (health checks or worker activity).",
+  },
+  [EventType.ModuleBreakerChanged]: {
+    version: 1,
+    emitter: 'load-balancer',
+    subject: 'module',
+    description: "A module's circuit breaker opened, half-opened or closed.",
+  },
+  [EventType.AlertFired]: {
+    version: 1,
+    emitter: 'monitoring',
+    subject: 'module',
+    description: 'An alert rule fired; module_name is set for per-module rules.',
+  },
+  [EventType.AlertResolved]: {
+    version: 1,
+    emitter: 'monitoring',
+    subject: 'module',
+    description: 'A firing alert resolved.',
+  },
+};
+
+export const EVENT_TYPES: readonly EventType[] = Object.values(EventType);
+
+/**
+ * The event type and version as SQL literals, for statements that write their event in the same
+ * statement as the change: `INSERT INTO events (event_type, event_version, ...) SELECT ${eventSql(t)}, ...`.
+ * Only catalogue constants reach the SQL text, never input.
+ */
+export function eventSql(type: EventType): string {
+  return `${eventTypeSql(type)}, ${EVENT_CATALOGUE[type].version}`;
+}
+
+/** The event type alone as a SQL literal (for a CASE choosing between types of the same version). */
+export function eventTypeSql(type: EventType): string {
+  return `'${type}'`;
+}
+
+/**
+ * True when an event type is wanted by a list of patterns: exact names, `robot.*` for a family,
+ * `*` for all. An empty list wants everything.
+ */
+export function eventMatches(patterns: readonly string[], type: string): boolean {
+  if (patterns.length === 0) return true;
+  return patterns.some(
+    (pattern) =>
+      pattern === '*' || pattern === type || (pattern.endsWith('.*') && type.startsWith(pattern.slice(0, -1))),
+  );
+}
+
+/** A pattern names a catalogue event or a family of them (`robot.*`), or is `*`. */
+export function isEventPattern(pattern: string): boolean {
+  return pattern === '*' || EVENT_TYPES.some((type) => eventMatches([pattern], type));
+}

@@ -1,0 +1,10 @@
+import { describe, it } from '@jest/globals';
+import { namedConsumers } from '../support/event-consumer-scenarios.js';
+import { appWithConsumers } from '../support/event-consumers.js';
+import { useTestApp } from '../support/test-app.js';
+
+describe('named event consumers (PGlite)', () => {
+  const t = useTestApp({}, appWithConsumers('E'));
+  it('retries a failing consumer without delaying the others, parks what keeps failing, replays it', () =>
+    namedConsumers(t, 'E'));
+});
