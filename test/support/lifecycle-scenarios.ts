@@ -451,10 +451,10 @@ export async function eventsArePublished(t: TestApp, suffix: string): Promise<vo
     await api.complete(claimed.execute_id, { lease_token: claimed.lease_token, output_data: {} });
 
     // An event committed without this process's kick (another instance, or before a crash).
-    await t.db.query(
-      `INSERT INTO events (event_type, robot_id, module_name) VALUES ('robot.annotated', $1, $2)`,
-      [robot.robot_id, module],
-    );
+    await t.db.query(`INSERT INTO events (event_type, robot_id, module_name) VALUES ('robot.annotated', $1, $2)`, [
+      robot.robot_id,
+      module,
+    ]);
     const deadline = Date.now() + 5_000;
     while (
       !seen.some((e) => e.event_type === 'robot.annotated' && e.robot_id === robot.robot_id) &&
