@@ -1,5 +1,5 @@
 // The bare baseline for `npm run bench:core`: Fastify + `pg`, no Nest, no validation, no routing,
-// no cache. POST /robots runs the very statement botfleet's RobotLifecycleRepository.create runs
+// no cache. POST /robots runs the very statement botfleet's RobotIntakeRepository.create runs
 // (robot + outbox event, one statement, one transaction) on the same schema, so the ratio between the two servers is the cost of the framework around that SQL.
 //
 // Env: DATABASE_URL, PORT, POOL_MAX (the app's write pool size, for a like-for-like comparison).

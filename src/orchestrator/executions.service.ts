@@ -4,13 +4,9 @@ import { DomainException } from '../core/errors/domain.exception.js';
 import { LoadBalancerService } from '../load-balancer/load-balancer.service.js';
 import { ModuleBreakerService } from '../load-balancer/module-breaker.service.js';
 import { OutboxRelay } from '../state/outbox-relay.service.js';
+import { AttemptLeaseRepository } from '../state/repositories/attempt-lease.repository.js';
 import { AttemptOutcomeRepository } from '../state/repositories/attempt-outcome.repository.js';
-import {
-  type ExecutionRow,
-  type ProgressReport,
-  type RobotRow,
-  RobotLifecycleRepository,
-} from '../state/repositories/robot-lifecycle.repository.js';
+import type { ExecutionRow, ProgressReport, RobotRow } from '../state/repositories/robot-rows.js';
 import { BatchOutcome, type CompleteBatchDto, type CompleteBatchResponseDto } from './dto/complete-batch.dto.js';
 import type { ClaimedRobotDto, ClaimRobotsDto, CompleteDto, FailDto, ProgressDto } from './dto/execution.dto.js';
 import { ExecutionResponseDto } from './dto/execution.dto.js';
@@ -31,7 +27,7 @@ export class ExecutionsService {
   private readonly defaultLease: number;
 
   constructor(
-    private readonly lifecycle: RobotLifecycleRepository,
+    private readonly leases: AttemptLeaseRepository,
     private readonly outcomes: AttemptOutcomeRepository,
     private readonly loadBalancer: LoadBalancerService,
     private readonly robots: RobotsService,
@@ -59,7 +55,7 @@ export class ExecutionsService {
     const lease = dto.lease_seconds ?? this.defaultLease;
     const deadline = Date.now() + (dto.wait_ms ?? 0);
     for (;;) {
-      const claimed = await this.lifecycle.claim(moduleName, max, lease);
+      const claimed = await this.leases.claim(moduleName, max, lease);
       if (claimed.length > 0 || Date.now() >= deadline || stop?.aborted) {
         await this.robots.forgetMany(claimed.map((robot) => robot.robot_id));
         return claimed.map(({ attempt, ...robot }) => ({
@@ -79,7 +75,7 @@ export class ExecutionsService {
     dto: ProgressDto,
     boundModule: string | null = null,
   ): Promise<ExecutionResponseDto> {
-    const row = await this.lifecycle.progress(
+    const row = await this.leases.progress(
       executeId,
       dto.lease_token,
       this.defaultLease,
@@ -107,7 +103,7 @@ export class ExecutionsService {
    */
   reportSteps(executeId: string, leaseToken: string, reports: ProgressReport[]): Promise<ExecutionRow | null> {
     const merged = Object.assign({}, ...reports.map(definedOnly)) as ProgressReport;
-    return this.lifecycle.progress(executeId, leaseToken, this.defaultLease, merged, null, reports);
+    return this.leases.progress(executeId, leaseToken, this.defaultLease, merged, null, reports);
   }
 
   async complete(executeId: string, dto: CompleteDto, boundModule: string | null = null): Promise<RobotResponseDto> {
@@ -176,7 +172,7 @@ export class ExecutionsService {
    */
   async sweepExpiredLeases(batch = 100): Promise<{ timed_out: number }> {
     let timedOut = 0;
-    for (const attempt of await this.lifecycle.expiredAttempts(batch)) {
+    for (const attempt of await this.leases.expiredAttempts(batch)) {
       const failure = {
         category: ErrorCategory.Timeout,
         message: 'Lease expired or timeout_seconds exceeded',
@@ -201,7 +197,7 @@ export class ExecutionsService {
     const category = failure.category as ErrorCategory;
     const retryable = isRetryable(category);
     // Routed before the statement, from the routing cache: nothing waits inside it.
-    const robotType = retryable ? (knownType ?? (await this.lifecycle.robotTypeOfExecution(executeId))) : null;
+    const robotType = retryable ? (knownType ?? (await this.leases.robotTypeOfExecution(executeId))) : null;
     const failover = robotType ? (await this.loadBalancer.select(robotType)).selected_module : null;
     const result = await this.outcomes.fail({
       executeId,

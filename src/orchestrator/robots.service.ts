@@ -11,7 +11,10 @@ import { LoadBalancerService } from '../load-balancer/load-balancer.service.js';
 import type { RoutingDecision } from '../load-balancer/routing.types.js';
 import { Priority } from '../state/entities/index.js';
 import { OutboxRelay } from '../state/outbox-relay.service.js';
-import { type RobotRow, RobotLifecycleRepository } from '../state/repositories/robot-lifecycle.repository.js';
+import { RobotIntakeRepository } from '../state/repositories/robot-intake.repository.js';
+import { RobotReadsRepository } from '../state/repositories/robot-reads.repository.js';
+import type { RobotRow } from '../state/repositories/robot-rows.js';
+import { RobotTransitionsRepository } from '../state/repositories/robot-transitions.repository.js';
 import type { CreateRobotDto } from './dto/create-robot.dto.js';
 import type { ExecutionResponseDto } from './dto/execution.dto.js';
 import { ExecutionResponseDto as Execution } from './dto/execution.dto.js';
@@ -65,7 +68,9 @@ export class RobotsService {
   private readonly noModulePolicy: NoModulePolicy;
 
   constructor(
-    private readonly robots: RobotLifecycleRepository,
+    private readonly intake: RobotIntakeRepository,
+    private readonly reads: RobotReadsRepository,
+    private readonly transitions: RobotTransitionsRepository,
     private readonly loadBalancer: LoadBalancerService,
     private readonly cache: CacheService,
     private readonly notifier: WorkNotifier,
@@ -81,7 +86,7 @@ export class RobotsService {
    */
   async create(dto: CreateRobotDto, idempotencyKey?: string): Promise<{ robot: RobotResponseDto; created: boolean }> {
     if (idempotencyKey) {
-      const existing = await this.robots.findByCacheKey(idempotencyKey);
+      const existing = await this.reads.findByCacheKey(idempotencyKey);
       if (existing) return { robot: this.replay(existing, dto), created: false };
     }
     const decision = await this.loadBalancer.select(dto.robot_type);
@@ -107,10 +112,10 @@ export class RobotsService {
       deadlineAt: dto.deadline ? new Date(dto.deadline) : null,
       routingDecision: decision,
     };
-    const row = idempotencyKey ? await this.robots.create(robot) : await this.robots.createBatched(robot);
+    const row = idempotencyKey ? await this.intake.create(robot) : await this.intake.createBatched(robot);
     if (!row) {
       // Another request with the same key won the race.
-      const winner = await this.robots.findByCacheKey(idempotencyKey!);
+      const winner = await this.reads.findByCacheKey(idempotencyKey!);
       return { robot: this.replay(winner!, dto), created: false };
     }
     if (row.module_name) this.notifier.announce(row.module_name);
@@ -154,7 +159,7 @@ export class RobotsService {
         { robot_types: unroutable },
       );
     }
-    const rows = await this.robots.createMany(
+    const rows = await this.intake.createMany(
       dtos.map((dto, i) => {
         const decision = decisions.get(dto.robot_type)!;
         return {
@@ -181,7 +186,7 @@ export class RobotsService {
 
   /** The robots of an earlier bulk call with these keys, in order; null when there was none. */
   private async replayBulk(keys: string[], dtos: CreateRobotDto[]): Promise<RobotResponseDto[] | null> {
-    const rows = await this.robots.findByCacheKeys(keys);
+    const rows = await this.reads.findByCacheKeys(keys);
     if (rows.length === 0) return null;
     const byKey = new Map(rows.map((row) => [row.cache_key, row]));
     const ordered = keys.map((key) => byKey.get(key));
@@ -199,7 +204,7 @@ export class RobotsService {
   /** Served from the cache (robot_status, 60 s), invalidated by every change made through the API. */
   async get(robotId: string): Promise<RobotResponseDto> {
     const robot = await this.cache.getOrLoad(cacheKey(CacheKind.RobotStatus, robotId), async () => {
-      const row = await this.robots.findById(robotId);
+      const row = await this.reads.findById(robotId);
       return row ? RobotResponseDto.of(row) : null;
     });
     if (!robot) {
@@ -212,7 +217,7 @@ export class RobotsService {
 
   async list(query: ListRobotsQueryDto): Promise<{ items: RobotResponseDto[]; next_cursor: string | null }> {
     const limit = query.limit ?? 50;
-    const rows = await this.robots.list({
+    const rows = await this.reads.list({
       status: query.status,
       robotType: query.robot_type,
       moduleName: query.module_name,
@@ -232,11 +237,11 @@ export class RobotsService {
 
   async history(robotId: string): Promise<ExecutionResponseDto[]> {
     await this.get(robotId);
-    return (await this.robots.history(robotId)).map(Execution.of);
+    return (await this.reads.history(robotId)).map(Execution.of);
   }
 
   async cancel(robotId: string, reason?: string): Promise<RobotResponseDto> {
-    const result = await this.robots.cancel(robotId, reason ?? null);
+    const result = await this.transitions.cancel(robotId, reason ?? null);
     if (!result) throw robotNotFound(robotId);
     if (!result.changed) throw invalidTransition(robotId, result.robot.status, 'cancelled');
     await this.forget(robotId);
@@ -245,11 +250,11 @@ export class RobotsService {
 
   /** Requeues a FAILED or CANCELLED robot, routed afresh (its module may be gone). */
   async retry(robotId: string): Promise<RobotResponseDto> {
-    const current = await this.robots.findById(robotId);
+    const current = await this.reads.findById(robotId);
     if (!current) throw robotNotFound(robotId);
-    // Routed before the transaction: it must not wait on anything else (see RobotLifecycleRepository).
+    // Routed before the transaction: it must not wait on anything else (see RobotTransitionsRepository).
     const decision = await this.loadBalancer.select(current.robot_type);
-    const result = await this.robots.requeue(robotId, decision.selected_module);
+    const result = await this.transitions.requeue(robotId, decision.selected_module);
     if (!result) throw robotNotFound(robotId);
     if (!result.changed)
       throw invalidTransition(robotId, result.robot.status, 'retried (only FAILED or CANCELLED robots are)');
@@ -264,10 +269,10 @@ export class RobotsService {
    */
   async assignUnassigned(batch = 500): Promise<{ assigned: number }> {
     let assigned = 0;
-    for (const robotType of await this.robots.unassignedTypes(100)) {
+    for (const robotType of await this.transitions.unassignedTypes(100)) {
       const decision = await this.loadBalancer.select(robotType);
       if (!decision.selected_module) continue;
-      const count = await this.robots.assign(robotType, decision.selected_module, decision, batch);
+      const count = await this.transitions.assign(robotType, decision.selected_module, decision, batch);
       if (count > 0) this.notifier.announce(decision.selected_module);
       assigned += count;
     }

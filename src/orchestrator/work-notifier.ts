@@ -1,6 +1,8 @@
 import { PgListener } from '../state/pg-listener.service.js';
-import { WORK_CHANNEL } from '../state/repositories/robot-lifecycle.repository.js';
 import { Injectable } from '@nestjs/common';
+
+/** PostgreSQL channel on which new work is announced to every instance (payload: module name). */
+export const WORK_CHANNEL = 'botfleet_work';
 
 /**
  * Wakes long-polling claims as soon as work arrives for their module: from this process directly,

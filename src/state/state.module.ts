@@ -9,11 +9,13 @@ import { dataSourceOptions, type PoolRole, READ_DATA_SOURCE, warmPool } from './
 import { DatabaseHost, DatabaseHostModule } from './embedded/database-host.module.js';
 import { ENTITIES } from './entities/index.js';
 import { assertServerVersion, runMigrations } from './migration-runner.js';
+import { AttemptLeaseRepository } from './repositories/attempt-lease.repository.js';
 import { AttemptOutcomeRepository } from './repositories/attempt-outcome.repository.js';
 import { ModuleBreakerRepository } from './repositories/module-breaker.repository.js';
 import { ModuleRegistryRepository } from './repositories/module-registry.repository.js';
-import { RobotExecuteRepository } from './repositories/robot-execute.repository.js';
-import { RobotLifecycleRepository } from './repositories/robot-lifecycle.repository.js';
+import { RobotIntakeRepository } from './repositories/robot-intake.repository.js';
+import { RobotReadsRepository } from './repositories/robot-reads.repository.js';
+import { RobotTransitionsRepository } from './repositories/robot-transitions.repository.js';
 import { JobRunsRepository } from './repositories/job-runs.repository.js';
 import { JobRunner } from './job-runner.service.js';
 import { OutboxRelay } from './outbox-relay.service.js';
@@ -21,7 +23,6 @@ import { InProcessEventBridge } from './events/in-process-event-bridge.js';
 import { PgListener } from './pg-listener.service.js';
 import { OutboxRepository } from './repositories/outbox.repository.js';
 import { RetentionRepository } from './repositories/retention.repository.js';
-import { RobotRepository } from './repositories/robot.repository.js';
 import { ApiKeysRepository } from './repositories/api-keys.repository.js';
 import { SecurityAuditRepository } from './repositories/security-audit.repository.js';
 import { FleetMetricsRepository } from './repositories/fleet-metrics.repository.js';
@@ -84,10 +85,11 @@ function dataSourceModule(role: PoolRole) {
     DatabaseProbe,
     ModuleRegistryRepository,
     ModuleBreakerRepository,
+    AttemptLeaseRepository,
     AttemptOutcomeRepository,
-    RobotRepository,
-    RobotExecuteRepository,
-    RobotLifecycleRepository,
+    RobotIntakeRepository,
+    RobotReadsRepository,
+    RobotTransitionsRepository,
     JobRunsRepository,
     JobRunner,
     OutboxRepository,
@@ -110,10 +112,11 @@ function dataSourceModule(role: PoolRole) {
     DatabaseProbe,
     ModuleRegistryRepository,
     ModuleBreakerRepository,
+    AttemptLeaseRepository,
     AttemptOutcomeRepository,
-    RobotRepository,
-    RobotExecuteRepository,
-    RobotLifecycleRepository,
+    RobotIntakeRepository,
+    RobotReadsRepository,
+    RobotTransitionsRepository,
     JobRunner,
     OutboxRepository,
     OutboxRelay,

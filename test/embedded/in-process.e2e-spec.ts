@@ -1,5 +1,5 @@
 import { describe, expect, it } from '@jest/globals';
-import { RobotLifecycleRepository } from '../../src/state/repositories/robot-lifecycle.repository.js';
+import { RobotReadsRepository } from '../../src/state/repositories/robot-reads.repository.js';
 import { lifecycleClient } from '../support/lifecycle-scenarios.js';
 import { http, useTestApp } from '../support/test-app.js';
 
@@ -64,7 +64,7 @@ describe('in-process module: the TextStats example (PGlite)', () => {
       completed_steps: 3,
       total_steps: 3,
     });
-    const events = (await t.app.get(RobotLifecycleRepository).events(created.robot_id)).map((e) => e.event_type);
+    const events = (await t.app.get(RobotReadsRepository).events(created.robot_id)).map((e) => e.event_type);
     expect(events).toEqual([
       'robot.created',
       'robot.started',

@@ -3,7 +3,7 @@ import { AUDIT_RETENTION, AuditRetentionJob } from '../../src/security/audit-ret
 import { JobRunner } from '../../src/state/job-runner.service.js';
 import { OutboxRelay } from '../../src/state/outbox-relay.service.js';
 import { RetentionRepository } from '../../src/state/repositories/retention.repository.js';
-import { RobotLifecycleRepository } from '../../src/state/repositories/robot-lifecycle.repository.js';
+import { RobotReadsRepository } from '../../src/state/repositories/robot-reads.repository.js';
 import { lifecycleClient } from '../support/lifecycle-scenarios.js';
 import { JobRunsRepository } from '../../src/state/repositories/job-runs.repository.js';
 import { useTestApp } from '../support/test-app.js';
@@ -78,7 +78,7 @@ describe('background jobs (PGlite)', () => {
       `/api/v1/robots/${robot.robot_id}/executions`,
     );
     expect(left.body.map((a) => a.execution_state)).toEqual(['COMPLETED']);
-    const events = await t.app.get(RobotLifecycleRepository).events(robot.robot_id);
+    const events = await t.app.get(RobotReadsRepository).events(robot.robot_id);
     expect(events.map((e) => e.event_type)).toEqual(['robot.late']);
     expect((await api.getRobot(robot.robot_id)).body.status).toBe('COMPLETED');
   });

@@ -5,7 +5,8 @@ import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { AuditService } from '../../src/security/audit.service.js';
 import { PUBLIC_KEY, SCOPES_KEY } from '../../src/security/auth.decorator.js';
 import { ALL_SCOPES, Scope } from '../../src/security/scopes.js';
-import { RobotLifecycleRepository } from '../../src/state/repositories/robot-lifecycle.repository.js';
+import { RobotReadsRepository } from '../../src/state/repositories/robot-reads.repository.js';
+import { registerModule } from '../factories/module.factory.js';
 import { http, type HttpResult, TEST_ADMIN_KEY, type TestApp, useTestApp } from '../support/test-app.js';
 
 type Issued = {
@@ -312,7 +313,7 @@ describe('security layer (PGlite)', () => {
     let robotId: string;
     const keys: Record<string, string> = {};
     beforeAll(async () => {
-      expect((await registerModule(call, 'ScopeMod', ['scope_type'])).status).toBe(201);
+      expect((await registerModule(t, 'ScopeMod', ['scope_type'])).status).toBe(201);
       robotId = (await call<Robot>('POST', '/api/v1/robots', { body: { robot_type: 'scope_type', input_data: {} } }))
         .body.robot_id;
       for (const scope of ALL_SCOPES.filter((s) => s !== Scope.Admin)) {
@@ -356,13 +357,13 @@ describe('security layer (PGlite)', () => {
       const key = keys['modules:read'];
       expect((await call('GET', '/api/v1/modules/ScopeMod', { key })).status).toBe(200);
       expect((await call('GET', '/api/v1/routing/select?robot_type=scope_type', { key })).status).toBe(200);
-      expect((await registerModule(call, 'NotByReader', ['x_type'], key)).status).toBe(403);
+      expect((await registerModule(t, 'NotByReader', ['x_type'], { key })).status).toBe(403);
       expect((await call('GET', '/api/v1/modules/NotByReader')).status).toBe(404);
     });
 
     it('modules:write registers and changes modules, cannot read them', async () => {
       const key = keys['modules:write'];
-      expect((await registerModule(call, 'ByWriter', ['w_type'], key)).status).toBe(201);
+      expect((await registerModule(t, 'ByWriter', ['w_type'], { key })).status).toBe(201);
       expect(
         (await call('PATCH', '/api/v1/modules/ByWriter', { key, body: { max_concurrent_robots: 3 } })).status,
       ).toBe(200);
@@ -438,7 +439,7 @@ describe('security layer (PGlite)', () => {
       attempts: (
         await t.db.query(`SELECT * FROM robot_execute WHERE robot_id = $1 ORDER BY execute_id`, [other.robot_id])
       ).rows,
-      events: await t.app.get(RobotLifecycleRepository).events(other.robot_id),
+      events: await t.app.get(RobotReadsRepository).events(other.robot_id),
       modules: (
         await t.db.query(
           `SELECT module_version, supported_robot_types, max_concurrent_robots, is_active
@@ -448,8 +449,8 @@ describe('security layer (PGlite)', () => {
     });
 
     beforeAll(async () => {
-      expect((await registerModule(call, 'BoundA', ['bound_a'])).status).toBe(201);
-      expect((await registerModule(call, 'BoundB', ['bound_b'])).status).toBe(201);
+      expect((await registerModule(t, 'BoundA', ['bound_a'])).status).toBe(201);
+      expect((await registerModule(t, 'BoundB', ['bound_b'])).status).toBe(201);
       own = (await call<Robot>('POST', '/api/v1/robots', { body: { robot_type: 'bound_a', input_data: { n: 1 } } }))
         .body;
       other = (await call<Robot>('POST', '/api/v1/robots', { body: { robot_type: 'bound_b', input_data: { n: 2 } } }))
@@ -517,7 +518,7 @@ describe('security layer (PGlite)', () => {
         403,
       );
       expect((await call('DELETE', '/api/v1/modules/BoundB', { key })).status).toBe(403);
-      expect((await registerModule(call, 'BoundB', ['bound_b'], key)).status).toBe(403);
+      expect((await registerModule(t, 'BoundB', ['bound_b'], { key })).status).toBe(403);
       // The routing dry run lists every module's scores: not for a key confined to one.
       const dryRun = await call<Problem>('GET', '/api/v1/routing/select?robot_type=bound_b', { key });
       expect([dryRun.status, dryRun.body.code]).toEqual([403, 'AUTH_WRONG_MODULE']);
@@ -633,7 +634,7 @@ describe('security layer (PGlite)', () => {
   describe('(g) hostile input', () => {
     let robotsBefore: number;
     beforeAll(async () => {
-      expect((await registerModule(call, 'HostileMod', ['hostile_type'])).status).toBe(201);
+      expect((await registerModule(t, 'HostileMod', ['hostile_type'])).status).toBe(201);
     });
 
     it('stores SQL injection strings inert and returns them verbatim', async () => {
@@ -721,7 +722,7 @@ describe('security layer (PGlite)', () => {
         body: { reason: `Duplicate ${script}<b>request</b>` },
       });
       expect(cancelled.status).toBe(200);
-      const events = await t.app.get(RobotLifecycleRepository).events(toCancel.robot_id);
+      const events = await t.app.get(RobotReadsRepository).events(toCancel.robot_id);
       expect(events.find((e) => e.event_type === 'robot.cancelled')?.payload).toMatchObject({
         reason: 'Duplicate request',
       });
@@ -895,7 +896,7 @@ describe('security layer (PGlite)', () => {
       expect((await call('GET', '/api/v1/security/audit', { key: key.api_key })).status).toBe(403);
       const rotated = (await call<Issued>('POST', `/api/v1/api-keys/${key.key_id}/rotate`)).body;
       await call('DELETE', `/api/v1/api-keys/${rotated.key_id}`);
-      await registerModule(call, 'AuditedMod', ['audited_type']);
+      await registerModule(t, 'AuditedMod', ['audited_type']);
       expect((await call('GET', '/api/v1/security/audit', { key: rotated.api_key })).status).toBe(401);
       expect((await call('GET', '/api/v1/robots', { key: null })).status).toBe(401);
 
@@ -979,7 +980,7 @@ describe('rate limits (PGlite, memory counters)', () => {
   beforeAll(async () => {
     // The test admin key gets a limit of its own, so setting up does not eat into the ones tested.
     await t.db.query(`UPDATE api_keys SET rate_limit_per_minute = 1000000 WHERE key_id = $1`, [ADMIN_KEY_ID]);
-    expect((await registerModule(call, 'RateMod', ['rate_type'])).status).toBe(201);
+    expect((await registerModule(t, 'RateMod', ['rate_type'])).status).toBe(201);
   });
 
   it('answers 429 RATE_LIMITED with Retry-After after RATE_LIMIT_PER_MINUTE calls of one key, with RateLimit-* on every answer', async () => {
@@ -1063,7 +1064,7 @@ describe('rate limits (PGlite, memory counters)', () => {
   });
 
   it("counts the worker protocol in a bucket of its own, at RATE_LIMIT_WORK_PER_MINUTE, apart from the key's other calls", async () => {
-    expect((await registerModule(call, 'WorkMod', ['work_type'])).status).toBe(201);
+    expect((await registerModule(t, 'WorkMod', ['work_type'])).status).toBe(201);
     const worker = (await issue(t, { name: 'worker', scopes: ['work', 'robots:read'] })).api_key;
     // Its other calls use up RATE_LIMIT_PER_MINUTE (5) ...
     expect(await statuses(6, () => call('GET', '/api/v1/robots', { key: worker }))).toEqual([
@@ -1135,18 +1136,6 @@ describe('rate limits (PGlite, memory counters)', () => {
     expect(other.headers.get('access-control-allow-origin')).toBeNull();
   });
 });
-
-function registerModule(
-  call: (method: string, path: string, options?: { body?: unknown; key?: string | null }) => Promise<HttpResult>,
-  name: string,
-  types: string[],
-  key?: string,
-) {
-  return call('POST', '/api/v1/modules', {
-    key,
-    body: { module_name: name, module_version: '1.0.0', supported_robot_types: types, max_concurrent_robots: 50 },
-  });
-}
 
 // Keeps the placeholder helper honest: an unknown parameter must fail loudly, not pass silently.
 describe('route placeholders', () => {

@@ -4,12 +4,12 @@ import { CacheService } from '../../src/cache/cache.service.js';
 import { DataDirLockedError } from '../../src/state/embedded/data-dir-lock.js';
 import {
   createsRobotsAtomically,
-  factories,
   isolatesConcurrentTransactions,
   registersAndRoutesModules,
   repositories,
 } from '../support/state-scenarios.js';
 import { startApp, tempDir, type TestApp } from '../support/test-app.js';
+import { moduleRecord } from '../factories/module.factory.js';
 
 describe('data layer on embedded PGlite', () => {
   const dir = tempDir();
@@ -34,7 +34,7 @@ describe('data layer on embedded PGlite', () => {
   });
 
   it('keeps its data across a restart, then releases the folder', async () => {
-    const mod = factories.module();
+    const mod = moduleRecord();
     await repositories(t).modules.register(mod);
     await t.close();
 

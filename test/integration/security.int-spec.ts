@@ -1,31 +1,14 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import type { ChildProcess } from 'node:child_process';
 import { Redis } from 'ioredis';
-import { ApiKeysService } from '../../src/security/api-keys.service.js';
 import { Scope } from '../../src/security/scopes.js';
 import { freePort, PrivateRedis } from '../support/redis-server.js';
+import { issueKey } from '../factories/api-key.factory.js';
 import { http, type HttpResult, startApp, type TestApp } from '../support/test-app.js';
 
 type Problem = { code: string; detail: string };
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
-
-/** A key issued straight through the service: setting up must not count against the limits tested. */
-async function issueDirect(
-  t: TestApp,
-  name: string,
-  scopes: Scope[],
-  rateLimitPerMinute: number | null = null,
-): Promise<{ keyId: string; key: string }> {
-  const { row, key } = await t.app.get(ApiKeysService).create({
-    name,
-    scopes,
-    moduleName: null,
-    rateLimitPerMinute,
-    expiresAt: null,
-  });
-  return { keyId: row.key_id, key };
-}
 
 /**
  * Two instances on one PostgreSQL and one Redis: the counters are shared, so a client cannot
@@ -53,7 +36,7 @@ describe('security across two instances (PostgreSQL + Redis)', () => {
     }
     redis = new Redis(process.env.TEST_REDIS_URL!);
     // An admin key with room to spare for the set-up calls.
-    ops = (await issueDirect(apps[0], 'ops', [Scope.Admin], 100_000)).key;
+    ops = (await issueKey(apps[0], [Scope.Admin], { name: 'ops', rateLimitPerMinute: 100_000 })).key;
   });
   afterAll(async () => {
     for (const app of apps) await app.close();
@@ -64,7 +47,7 @@ describe('security across two instances (PostgreSQL + Redis)', () => {
     http<Problem>(`${apps[i % 2].url}${path}`, { key, headers: { 'X-Forwarded-For': ip } });
 
   it('shares one key’s counter: calls alternating between instances get 429 after 10 in all', async () => {
-    const { keyId, key } = await issueDirect(apps[0], 'shared limit', [Scope.RobotsRead]);
+    const { keyId, key } = await issueKey(apps[0], [Scope.RobotsRead], { name: 'shared limit' });
     const seen: Array<[number, string | null]> = [];
     for (let i = 0; i < 13; i++) {
       const res = await get(i, key, '198.51.100.1');
@@ -106,7 +89,10 @@ describe('security across two instances (PostgreSQL + Redis)', () => {
 
   it('refuses on instance B, within about a second, a key revoked on instance A', async () => {
     const [a, b] = apps;
-    const { keyId, key } = await issueDirect(a, 'revoked across', [Scope.RobotsRead], 10_000);
+    const { keyId, key } = await issueKey(a, [Scope.RobotsRead], {
+      name: 'revoked across',
+      rateLimitPerMinute: 10_000,
+    });
     expect((await get(1, key, '198.51.100.4')).status).toBe(200); // B caches the verdict
     const revoked = await http(`${a.url}/api/v1/api-keys/${keyId}`, { key: ops, method: 'DELETE' });
     expect(revoked.status).toBe(200);
@@ -143,7 +129,7 @@ describe('rate limits during a Redis outage', () => {
       CACHE_KEY_PREFIX: prefix,
       RATE_LIMIT_PER_MINUTE: '5',
     });
-    ({ key, keyId } = await issueDirect(t, 'outage', [Scope.RobotsRead]));
+    ({ key, keyId } = await issueKey(t, [Scope.RobotsRead], { name: 'outage' }));
   });
   afterAll(async () => {
     await t?.close();

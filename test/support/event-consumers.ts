@@ -53,7 +53,7 @@ class SteadyConsumer extends Recording {
 @EventConsumer({ name: 'test-flaky', events: ['robot.*'], retryDelayMs: 200 })
 class FlakyConsumer extends Recording {
   protected readonly name = 'test-flaky';
-  protected fails(robotType: string, attempt: number): boolean {
+  protected override fails(robotType: string, attempt: number): boolean {
     return robotType === control.flakyType && attempt <= 3;
   }
 }
@@ -62,7 +62,7 @@ class FlakyConsumer extends Recording {
 @EventConsumer({ name: 'test-doomed', events: ['robot.created'], maxAttempts: 2, retryDelayMs: 50 })
 class DoomedConsumer extends Recording {
   protected readonly name = 'test-doomed';
-  protected fails(robotType: string): boolean {
+  protected override fails(robotType: string): boolean {
     return robotType === control.doomedType && !control.doomedHeals;
   }
 }

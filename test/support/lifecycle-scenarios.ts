@@ -3,7 +3,8 @@ import { EventEmitter2 } from '@nestjs/event-emitter';
 import { ExecutionsService } from '../../src/orchestrator/executions.service.js';
 import { OutboxRelay } from '../../src/state/outbox-relay.service.js';
 import { RobotsService } from '../../src/orchestrator/robots.service.js';
-import { RobotLifecycleRepository } from '../../src/state/repositories/robot-lifecycle.repository.js';
+import { RobotReadsRepository } from '../../src/state/repositories/robot-reads.repository.js';
+import { registerModule } from '../factories/module.factory.js';
 import { eventually } from './eventually.js';
 import { http, type TestApp } from './test-app.js';
 
@@ -36,13 +37,7 @@ export function lifecycleClient(t: TestApp) {
     });
   return {
     send,
-    registerModule: (name: string, types: string[], capacity = 100) =>
-      send('POST', '/api/v1/modules', {
-        module_name: name,
-        module_version: '1.0.0',
-        supported_robot_types: types,
-        max_concurrent_robots: capacity,
-      }),
+    registerModule: (name: string, types: string[], capacity = 100) => registerModule(t, name, types, { capacity }),
     createRobot: (body: Record<string, unknown>, headers?: Record<string, string>) =>
       send<Robot>('POST', '/api/v1/robots', body, headers),
     getRobot: (id: string) => send<Robot>('GET', `/api/v1/robots/${id}`),
@@ -131,7 +126,7 @@ export async function fullLifecycle(t: TestApp, suffix: string): Promise<void> {
     progress_percentage: 100,
     current_step: 'OCR_EXTRACT',
   });
-  const events = await t.app.get(RobotLifecycleRepository).events(first.robot_id);
+  const events = await t.app.get(RobotReadsRepository).events(first.robot_id);
   expect(events.map((e) => e.event_type)).toEqual([
     'robot.created',
     'robot.started',
@@ -473,7 +468,7 @@ export async function eventsArePublished(t: TestApp, suffix: string): Promise<vo
     ]);
     // Each once, in the outbox's order.
     expect(new Set(mine.map((e) => e.event_id)).size).toBe(mine.length);
-    const stored = await t.app.get(RobotLifecycleRepository).events(robot.robot_id);
+    const stored = await t.app.get(RobotReadsRepository).events(robot.robot_id);
     expect(mine.map((e) => e.event_id)).toEqual(stored.map((e) => Number(e.event_id)));
   } finally {
     emitter.offAny(listener);

@@ -1,30 +1,13 @@
 import { expect } from '@jest/globals';
 import { ModuleHealth, Priority, RobotStatus } from '../../src/state/entities/index.js';
+import { AttemptLeaseRepository } from '../../src/state/repositories/attempt-lease.repository.js';
 import { ModuleRegistryRepository } from '../../src/state/repositories/module-registry.repository.js';
-import { RobotExecuteRepository } from '../../src/state/repositories/robot-execute.repository.js';
-import {
-  type NewRobotRow,
-  RobotLifecycleRepository,
-  type RobotRow,
-} from '../../src/state/repositories/robot-lifecycle.repository.js';
-import { RobotRepository } from '../../src/state/repositories/robot.repository.js';
+import { RobotIntakeRepository } from '../../src/state/repositories/robot-intake.repository.js';
+import { RobotReadsRepository } from '../../src/state/repositories/robot-reads.repository.js';
+import type { RobotRow } from '../../src/state/repositories/robot-rows.js';
+import { moduleRecord } from '../factories/module.factory.js';
+import { newRobotRow } from '../factories/robot.factory.js';
 import type { TestApp } from './test-app.js';
-
-let seq = 0;
-/** Test data in the seeds' formats: module_id `{name}_{version}_{env}`, robot_id `{prefix}_{timestamp}_{seq}`. */
-export const factories = {
-  module(name = `Mod${Date.now()}${seq++}`, robotTypes = ['legal_review']) {
-    return {
-      moduleId: `${name}_1.0.0_test`,
-      moduleName: name,
-      moduleVersion: '1.0.0',
-      supportedRobotTypes: robotTypes,
-    };
-  },
-  robotId(prefix = 'TST'): string {
-    return `${prefix}_${Date.now()}_${String(seq++).padStart(4, '0')}`;
-  },
-};
 
 /**
  * Repository round trips shared by the PGlite and PostgreSQL tiers: both engines must behave the
@@ -33,14 +16,15 @@ export const factories = {
 export function repositories(t: TestApp) {
   return {
     modules: t.app.get(ModuleRegistryRepository),
-    robots: t.app.get(RobotRepository),
-    executions: t.app.get(RobotExecuteRepository),
+    intake: t.app.get(RobotIntakeRepository),
+    reads: t.app.get(RobotReadsRepository),
+    leases: t.app.get(AttemptLeaseRepository),
   };
 }
 
 export async function registersAndRoutesModules(t: TestApp): Promise<void> {
   const { modules } = repositories(t);
-  const legal = factories.module(undefined, ['legal_review', 'contract_check']);
+  const legal = moduleRecord(undefined, ['legal_review', 'contract_check']);
   const saved = await modules.register({
     ...legal,
     healthEndpoint: 'http://127.0.0.1:9/health',
@@ -65,10 +49,10 @@ export async function registersAndRoutesModules(t: TestApp): Promise<void> {
   });
   expect(updated.moduleVersion).toBe('1.1.0');
 
-  const unhealthy = factories.module(undefined, ['legal_review']);
+  const unhealthy = moduleRecord(undefined, ['legal_review']);
   await modules.register(unhealthy);
   await modules.recordHealth(unhealthy.moduleName, ModuleHealth.Unhealthy);
-  const inactive = factories.module(undefined, ['legal_review']);
+  const inactive = moduleRecord(undefined, ['legal_review']);
   await modules.register(inactive);
   expect(await modules.deactivate(inactive.moduleName)).toBe(true);
 
@@ -79,51 +63,34 @@ export async function registersAndRoutesModules(t: TestApp): Promise<void> {
   expect(await modules.findRoutableModules('no_such_type')).toEqual([]);
 }
 
-const newRobot = (moduleName: string | null, overrides: Partial<NewRobotRow> = {}): NewRobotRow => ({
-  idPrefix: 'LEG',
-  robotType: 'legal_review',
-  moduleName,
-  inputData: {},
-  priority: Priority.Normal,
-  cacheKey: null,
-  correlationId: null,
-  sourceReference: null,
-  retryLimit: 3,
-  timeoutSeconds: 1800,
-  deadlineAt: null,
-  routingDecision: null,
-  ...overrides,
-});
-
 export async function createsRobotsAtomically(t: TestApp): Promise<void> {
-  const { modules, robots, executions } = repositories(t);
-  const lifecycle = t.app.get(RobotLifecycleRepository);
-  const mod = factories.module();
+  const { modules, intake, reads, leases } = repositories(t);
+  const mod = moduleRecord();
   await modules.register(mod);
 
   const input = { case: "O'Brien; DROP TABLE robots; --", amounts: [1.5, 2], nested: { ok: true } };
-  const robot = await lifecycle.create(
-    newRobot(mod.moduleName, { inputData: input, priority: Priority.High, cacheKey: `idem-${mod.moduleName}` }),
+  const robot = await intake.create(
+    newRobotRow(mod.moduleName, { inputData: input, priority: Priority.High, cacheKey: `idem-${mod.moduleName}` }),
   );
   expect(robot).toMatchObject({ status: RobotStatus.Pending, priority: Priority.High, retry_count: 0, retry_limit: 3 });
   // The seeds' id format: {prefix}_{timestamp}_{seq}.
   expect(robot!.robot_id).toMatch(/^LEG_\d{13}_\d+$/);
   expect(Math.abs(Number(robot!.robot_id.split('_')[1]) - Date.now())).toBeLessThan(60_000);
   expect(robot!.input_data).toEqual(input);
-  expect((await robots.findById(robot!.robot_id))?.inputData).toEqual(input);
-  expect((await robots.findByCacheKey(`idem-${mod.moduleName}`))?.robotId).toBe(robot!.robot_id);
-  expect((await lifecycle.events(robot!.robot_id)).map((e) => e.event_type)).toEqual(['robot.created']);
+  expect((await reads.findById(robot!.robot_id))?.input_data).toEqual(input);
+  expect((await reads.findByCacheKey(`idem-${mod.moduleName}`))?.robot_id).toBe(robot!.robot_id);
+  expect((await reads.events(robot!.robot_id)).map((e) => e.event_type)).toEqual(['robot.created']);
   // Its attempt's row is written when a worker claims it.
-  expect(await executions.historyOf(robot!.robot_id)).toEqual([]);
-  const [claimed] = await lifecycle.claim(mod.moduleName, 1, 60);
+  expect(await reads.history(robot!.robot_id)).toEqual([]);
+  const [claimed] = await leases.claim(mod.moduleName, 1, 60);
   expect(claimed.robot_id).toBe(robot!.robot_id);
-  const history = await executions.historyOf(robot!.robot_id);
+  const history = await reads.history(robot!.robot_id);
   expect(history).toHaveLength(1);
-  expect(history[0]).toMatchObject({ moduleName: mod.moduleName, executionState: 'RUNNING', timeoutSeconds: 1800 });
-  expect(history[0].executeId).toBe(claimed.attempt.execute_id);
+  expect(history[0]).toMatchObject({ module_name: mod.moduleName, execution_state: 'RUNNING', timeout_seconds: 1800 });
+  expect(history[0].execute_id).toBe(claimed.attempt.execute_id);
 
   // A repeated idempotency key writes nothing: no robot, no attempt, no event.
-  expect(await lifecycle.create(newRobot(mod.moduleName, { cacheKey: `idem-${mod.moduleName}` }))).toBeNull();
+  expect(await intake.create(newRobotRow(mod.moduleName, { cacheKey: `idem-${mod.moduleName}` }))).toBeNull();
   const { rows } = await t.db.query<{ robots: string; events: string }>(
     `SELECT (SELECT count(*) FROM robots WHERE module_name = $1) AS robots,
             (SELECT count(*) FROM events WHERE module_name = $1) AS events`,
@@ -133,26 +100,25 @@ export async function createsRobotsAtomically(t: TestApp): Promise<void> {
 
   // The foreign key to module_registry.module_name holds, and a failed statement leaves nothing.
   const before = await t.db.query<{ n: string }>('SELECT count(*) AS n FROM events');
-  await expect(lifecycle.create(newRobot('NoSuchModule'))).rejects.toThrow(/foreign key/);
+  await expect(intake.create(newRobotRow('NoSuchModule'))).rejects.toThrow(/foreign key/);
   expect((await t.db.query<{ n: string }>('SELECT count(*) AS n FROM events')).rows[0].n).toBe(before.rows[0].n);
 
   // A robot no module handles yet waits unassigned, without an attempt.
-  const waiting = await lifecycle.create(newRobot(null, { robotType: 'nobody_yet' }));
+  const waiting = await intake.create(newRobotRow(null, { robotType: 'nobody_yet' }));
   expect(waiting).toMatchObject({ module_name: null, status: RobotStatus.Pending });
-  expect(await executions.historyOf(waiting!.robot_id)).toEqual([]);
+  expect(await reads.history(waiting!.robot_id)).toEqual([]);
 }
 
 /** Concurrent creations on separate pooled connections: unique ids, every robot with its event. */
 export async function isolatesConcurrentTransactions(t: TestApp): Promise<void> {
-  const { modules } = repositories(t);
-  const lifecycle = t.app.get(RobotLifecycleRepository);
-  const mod = factories.module();
+  const { modules, intake } = repositories(t);
+  const mod = moduleRecord();
   await modules.register(mod);
   const results = await Promise.allSettled(
     Array.from({ length: 40 }, (_, i) =>
       // Every fifth one reuses one idempotency key: one of those eight wins, the others insert nothing.
-      lifecycle.create(
-        newRobot(mod.moduleName, { inputData: { i }, cacheKey: i % 5 === 4 ? `dup-${mod.moduleName}` : null }),
+      intake.create(
+        newRobotRow(mod.moduleName, { inputData: { i }, cacheKey: i % 5 === 4 ? `dup-${mod.moduleName}` : null }),
       ),
     ),
   );

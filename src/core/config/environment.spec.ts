@@ -1,6 +1,6 @@
 import { describe, expect, it } from '@jest/globals';
 import { readFileSync } from 'node:fs';
-import { ConfigValidationError, Environment, validateEnvironment } from './environment.js';
+import { ConfigValidationError, SETTINGS_LAYERS, settingNames, validateEnvironment } from './environment.js';
 
 const problemsOf = (raw: Record<string, string>): string[] => {
   try {
@@ -69,6 +69,23 @@ describe('validateEnvironment', () => {
     expect(problems.join('\n')).not.toContain('s3cret');
   });
 
+  it('checks a setting that only one backend reads only while that backend is in use', () => {
+    expect(problemsOf({ REDIS_CONNECT_TIMEOUT_MS: '5' })).toEqual([]);
+    expect(problemsOf({ REDIS_CONNECT_TIMEOUT_MS: '5', REDIS_URL: 'redis://cache:6379' })).toEqual([
+      expect.stringMatching(/^REDIS_CONNECT_TIMEOUT_MS: /),
+    ]);
+    expect(problemsOf({ CACHE_MEMORY_MAX_ENTRIES: '0', REDIS_URL: 'redis://cache:6379' })).toEqual([]);
+    expect(problemsOf({ CACHE_MEMORY_MAX_ENTRIES: '0' })).toEqual([
+      expect.stringMatching(/^CACHE_MEMORY_MAX_ENTRIES: /),
+    ]);
+  });
+
+  it("keeps each layer's variables converted, and nothing it does not read", () => {
+    const env = validateEnvironment({ PORT: '8080', LEASE_SECONDS: '30', ALERTS_ENABLED: 'false', PATH: '/bin' });
+    expect(env).toMatchObject({ PORT: 8080, LEASE_SECONDS: 30, ALERTS_ENABLED: false });
+    expect(env).not.toHaveProperty('PATH');
+  });
+
   it('accepts PostgreSQL and Redis URLs', () => {
     const env = validateEnvironment({
       DATABASE_URL: 'postgresql://u:p@db:5432/botfleet',
@@ -79,13 +96,18 @@ describe('validateEnvironment', () => {
 });
 
 describe('configuration documentation', () => {
-  const variables = [...Object.keys(new Environment()), 'DATABASE_URL', 'REDIS_URL'];
+  const variables = SETTINGS_LAYERS.flatMap(({ settings }) => settingNames(settings));
   const envExample = readFileSync('.env.example', 'utf8');
   const readme = readFileSync('README.md', 'utf8');
 
   it.each(variables)('%s is in .env.example and the README table', (name) => {
     expect(envExample).toMatch(new RegExp(`^#? ?${name}=`, 'm'));
     expect(readme).toMatch(new RegExp(`^\\|\\s*\`${name}\`\\s*\\|`, 'm'));
+  });
+
+  it('gives every variable to exactly one layer', () => {
+    expect(variables).toHaveLength(new Set(variables).size);
+    expect(variables).toEqual(expect.arrayContaining(['DATABASE_URL', 'REDIS_URL', 'BOOTSTRAP_ADMIN_KEY']));
   });
 
   it('lists nothing that the service does not read', () => {

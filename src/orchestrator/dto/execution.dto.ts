@@ -2,7 +2,7 @@ import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsEnum, IsInt, IsNumber, IsObject, IsOptional, IsString, IsUUID, Max, MaxLength, Min } from 'class-validator';
 import { StripHtml } from '../../core/validation/strip-html.js';
 import { ExecutionState, StepCategory } from '../../state/entities/index.js';
-import type { ExecutionRow } from '../../state/repositories/robot-lifecycle.repository.js';
+import type { ExecutionRow } from '../../state/repositories/robot-rows.js';
 import { ErrorCategory } from '../retry-policy.js';
 import { isoUtc, numberOrNull } from './format.js';
 import { RobotResponseDto } from './robot-response.dto.js';

@@ -1,6 +1,6 @@
 import { ApiProperty } from '@nestjs/swagger';
 import { Priority, RobotStatus } from '../../state/entities/index.js';
-import type { RobotRow } from '../../state/repositories/robot-lifecycle.repository.js';
+import type { RobotRow } from '../../state/repositories/robot-rows.js';
 import { isoUtc as iso, numberOrNull as num } from './format.js';
 
 export class RobotResponseDto {

@@ -1,4 +1,4 @@
-import type { ProgressReport } from '../../state/repositories/robot-lifecycle.repository.js';
+import type { ProgressReport } from '../../state/repositories/robot-rows.js';
 
 /**
  * An in-process handler's progress, written without making the handler wait: a report is queued

@@ -5,7 +5,7 @@ import { inUniqueRounds } from '../../core/batching/unique-rounds.js';
 import { PreparedQueries } from '../prepared-queries.js';
 import { writeBatching } from '../write-batching.js';
 import { LOCK_ATTEMPTS } from './attempt-locks.js';
-import type { RobotRow } from './robot-lifecycle.repository.js';
+import type { RobotRow } from './robot-rows.js';
 import { EVENT_CATALOGUE, eventSql, EventType, eventTypeSql } from '../../core/events/event-catalogue.js';
 
 export interface Completion {
