@@ -25,7 +25,7 @@ export interface CreateRobotInput {
   priority?: Priority;
   /** Groups robots of one batch. */
   correlation_id?: string;
-  /** Where the work came from, e.g. `email:<msg-1@example.com>`. */
+  /** Where the work came from, e.g. `email:msg-1@example.com`. */
   source_reference?: string;
   /** Retries after the first attempt (0-10, default 3). */
   retry_limit?: number;
