@@ -1,7 +1,9 @@
 /**
  * Layer boundaries (STYLE.md): cross-cutting code in src/core depends on no layer; Email, OCR and
- * Notification talk to the Orchestrator through events, never imports; only the state layer
- * touches TypeORM's DataSource and the migrations; production code never imports tests.
+ * Notification talk to the Orchestrator through events and the SDK (src/sdk: handlers, robot
+ * intake), never imports; the SDK depends on src/core only, so it never pulls the Orchestrator in;
+ * only the state layer touches TypeORM's DataSource and the migrations; production code never
+ * imports tests. src/sdk/sdk-boundaries.spec.ts proves the SDK rules report what they should.
  */
 module.exports = {
   forbidden: [
@@ -22,6 +24,12 @@ module.exports = {
       severity: 'error',
       from: { path: '^src/(email|ocr|notification)/' },
       to: { path: '^src/orchestrator/' },
+    },
+    {
+      name: 'sdk-depends-only-on-core',
+      severity: 'error',
+      from: { path: '^src/sdk/' },
+      to: { path: '^src/(?!core/|sdk/)' },
     },
     {
       name: 'migrations-only-from-state',

@@ -13,8 +13,9 @@ import { ExecutionResponseDto } from './dto/execution.dto.js';
 import { isoUtc } from './dto/format.js';
 import { RobotResponseDto } from './dto/robot-response.dto.js';
 import { leaseLost, OrchestratorErrorCode } from './orchestrator.errors.js';
-import { ErrorCategory, isRetryable } from './retry-policy.js';
+import { isRetryable } from './retry-policy.js';
 import { RobotsService } from './robots.service.js';
+import { ErrorCategory } from '../sdk/index.js';
 import { WorkNotifier } from './work-notifier.js';
 
 // Cross-instance work is found by polling at this pace while a claim long-polls.

@@ -1,5 +1,6 @@
 import { describe, expect, it } from '@jest/globals';
-import { backoffMs, ErrorCategory, isRetryable } from './retry-policy.js';
+import { ErrorCategory } from '../sdk/index.js';
+import { backoffMs, isRetryable } from './retry-policy.js';
 
 describe('retry policy', () => {
   it('retries system errors and never business ones', () => {

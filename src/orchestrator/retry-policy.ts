@@ -1,10 +1,4 @@
-/** The seeds' error categories (robots.error_category), plus SYSTEM for anything unclassified. */
-export enum ErrorCategory {
-  Validation = 'VALIDATION',
-  Timeout = 'TIMEOUT',
-  ExternalApi = 'EXTERNAL_API',
-  System = 'SYSTEM',
-}
+import { ErrorCategory } from '../sdk/index.js';
 
 /** Business errors will fail again whatever we do; system errors may pass on a later attempt. */
 export function isRetryable(category: ErrorCategory): boolean {

@@ -11,13 +11,13 @@ import {
   ApiUnprocessableEntityResponse,
 } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
-import { DomainException } from '../core/errors/domain.exception.js';
 import { BulkCreateRobotsDto, BulkCreateRobotsResponseDto } from './dto/bulk-create-robots.dto.js';
 import { CreateRobotDto } from './dto/create-robot.dto.js';
 import { CancelRobotDto, ExecutionResponseDto } from './dto/execution.dto.js';
 import { ListRobotsQueryDto } from './dto/list-robots-query.dto.js';
 import { RobotIdParamDto } from './dto/robot-id-param.dto.js';
 import { RobotResponseDto } from './dto/robot-response.dto.js';
+import { RobotIntakeService } from './robot-intake.service.js';
 import { RobotsService } from './robots.service.js';
 import { robotNotFound } from './orchestrator.errors.js';
 import { Auth } from '../security/auth.decorator.js';
@@ -25,24 +25,16 @@ import { assertActsFor, boundModule, Caller } from '../security/caller.decorator
 import type { Principal } from '../security/principal.js';
 import { RateBucket, RateLimit } from '../security/rate-limit.decorator.js';
 import { Scope } from '../security/scopes.js';
-
-const IDEMPOTENCY_KEY = /^[A-Za-z0-9._:-]{8,255}$/;
-
-function checkIdempotencyKey(idempotencyKey: string | undefined): void {
-  if (idempotencyKey !== undefined && !IDEMPOTENCY_KEY.test(idempotencyKey)) {
-    throw new DomainException(
-      'INVALID_IDEMPOTENCY_KEY',
-      400,
-      'Idempotency-Key must be 8-255 letters, digits, . _ : or -.',
-    );
-  }
-}
+import { CreateRobotCommand } from '../sdk/index.js';
 
 @ApiTags('robots')
 @ApiBadRequestResponse({ description: 'Invalid input (problem+json with the failing fields)' })
 @Controller('api/v1/robots')
 export class RobotsController {
-  constructor(private readonly robots: RobotsService) {}
+  constructor(
+    private readonly robots: RobotsService,
+    private readonly intake: RobotIntakeService,
+  ) {}
 
   @Post()
   @Auth(Scope.RobotsWrite)
@@ -62,8 +54,7 @@ export class RobotsController {
     @Headers('idempotency-key') idempotencyKey: string | undefined,
     @Res({ passthrough: true }) reply: FastifyReply,
   ): Promise<RobotResponseDto> {
-    checkIdempotencyKey(idempotencyKey);
-    const { robot, created } = await this.robots.create(dto, idempotencyKey);
+    const { robot, created } = await this.intake.create(CreateRobotCommand.create(dto), idempotencyKey);
     void reply.status(created ? 201 : 200);
     return robot;
   }
@@ -84,8 +75,10 @@ export class RobotsController {
     @Headers('idempotency-key') idempotencyKey: string | undefined,
     @Res({ passthrough: true }) reply: FastifyReply,
   ): Promise<BulkCreateRobotsResponseDto> {
-    checkIdempotencyKey(idempotencyKey);
-    const { robots, created } = await this.robots.createMany(dto.robots, idempotencyKey);
+    const { robots, created } = await this.intake.createMany(
+      dto.robots.map((robot) => CreateRobotCommand.create(robot)),
+      idempotencyKey,
+    );
     void reply.status(created ? 201 : 200);
     return { created: created ? robots.length : 0, robots };
   }

@@ -9,19 +9,18 @@ import { DomainException } from '../core/errors/domain.exception.js';
 import { decodeCursor, encodeCursor } from '../core/http/keyset-cursor.js';
 import { LoadBalancerService } from '../load-balancer/load-balancer.service.js';
 import type { RoutingDecision } from '../load-balancer/routing.types.js';
-import { Priority } from '../state/entities/index.js';
 import { OutboxRelay } from '../state/outbox-relay.service.js';
 import { RobotIntakeRepository } from '../state/repositories/robot-intake.repository.js';
 import { RobotReadsRepository } from '../state/repositories/robot-reads.repository.js';
 import type { RobotRow } from '../state/repositories/robot-rows.js';
 import { RobotTransitionsRepository } from '../state/repositories/robot-transitions.repository.js';
-import type { CreateRobotDto } from './dto/create-robot.dto.js';
 import type { ExecutionResponseDto } from './dto/execution.dto.js';
 import { ExecutionResponseDto as Execution } from './dto/execution.dto.js';
 import type { ListRobotsQueryDto } from './dto/list-robots-query.dto.js';
 import { RobotResponseDto } from './dto/robot-response.dto.js';
 import { WorkNotifier } from './work-notifier.js';
 import { invalidTransition, OrchestratorErrorCode, robotNotFound } from './orchestrator.errors.js';
+import type { CreateRobotCommand } from '../sdk/index.js';
 
 /** `legal_review` → `LEGAL`: the `{prefix}` of the seeds' robot id. */
 export function idPrefix(robotType: string): string {
@@ -39,11 +38,11 @@ function bulkKeys(idempotencyKey: string, count: number): string[] {
   return Array.from({ length: count }, (_, i) => `bulk:${digest}#${i}`);
 }
 
-function sameRequest(existing: RobotRow, dto: CreateRobotDto): boolean {
+function sameRequest(existing: RobotRow, command: CreateRobotCommand): boolean {
   return (
-    existing.robot_type === dto.robot_type &&
-    isDeepStrictEqual(existing.input_data, dto.input_data) &&
-    existing.priority === (dto.priority ?? Priority.Normal)
+    existing.robot_type === command.robot_type &&
+    isDeepStrictEqual(existing.input_data, command.input_data) &&
+    existing.priority === command.priority
   );
 }
 
@@ -84,39 +83,42 @@ export class RobotsService {
    * Routes and creates a robot. With an idempotency key, a repeat returns the robot the first call
    * created (`created: false`); the same key with a different request is a 422.
    */
-  async create(dto: CreateRobotDto, idempotencyKey?: string): Promise<{ robot: RobotResponseDto; created: boolean }> {
+  async create(
+    command: CreateRobotCommand,
+    idempotencyKey?: string,
+  ): Promise<{ robot: RobotResponseDto; created: boolean }> {
     if (idempotencyKey) {
       const existing = await this.reads.findByCacheKey(idempotencyKey);
-      if (existing) return { robot: this.replay(existing, dto), created: false };
+      if (existing) return { robot: this.replay(existing, command), created: false };
     }
-    const decision = await this.loadBalancer.select(dto.robot_type);
+    const decision = await this.loadBalancer.select(command.robot_type);
     if (!decision.selected_module && this.noModulePolicy === NoModulePolicy.Reject) {
       throw new DomainException(
         OrchestratorErrorCode.NoEligibleModule,
         422,
-        `No active, healthy module with free capacity handles robot_type ${dto.robot_type}.`,
-        { robot_type: dto.robot_type, candidates: decision.candidates.length },
+        `No active, healthy module with free capacity handles robot_type ${command.robot_type}.`,
+        { robot_type: command.robot_type, candidates: decision.candidates.length },
       );
     }
     const robot = {
-      idPrefix: idPrefix(dto.robot_type),
-      robotType: dto.robot_type,
+      idPrefix: idPrefix(command.robot_type),
+      robotType: command.robot_type,
       moduleName: decision.selected_module,
-      inputData: dto.input_data,
-      priority: dto.priority ?? Priority.Normal,
+      inputData: command.input_data,
+      priority: command.priority,
       cacheKey: idempotencyKey ?? null,
-      correlationId: dto.correlation_id ?? null,
-      sourceReference: dto.source_reference ?? null,
-      retryLimit: dto.retry_limit ?? 3,
-      timeoutSeconds: dto.timeout_seconds ?? 1800,
-      deadlineAt: dto.deadline ? new Date(dto.deadline) : null,
+      correlationId: command.correlation_id,
+      sourceReference: command.source_reference,
+      retryLimit: command.retry_limit,
+      timeoutSeconds: command.timeout_seconds,
+      deadlineAt: command.deadline,
       routingDecision: decision,
     };
     const row = idempotencyKey ? await this.intake.create(robot) : await this.intake.createBatched(robot);
     if (!row) {
       // Another request with the same key won the race.
       const winner = await this.reads.findByCacheKey(idempotencyKey!);
-      return { robot: this.replay(winner!, dto), created: false };
+      return { robot: this.replay(winner!, command), created: false };
     }
     if (row.module_name) this.notifier.announce(row.module_name);
     this.relay.kick();
@@ -129,26 +131,26 @@ export class RobotsService {
    * returns the robots the first call created, in order, instead of creating them twice.
    */
   async createMany(
-    dtos: CreateRobotDto[],
+    commands: CreateRobotCommand[],
     idempotencyKey?: string,
   ): Promise<{ robots: RobotResponseDto[]; created: boolean }> {
-    const keys = idempotencyKey ? bulkKeys(idempotencyKey, dtos.length) : null;
+    const keys = idempotencyKey ? bulkKeys(idempotencyKey, commands.length) : null;
     if (keys) {
-      const replay = await this.replayBulk(keys, dtos);
+      const replay = await this.replayBulk(keys, commands);
       if (replay) return { robots: replay, created: false };
     }
     try {
-      return { robots: await this.insertMany(dtos, keys), created: true };
+      return { robots: await this.insertMany(commands, keys), created: true };
     } catch (error) {
-      const replay = keys && isUniqueViolation(error) ? await this.replayBulk(keys, dtos) : null;
+      const replay = keys && isUniqueViolation(error) ? await this.replayBulk(keys, commands) : null;
       if (replay) return { robots: replay, created: false };
       throw error;
     }
   }
 
-  private async insertMany(dtos: CreateRobotDto[], keys: string[] | null): Promise<RobotResponseDto[]> {
+  private async insertMany(commands: CreateRobotCommand[], keys: string[] | null): Promise<RobotResponseDto[]> {
     const decisions = new Map<string, RoutingDecision>();
-    for (const type of new Set(dtos.map((dto) => dto.robot_type)))
+    for (const type of new Set(commands.map((command) => command.robot_type)))
       decisions.set(type, await this.loadBalancer.select(type));
     const unroutable = [...decisions.values()].filter((d) => !d.selected_module).map((d) => d.robot_type);
     if (unroutable.length > 0 && this.noModulePolicy === NoModulePolicy.Reject) {
@@ -160,20 +162,20 @@ export class RobotsService {
       );
     }
     const rows = await this.intake.createMany(
-      dtos.map((dto, i) => {
-        const decision = decisions.get(dto.robot_type)!;
+      commands.map((command, i) => {
+        const decision = decisions.get(command.robot_type)!;
         return {
-          idPrefix: idPrefix(dto.robot_type),
-          robotType: dto.robot_type,
+          idPrefix: idPrefix(command.robot_type),
+          robotType: command.robot_type,
           moduleName: decision.selected_module,
-          inputData: dto.input_data,
-          priority: dto.priority ?? Priority.Normal,
+          inputData: command.input_data,
+          priority: command.priority,
           cacheKey: keys?.[i] ?? null,
-          correlationId: dto.correlation_id ?? null,
-          sourceReference: dto.source_reference ?? null,
-          retryLimit: dto.retry_limit ?? 3,
-          timeoutSeconds: dto.timeout_seconds ?? 1800,
-          deadlineAt: dto.deadline ? new Date(dto.deadline) : null,
+          correlationId: command.correlation_id,
+          sourceReference: command.source_reference,
+          retryLimit: command.retry_limit,
+          timeoutSeconds: command.timeout_seconds,
+          deadlineAt: command.deadline,
           routingDecision: decision,
         };
       }),
@@ -185,19 +187,19 @@ export class RobotsService {
   }
 
   /** The robots of an earlier bulk call with these keys, in order; null when there was none. */
-  private async replayBulk(keys: string[], dtos: CreateRobotDto[]): Promise<RobotResponseDto[] | null> {
+  private async replayBulk(keys: string[], commands: CreateRobotCommand[]): Promise<RobotResponseDto[] | null> {
     const rows = await this.reads.findByCacheKeys(keys);
     if (rows.length === 0) return null;
     const byKey = new Map(rows.map((row) => [row.cache_key, row]));
     const ordered = keys.map((key) => byKey.get(key));
-    if (ordered.some((row, i) => !row || !sameRequest(row, dtos[i])) || rows.length !== keys.length) {
+    if (ordered.some((row, i) => !row || !sameRequest(row, commands[i])) || rows.length !== keys.length) {
       throw reusedKey(rows[0].robot_id);
     }
     return ordered.map((row) => RobotResponseDto.of(row!));
   }
 
-  private replay(existing: RobotRow, dto: CreateRobotDto): RobotResponseDto {
-    if (!sameRequest(existing, dto)) throw reusedKey(existing.robot_id);
+  private replay(existing: RobotRow, command: CreateRobotCommand): RobotResponseDto {
+    if (!sameRequest(existing, command)) throw reusedKey(existing.robot_id);
     return RobotResponseDto.of(existing);
   }
 

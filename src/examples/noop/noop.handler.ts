@@ -1,8 +1,4 @@
-import {
-  type RobotContext,
-  type RobotHandler,
-  RobotHandlerFor,
-} from '../../orchestrator/in-process/robot-handler.decorator.js';
+import { type RobotContext, type RobotHandler, RobotHandlerFor } from '../../sdk/index.js';
 
 /**
  * Robot type `noop`: answers `{ ok: true }` at once. It measures what botfleet itself costs per

@@ -1,11 +1,11 @@
-import { ErrorCategory } from '../../orchestrator/retry-policy.js';
 import {
+  ErrorCategory,
   type RobotContext,
   RobotFailure,
   type RobotHandler,
   RobotHandlerFor,
-} from '../../orchestrator/in-process/robot-handler.decorator.js';
-import { StepCategory } from '../../state/entities/index.js';
+  StepCategory,
+} from '../../sdk/index.js';
 
 const MAX_TEXT = 100_000;
 const STOPWORDS = {

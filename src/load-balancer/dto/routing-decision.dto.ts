@@ -2,9 +2,7 @@ import { ApiProperty } from '@nestjs/swagger';
 import { IsString, Matches, MaxLength } from 'class-validator';
 import { ExclusionReason } from '../routing.types.js';
 import { ModuleHealth } from '../../state/entities/index.js';
-
-/** Robot types are short identifiers: `legal_review`, `invoice.extract`. */
-export const ROBOT_TYPE_PATTERN = /^[a-z0-9][a-z0-9_.-]{0,49}$/;
+import { ROBOT_TYPE_PATTERN } from '../../core/validation/identifiers.js';
 
 export class SelectModuleQueryDto {
   @ApiProperty({ example: 'legal_review', description: 'Robot type to route' })

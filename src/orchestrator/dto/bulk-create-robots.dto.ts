@@ -3,8 +3,9 @@ import { Type } from 'class-transformer';
 import { ArrayMaxSize, ArrayMinSize, IsArray, ValidateNested } from 'class-validator';
 import { CreateRobotDto } from './create-robot.dto.js';
 import { RobotResponseDto } from './robot-response.dto.js';
+import { ROBOT_LIMITS } from '../../sdk/index.js';
 
-export const MAX_BULK_ROBOTS = 1_000;
+export const MAX_BULK_ROBOTS = ROBOT_LIMITS.robotsPerCall;
 
 export class BulkCreateRobotsDto {
   @ApiProperty({ type: CreateRobotDto, isArray: true, description: `1-${MAX_BULK_ROBOTS} robots, created all or none` })

@@ -11,11 +11,10 @@ import {
   MaxLength,
   Min,
 } from 'class-validator';
-import { ROBOT_TYPE_PATTERN } from '../../load-balancer/dto/routing-decision.dto.js';
-import { Priority } from '../../state/entities/index.js';
+import { REFERENCE_PATTERN, ROBOT_TYPE_PATTERN } from '../../core/validation/identifiers.js';
+import { Priority, ROBOT_DEFAULTS, ROBOT_LIMITS } from '../../sdk/index.js';
 
-/** Correlation ids and references are identifiers, echoed in pages and logs: plain tokens only. */
-const TOKEN = /^[A-Za-z0-9._:@/#-]+$/;
+/** The REST body of a robot; the controller turns it into a CreateRobotCommand (same rules). */
 
 export class CreateRobotDto {
   @ApiProperty({ example: 'legal_review' })
@@ -27,7 +26,7 @@ export class CreateRobotDto {
   @IsObject()
   input_data: Record<string, unknown>;
 
-  @ApiPropertyOptional({ enum: Priority, default: Priority.Normal })
+  @ApiPropertyOptional({ enum: Priority, default: ROBOT_DEFAULTS.priority })
   @IsOptional()
   @IsEnum(Priority)
   priority?: Priority;
@@ -35,29 +34,39 @@ export class CreateRobotDto {
   @ApiPropertyOptional({ example: 'batch-2026-11-22', description: 'Groups robots of one batch' })
   @IsOptional()
   @IsString()
-  @MaxLength(100)
-  @Matches(TOKEN, { message: 'correlation_id may hold letters, digits and . _ : @ / # - only' })
+  @MaxLength(ROBOT_LIMITS.correlationIdLength)
+  @Matches(REFERENCE_PATTERN, { message: 'correlation_id may hold letters, digits and . _ : @ / # - only' })
   correlation_id?: string;
 
   @ApiPropertyOptional({ example: 'email:<msg-1@example.com>', description: 'Where the work came from' })
   @IsOptional()
   @IsString()
-  @MaxLength(200)
-  @Matches(TOKEN, { message: 'source_reference may hold letters, digits and . _ : @ / # - only' })
+  @MaxLength(ROBOT_LIMITS.sourceReferenceLength)
+  @Matches(REFERENCE_PATTERN, { message: 'source_reference may hold letters, digits and . _ : @ / # - only' })
   source_reference?: string;
 
-  @ApiPropertyOptional({ default: 3, minimum: 0, maximum: 10, description: 'Retries after the first attempt' })
+  @ApiPropertyOptional({
+    default: ROBOT_DEFAULTS.retryLimit,
+    minimum: 0,
+    maximum: ROBOT_LIMITS.maxRetryLimit,
+    description: 'Retries after the first attempt',
+  })
   @IsOptional()
   @IsInt()
   @Min(0)
-  @Max(10)
+  @Max(ROBOT_LIMITS.maxRetryLimit)
   retry_limit?: number;
 
-  @ApiPropertyOptional({ default: 1800, minimum: 1, maximum: 86400, description: 'Per-attempt timeout' })
+  @ApiPropertyOptional({
+    default: ROBOT_DEFAULTS.timeoutSeconds,
+    minimum: 1,
+    maximum: ROBOT_LIMITS.maxTimeoutSeconds,
+    description: 'Per-attempt timeout',
+  })
   @IsOptional()
   @IsInt()
   @Min(1)
-  @Max(86_400)
+  @Max(ROBOT_LIMITS.maxTimeoutSeconds)
   timeout_seconds?: number;
 
   @ApiPropertyOptional({ example: '2026-11-23T09:00:00Z', description: 'Business deadline (ISO 8601), for SLA alerts' })

@@ -3,7 +3,7 @@ import { IsEnum, IsInt, IsNumber, IsObject, IsOptional, IsString, IsUUID, Max, M
 import { StripHtml } from '../../core/validation/strip-html.js';
 import { ExecutionState, StepCategory } from '../../state/entities/index.js';
 import type { ExecutionRow } from '../../state/repositories/robot-rows.js';
-import { ErrorCategory } from '../retry-policy.js';
+import { ErrorCategory } from '../../sdk/index.js';
 import { isoUtc, numberOrNull } from './format.js';
 import { RobotResponseDto } from './robot-response.dto.js';
 

@@ -1,7 +1,7 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { IsDateString, IsEnum, IsOptional, IsString, Matches, MaxLength } from 'class-validator';
 import { PageQueryDto } from '../../core/http/page-query.dto.js';
-import { ROBOT_TYPE_PATTERN } from '../../load-balancer/dto/routing-decision.dto.js';
+import { ROBOT_TYPE_PATTERN } from '../../core/validation/identifiers.js';
 import { MODULE_NAME_PATTERN } from '../../registry/dto/register-module.dto.js';
 import { RobotStatus } from '../../state/entities/index.js';
 

@@ -7,10 +7,10 @@ import { ModuleHealth } from '../../state/entities/index.js';
 import { ModuleRegistryRepository } from '../../state/repositories/module-registry.repository.js';
 import type { ClaimedRobotDto } from '../dto/execution.dto.js';
 import { ExecutionsService } from '../executions.service.js';
-import { ErrorCategory } from '../retry-policy.js';
 import { WorkNotifier } from '../work-notifier.js';
 import { ProgressReporter } from './progress-reporter.js';
-import { ROBOT_HANDLER, RobotFailure, type RobotHandler, type RobotHandlerOptions } from './robot-handler.decorator.js';
+import { ErrorCategory, RobotFailure, type RobotHandler, type RobotHandlerOptions } from '../../sdk/index.js';
+import { ROBOT_HANDLER } from '../../sdk/robot-handler.decorator.js';
 
 // An idle worker waits this long per claim; new work in this process wakes it at once.
 const CLAIM_WAIT_MS = 1_000;

@@ -1,7 +1,7 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
 import { IsBoolean, IsOptional, Matches } from 'class-validator';
-import { ROBOT_TYPE_PATTERN } from '../../load-balancer/dto/routing-decision.dto.js';
+import { ROBOT_TYPE_PATTERN } from '../../core/validation/identifiers.js';
 
 export class ListModulesQueryDto {
   @ApiPropertyOptional({ default: false, description: 'Include deactivated modules' })

@@ -15,7 +15,7 @@ import {
   MaxLength,
   Min,
 } from 'class-validator';
-import { ROBOT_TYPE_PATTERN } from '../../load-balancer/dto/routing-decision.dto.js';
+import { ROBOT_TYPE_PATTERN } from '../../core/validation/identifiers.js';
 
 export const MODULE_NAME_PATTERN = /^[A-Za-z][A-Za-z0-9_-]{0,99}$/;
 const VERSION_PATTERN = /^[0-9A-Za-z][0-9A-Za-z.+-]{0,49}$/;

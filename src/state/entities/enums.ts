@@ -1,4 +1,7 @@
 /** The seeds' enums, as PostgreSQL types created by the CoreSchema migration. */
+// Module authors pass these two: the SDK defines them.
+export { Priority, StepCategory } from '../../sdk/index.js';
+
 export enum ModuleHealth {
   Healthy = 'HEALTHY',
   Degraded = 'DEGRADED',
@@ -22,13 +25,6 @@ export enum RobotStatus {
   Cancelled = 'CANCELLED',
 }
 
-export enum Priority {
-  Low = 'LOW',
-  Normal = 'NORMAL',
-  High = 'HIGH',
-  Critical = 'CRITICAL',
-}
-
 export enum ProcessingTier {
   Fast = 'FAST',
   Standard = 'STANDARD',
@@ -44,12 +40,4 @@ export enum ExecutionState {
   Failed = 'FAILED',
   Retrying = 'RETRYING',
   Cancelled = 'CANCELLED',
-}
-
-export enum StepCategory {
-  Init = 'INIT',
-  Validation = 'VALIDATION',
-  Processing = 'PROCESSING',
-  ExternalApi = 'EXTERNAL_API',
-  Finalization = 'FINALIZATION',
 }

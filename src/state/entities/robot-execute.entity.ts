@@ -1,5 +1,6 @@
 import { Column, Entity, Index, JoinColumn, ManyToOne, PrimaryColumn } from 'typeorm';
 import { decimalToNumber } from './column-transformers.js';
+import { ROBOT_DEFAULTS } from '../../sdk/index.js';
 import { ExecutionState, StepCategory } from './enums.js';
 import { RobotEntity } from './robot.entity.js';
 
@@ -139,7 +140,7 @@ export class RobotExecuteEntity {
   @Column({ name: 'last_retry_at', type: 'timestamp', nullable: true })
   lastRetryAt: Date | null;
 
-  @Column({ name: 'timeout_seconds', type: 'integer', nullable: true, default: 1800 })
+  @Column({ name: 'timeout_seconds', type: 'integer', nullable: true, default: ROBOT_DEFAULTS.timeoutSeconds })
   timeoutSeconds: number | null;
 
   @Column({ name: 'error_message', type: 'text', nullable: true })

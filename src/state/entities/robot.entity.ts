@@ -1,5 +1,6 @@
 import { Column, Entity, Index, JoinColumn, ManyToOne, PrimaryColumn } from 'typeorm';
 import { decimalToNumber } from './column-transformers.js';
+import { ROBOT_DEFAULTS } from '../../sdk/index.js';
 import { Priority, ProcessingTier, RobotStatus } from './enums.js';
 import { ModuleRegistryEntity } from './module-registry.entity.js';
 
@@ -36,7 +37,7 @@ export class RobotEntity {
   @Column({ name: 'output_data', type: 'jsonb', nullable: true })
   outputData: Record<string, unknown> | null;
 
-  @Column({ type: 'enum', enum: Priority, enumName: 'priority_enum', default: Priority.Normal })
+  @Column({ type: 'enum', enum: Priority, enumName: 'priority_enum', default: ROBOT_DEFAULTS.priority })
   priority: Priority;
 
   @Column({ name: 'performance_metrics', type: 'jsonb', nullable: true, default: {} })
@@ -67,7 +68,7 @@ export class RobotEntity {
   @Column({ name: 'retry_count', type: 'integer', nullable: true, default: 0 })
   retryCount: number | null;
 
-  @Column({ name: 'retry_limit', type: 'integer', nullable: true, default: 3 })
+  @Column({ name: 'retry_limit', type: 'integer', nullable: true, default: ROBOT_DEFAULTS.retryLimit })
   retryLimit: number | null;
 
   @Column({ name: 'error_details', type: 'jsonb', nullable: true })
@@ -152,7 +153,7 @@ export class RobotEntity {
   @Column({ name: 'next_attempt_at', type: 'timestamp', default: () => 'now()' })
   nextAttemptAt: Date;
 
-  @Column({ name: 'timeout_seconds', type: 'integer', default: 1800 })
+  @Column({ name: 'timeout_seconds', type: 'integer', default: ROBOT_DEFAULTS.timeoutSeconds })
   timeoutSeconds: number;
 
   @Column({ name: 'deadline_at', type: 'timestamp', nullable: true })

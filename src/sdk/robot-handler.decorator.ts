@@ -1,6 +1,5 @@
 import { applyDecorators, Injectable, SetMetadata } from '@nestjs/common';
-import type { StepCategory } from '../../state/entities/index.js';
-import { ErrorCategory } from '../retry-policy.js';
+import type { ErrorCategory, StepCategory } from './enums.js';
 
 export const ROBOT_HANDLER = Symbol('ROBOT_HANDLER');
 
@@ -21,6 +20,7 @@ export interface RobotContext {
   robotId: string;
   robotType: string;
   input: Record<string, unknown>;
+  /** 1 on the first attempt, 2 on the first retry, and so on (retry_count + 1). */
   attempt: number;
   /** Aborted when the robot is cancelled, its lease is lost, or the app shuts down: stop then. */
   signal: AbortSignal;

@@ -1,0 +1,49 @@
+import { Injectable } from '@nestjs/common';
+import { DomainException } from '../core/errors/domain.exception.js';
+import { type CreateRobotCommand, ROBOT_LIMITS, type RobotIntake } from '../sdk/index.js';
+import type { RobotResponseDto } from './dto/robot-response.dto.js';
+import { RobotsService } from './robots.service.js';
+
+const IDEMPOTENCY_KEY = /^[A-Za-z0-9._:-]{8,255}$/;
+
+function checkIdempotencyKey(idempotencyKey: string | undefined): void {
+  if (idempotencyKey !== undefined && !(typeof idempotencyKey === 'string' && IDEMPOTENCY_KEY.test(idempotencyKey))) {
+    throw new DomainException(
+      'INVALID_IDEMPOTENCY_KEY',
+      400,
+      'Idempotency-Key must be 8-255 letters, digits, . _ : or -.',
+    );
+  }
+}
+
+/**
+ * Robot intake, the one way robots are created: the REST controller and the layers that turn mail
+ * and documents into robots all come through here with validated commands (ROBOT_INTAKE).
+ */
+@Injectable()
+export class RobotIntakeService implements RobotIntake {
+  constructor(private readonly robots: RobotsService) {}
+
+  async create(
+    command: CreateRobotCommand,
+    idempotencyKey?: string,
+  ): Promise<{ robot: RobotResponseDto; created: boolean }> {
+    checkIdempotencyKey(idempotencyKey);
+    return this.robots.create(command, idempotencyKey);
+  }
+
+  async createMany(
+    commands: CreateRobotCommand[],
+    idempotencyKey?: string,
+  ): Promise<{ robots: RobotResponseDto[]; created: boolean }> {
+    checkIdempotencyKey(idempotencyKey);
+    if (commands.length === 0 || commands.length > ROBOT_LIMITS.robotsPerCall) {
+      throw new DomainException(
+        'VALIDATION_FAILED',
+        400,
+        `A call creates 1-${ROBOT_LIMITS.robotsPerCall} robots; this one has ${commands.length}.`,
+      );
+    }
+    return this.robots.createMany(commands, idempotencyKey);
+  }
+}

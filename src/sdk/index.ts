@@ -1,0 +1,15 @@
+/**
+ * What a module author uses, and all of it: in-process handlers (the decorator, the context they
+ * get, the failure they throw, the categories) and robot intake for layers that create robots.
+ * Email, OCR and Notification import this, never the Orchestrator; it depends on src/core only.
+ */
+export { CreateRobotCommand, type CreateRobotInput, ROBOT_DEFAULTS, ROBOT_LIMITS } from './create-robot.command.js';
+export { ErrorCategory, Priority, StepCategory } from './enums.js';
+export {
+  type RobotContext,
+  RobotFailure,
+  type RobotHandler,
+  RobotHandlerFor,
+  type RobotHandlerOptions,
+} from './robot-handler.decorator.js';
+export { type IntakeRobot, ROBOT_INTAKE, type RobotIntake } from './robot-intake.js';

@@ -1,0 +1,36 @@
+import type { CreateRobotCommand } from './create-robot.command.js';
+import type { Priority } from './enums.js';
+
+/** A robot as intake answers it: enough to follow it by id and to log where it went. */
+export interface IntakeRobot {
+  robot_id: string;
+  robot_type: string;
+  status: string;
+  /** null while the robot waits for a module that handles its type. */
+  module_name: string | null;
+  priority: Priority;
+  correlation_id: string | null;
+  source_reference: string | null;
+}
+
+/**
+ * Creates robots without HTTP: routed, stored and announced exactly as `POST /api/v1/robots` does.
+ * Inject it with `@Inject(ROBOT_INTAKE)`: the Orchestrator provides it globally, so a layer that
+ * may not import the Orchestrator (Email, OCR, Notification) still can.
+ */
+export interface RobotIntake {
+  /**
+   * Routes and creates one robot. With an idempotency key (8-255 letters, digits, . _ : or -), a
+   * repeat returns the robot the first call created (`created: false`); the same key with
+   * different work is refused (422 `IDEMPOTENCY_KEY_REUSED`).
+   */
+  create(command: CreateRobotCommand, idempotencyKey?: string): Promise<{ robot: IntakeRobot; created: boolean }>;
+
+  /** Creates 1-1,000 robots in one transaction, all or none, answered in order; the key as for `create`. */
+  createMany(
+    commands: CreateRobotCommand[],
+    idempotencyKey?: string,
+  ): Promise<{ robots: IntakeRobot[]; created: boolean }>;
+}
+
+export const ROBOT_INTAKE = Symbol('RobotIntake');
