@@ -19,7 +19,7 @@ import { ListRobotsQueryDto } from './dto/list-robots-query.dto.js';
 import { RobotIdParamDto } from './dto/robot-id-param.dto.js';
 import { RobotResponseDto } from './dto/robot-response.dto.js';
 import { RobotsService } from './robots.service.js';
-import { robotNotFound } from './orchestrator.errors.js';
+import { OrchestratorErrorCode, robotNotFound } from './orchestrator.errors.js';
 import { Auth } from '../security/auth.decorator.js';
 import { assertActsFor, boundModule, Caller } from '../security/caller.decorator.js';
 import type { Principal } from '../security/principal.js';
@@ -31,8 +31,7 @@ const IDEMPOTENCY_KEY = /^[A-Za-z0-9._:-]{8,255}$/;
 function checkIdempotencyKey(idempotencyKey: string | undefined): void {
   if (idempotencyKey !== undefined && !IDEMPOTENCY_KEY.test(idempotencyKey)) {
     throw new DomainException(
-      'INVALID_IDEMPOTENCY_KEY',
-      400,
+      OrchestratorErrorCode.InvalidIdempotencyKey,
       'Idempotency-Key must be 8-255 letters, digits, . _ : or -.',
     );
   }

@@ -47,7 +47,6 @@ function sameRequest(existing: RobotRow, dto: CreateRobotDto): boolean {
 function reusedKey(robotId: string): DomainException {
   return new DomainException(
     OrchestratorErrorCode.IdempotencyKeyReused,
-    422,
     'This Idempotency-Key was used for a different request; use a new key for new work.',
     { robot_id: robotId },
   );
@@ -88,7 +87,6 @@ export class RobotsService {
     if (!decision.selected_module && this.noModulePolicy === NoModulePolicy.Reject) {
       throw new DomainException(
         OrchestratorErrorCode.NoEligibleModule,
-        422,
         `No active, healthy module with free capacity handles robot_type ${dto.robot_type}.`,
         { robot_type: dto.robot_type, candidates: decision.candidates.length },
       );
@@ -149,7 +147,6 @@ export class RobotsService {
     if (unroutable.length > 0 && this.noModulePolicy === NoModulePolicy.Reject) {
       throw new DomainException(
         OrchestratorErrorCode.NoEligibleModule,
-        422,
         `No active, healthy module with free capacity handles robot_type ${unroutable.join(', ')}.`,
         { robot_types: unroutable },
       );

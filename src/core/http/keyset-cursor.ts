@@ -1,4 +1,5 @@
 import { DomainException } from '../errors/domain.exception.js';
+import { CoreErrorCode } from '../errors/error-catalogue.js';
 
 /**
  * Keyset pagination cursors for lists ordered by (created_at, id) descending: opaque to clients
@@ -12,7 +13,7 @@ export function decodeCursor(cursor: string): { createdAt: Date; id: string } {
   const [at, id] = Buffer.from(cursor, 'base64url').toString('utf8').split('|');
   const createdAt = new Date(at);
   if (!id || Number.isNaN(createdAt.getTime())) {
-    throw new DomainException('INVALID_CURSOR', 400, 'cursor is not one this API returned.');
+    throw new DomainException(CoreErrorCode.InvalidCursor, 'cursor is not one this API returned.');
   }
   return { createdAt, id };
 }

@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { DomainException } from '../../core/errors/domain.exception.js';
+import { CoreErrorCode } from '../../core/errors/error-catalogue.js';
 import { decodeCursor, encodeCursor } from '../../core/http/keyset-cursor.js';
 import { type AlertState, MonitoringAlertsRepository } from '../../state/repositories/monitoring-alerts.repository.js';
 import { AlertDto, type AlertPageDto } from './dto/alert.dto.js';
@@ -41,6 +42,7 @@ export class AlertsService {
 
 function alertCursor(cursor: string): { firedAt: Date; alertId: string } {
   const { createdAt, id } = decodeCursor(cursor);
-  if (!/^\d{1,18}$/.test(id)) throw new DomainException('INVALID_CURSOR', 400, 'cursor is not one this API returned.');
+  if (!/^\d{1,18}$/.test(id))
+    throw new DomainException(CoreErrorCode.InvalidCursor, 'cursor is not one this API returned.');
   return { firedAt: createdAt, alertId: id };
 }
