@@ -6,7 +6,7 @@ import { CacheKind, cacheKey } from '../cache/cache-ttl.policy.js';
 import { AppConfig } from '../core/config/app-config.service.js';
 import { NoModulePolicy } from '../core/config/environment.js';
 import { DomainException } from '../core/errors/domain.exception.js';
-import { decodeCursor, encodeCursor } from '../core/http/keyset-cursor.js';
+import { paginate } from '../core/http/keyset-pagination.js';
 import { LoadBalancerService } from '../load-balancer/load-balancer.service.js';
 import type { RoutingDecision } from '../load-balancer/routing.types.js';
 import { Priority } from '../state/entities/index.js';
@@ -16,18 +16,13 @@ import type { CreateRobotDto } from './dto/create-robot.dto.js';
 import type { ExecutionResponseDto } from './dto/execution.dto.js';
 import { ExecutionResponseDto as Execution } from './dto/execution.dto.js';
 import type { ListRobotsQueryDto } from './dto/list-robots-query.dto.js';
-import { RobotResponseDto } from './dto/robot-response.dto.js';
+import { type RobotPageDto, RobotResponseDto } from './dto/robot-response.dto.js';
 import { WorkNotifier } from './work-notifier.js';
 import { invalidTransition, OrchestratorErrorCode, robotNotFound } from './orchestrator.errors.js';
 
 /** `legal_review` → `LEGAL`: the `{prefix}` of the seeds' robot id. */
 export function idPrefix(robotType: string): string {
   return (robotType.split(/[_.-]/)[0] || 'ROBOT').slice(0, 8).toUpperCase();
-}
-
-function afterCursor(cursor: string): { createdAt: Date; robotId: string } {
-  const { createdAt, id } = decodeCursor(cursor);
-  return { createdAt, robotId: id };
 }
 
 /** Robot i of a bulk call: a fixed-length key that a single create's key (no `#`) can never equal. */
@@ -207,24 +202,25 @@ export class RobotsService {
     return robot;
   }
 
-  async list(query: ListRobotsQueryDto): Promise<{ items: RobotResponseDto[]; next_cursor: string | null }> {
-    const limit = query.limit ?? 50;
-    const rows = await this.robots.list({
-      status: query.status,
-      robotType: query.robot_type,
-      moduleName: query.module_name,
-      correlationId: query.correlation_id,
-      createdFrom: query.created_from ? new Date(query.created_from) : undefined,
-      createdTo: query.created_to ? new Date(query.created_to) : undefined,
-      after: query.cursor ? afterCursor(query.cursor) : undefined,
-      limit: limit + 1,
-    });
-    const page = rows.slice(0, limit);
-    return {
-      items: page.map(RobotResponseDto.of),
-      next_cursor:
-        rows.length > limit ? encodeCursor(page[page.length - 1].created_at, page[page.length - 1].robot_id) : null,
-    };
+  list(query: ListRobotsQueryDto): Promise<RobotPageDto> {
+    return paginate(
+      {
+        fetch: (before, limit) =>
+          this.robots.list({
+            status: query.status,
+            robotType: query.robot_type,
+            moduleName: query.module_name,
+            correlationId: query.correlation_id,
+            createdFrom: query.created_from ? new Date(query.created_from) : undefined,
+            createdTo: query.created_to ? new Date(query.created_to) : undefined,
+            after: before && { createdAt: before.at, robotId: before.id },
+            limit,
+          }),
+        keyOf: (row) => ({ at: row.created_at, id: row.robot_id }),
+        toItem: RobotResponseDto.of,
+      },
+      { limit: query.limit ?? 50, cursor: query.cursor },
+    );
   }
 
   async history(robotId: string): Promise<ExecutionResponseDto[]> {

@@ -6,6 +6,7 @@ import { AuditService } from '../../src/security/audit.service.js';
 import { PUBLIC_KEY, SCOPES_KEY } from '../../src/security/auth.decorator.js';
 import { ALL_SCOPES, Scope } from '../../src/security/scopes.js';
 import { RobotLifecycleRepository } from '../../src/state/repositories/robot-lifecycle.repository.js';
+import { pagesTheAuditTrail } from '../support/paging-scenarios.js';
 import { http, type HttpResult, TEST_ADMIN_KEY, type TestApp, useTestApp } from '../support/test-app.js';
 
 type Issued = {
@@ -950,6 +951,8 @@ describe('security layer (PGlite)', () => {
       expect((await call<Problem>('GET', '/api/v1/security/audit?cursor=bm9wZQ')).body.code).toBe('INVALID_CURSOR');
       expect((await call('GET', "/api/v1/security/audit?key_prefix=' OR 1=1 --")).status).toBe(400);
     });
+
+    it('pages newest first; an exactly full page is the last', () => pagesTheAuditTrail(t));
   });
 });
 
