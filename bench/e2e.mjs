@@ -451,7 +451,12 @@ function report(all) {
     ['concurrent', 'completions/s', 'app CPU µs per completion', 'target'],
     CONCURRENCY_LEVELS.map((c) => {
       const rps = m(`complete.${c}`, 'rps');
-      return [c, fmt(rps, 0), fmt(m(`complete.${c}`, 'app_cpu_us'), 0), c === 100 ? `>= 2500/s${mark(rps >= 2500)}` : ''];
+      return [
+        c,
+        fmt(rps, 0),
+        fmt(m(`complete.${c}`, 'app_cpu_us'), 0),
+        c === 100 ? `>= 2500/s${mark(rps >= 2500)}` : '',
+      ];
     }),
   );
   const before = m('window', 'before');
