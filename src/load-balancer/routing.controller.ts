@@ -7,6 +7,7 @@ import { Auth } from '../security/auth.decorator.js';
 import { boundModule, Caller } from '../security/caller.decorator.js';
 import type { Principal } from '../security/principal.js';
 import { Scope } from '../security/scopes.js';
+import { SecurityErrorCode } from '../security/security.errors.js';
 
 @ApiTags('routing')
 @Auth(Scope.ModulesRead)
@@ -21,7 +22,7 @@ export class RoutingController {
   select(@Query() query: SelectModuleQueryDto, @Caller() caller?: Principal): Promise<RoutingDecisionDto> {
     // A dry run shows every candidate module's scores and health: not for a key confined to one module.
     if (boundModule(caller) !== null) {
-      throw new DomainException('AUTH_WRONG_MODULE', 403, 'A module-bound API key cannot see other modules.');
+      throw new DomainException(SecurityErrorCode.AuthWrongModule, 'A module-bound API key cannot see other modules.');
     }
     return this.loadBalancer.select(query.robot_type);
   }

@@ -13,6 +13,7 @@ import { ExecutionResponseDto } from './dto/execution.dto.js';
 import { isoUtc } from './dto/format.js';
 import { RobotResponseDto } from './dto/robot-response.dto.js';
 import { leaseLost, OrchestratorErrorCode } from './orchestrator.errors.js';
+import { moduleNotFound } from '../registry/registry.errors.js';
 import { isRetryable } from './retry-policy.js';
 import { RobotsService } from './robots.service.js';
 import { ErrorCategory } from '../sdk/index.js';
@@ -44,11 +45,10 @@ export class ExecutionsService {
   /** `stop` ends a long poll early (an in-process worker shutting down). */
   async claim(moduleName: string, dto: ClaimRobotsDto, stop?: AbortSignal): Promise<ClaimedRobotDto[]> {
     const module = await this.loadBalancer.registration(moduleName);
-    if (!module) throw new DomainException('MODULE_NOT_FOUND', 404, `No module is registered as ${moduleName}.`);
+    if (!module) throw moduleNotFound(moduleName);
     if (!module.isActive) {
       throw new DomainException(
         OrchestratorErrorCode.ModuleInactive,
-        409,
         `Module ${moduleName} is deactivated: it cannot claim work.`,
       );
     }

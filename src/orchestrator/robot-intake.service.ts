@@ -1,7 +1,9 @@
 import { Injectable } from '@nestjs/common';
 import { DomainException } from '../core/errors/domain.exception.js';
+import { CoreErrorCode } from '../core/errors/error-catalogue.js';
 import { type CreateRobotCommand, ROBOT_LIMITS, type RobotIntake } from '../sdk/index.js';
 import type { RobotResponseDto } from './dto/robot-response.dto.js';
+import { OrchestratorErrorCode } from './orchestrator.errors.js';
 import { RobotsService } from './robots.service.js';
 
 const IDEMPOTENCY_KEY = /^[A-Za-z0-9._:-]{8,255}$/;
@@ -9,8 +11,7 @@ const IDEMPOTENCY_KEY = /^[A-Za-z0-9._:-]{8,255}$/;
 function checkIdempotencyKey(idempotencyKey: string | undefined): void {
   if (idempotencyKey !== undefined && !(typeof idempotencyKey === 'string' && IDEMPOTENCY_KEY.test(idempotencyKey))) {
     throw new DomainException(
-      'INVALID_IDEMPOTENCY_KEY',
-      400,
+      OrchestratorErrorCode.InvalidIdempotencyKey,
       'Idempotency-Key must be 8-255 letters, digits, . _ : or -.',
     );
   }
@@ -39,8 +40,7 @@ export class RobotIntakeService implements RobotIntake {
     checkIdempotencyKey(idempotencyKey);
     if (commands.length === 0 || commands.length > ROBOT_LIMITS.robotsPerCall) {
       throw new DomainException(
-        'VALIDATION_FAILED',
-        400,
+        CoreErrorCode.ValidationFailed,
         `A call creates 1-${ROBOT_LIMITS.robotsPerCall} robots; this one has ${commands.length}.`,
       );
     }

@@ -16,7 +16,7 @@ import { CreateRobotDto } from './dto/create-robot.dto.js';
 import { CancelRobotDto, ExecutionResponseDto } from './dto/execution.dto.js';
 import { ListRobotsQueryDto } from './dto/list-robots-query.dto.js';
 import { RobotIdParamDto } from './dto/robot-id-param.dto.js';
-import { RobotResponseDto } from './dto/robot-response.dto.js';
+import { RobotPageDto, RobotResponseDto } from './dto/robot-response.dto.js';
 import { RobotIntakeService } from './robot-intake.service.js';
 import { RobotsService } from './robots.service.js';
 import { robotNotFound } from './orchestrator.errors.js';
@@ -88,8 +88,8 @@ export class RobotsController {
   @ApiOperation({
     summary: "List robots, newest first, with filters and cursor pagination (a module-bound key: its module's)",
   })
-  @ApiOkResponse({ description: '{ items: Robot[], next_cursor: string | null }' })
-  list(@Query() query: ListRobotsQueryDto, @Caller() caller?: Principal) {
+  @ApiOkResponse({ type: RobotPageDto })
+  list(@Query() query: ListRobotsQueryDto, @Caller() caller?: Principal): Promise<RobotPageDto> {
     if (query.module_name) assertActsFor(caller, query.module_name);
     return this.robots.list({ ...query, module_name: boundModule(caller) ?? query.module_name });
   }

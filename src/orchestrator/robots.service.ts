@@ -6,7 +6,7 @@ import { CacheKind, cacheKey } from '../cache/cache-ttl.policy.js';
 import { AppConfig } from '../core/config/app-config.service.js';
 import { NoModulePolicy } from '../core/config/environment.js';
 import { DomainException } from '../core/errors/domain.exception.js';
-import { decodeCursor, encodeCursor } from '../core/http/keyset-cursor.js';
+import { paginate } from '../core/http/keyset-pagination.js';
 import { LoadBalancerService } from '../load-balancer/load-balancer.service.js';
 import type { RoutingDecision } from '../load-balancer/routing.types.js';
 import { OutboxRelay } from '../state/outbox-relay.service.js';
@@ -17,7 +17,7 @@ import { RobotTransitionsRepository } from '../state/repositories/robot-transiti
 import type { ExecutionResponseDto } from './dto/execution.dto.js';
 import { ExecutionResponseDto as Execution } from './dto/execution.dto.js';
 import type { ListRobotsQueryDto } from './dto/list-robots-query.dto.js';
-import { RobotResponseDto } from './dto/robot-response.dto.js';
+import { type RobotPageDto, RobotResponseDto } from './dto/robot-response.dto.js';
 import { WorkNotifier } from './work-notifier.js';
 import { invalidTransition, OrchestratorErrorCode, robotNotFound } from './orchestrator.errors.js';
 import type { CreateRobotCommand } from '../sdk/index.js';
@@ -25,11 +25,6 @@ import type { CreateRobotCommand } from '../sdk/index.js';
 /** `legal_review` → `LEGAL`: the `{prefix}` of the seeds' robot id. */
 export function idPrefix(robotType: string): string {
   return (robotType.split(/[_.-]/)[0] || 'ROBOT').slice(0, 8).toUpperCase();
-}
-
-function afterCursor(cursor: string): { createdAt: Date; robotId: string } {
-  const { createdAt, id } = decodeCursor(cursor);
-  return { createdAt, robotId: id };
 }
 
 /** Robot i of a bulk call: a fixed-length key that a single create's key (no `#`) can never equal. */
@@ -49,7 +44,6 @@ function sameRequest(existing: RobotRow, command: CreateRobotCommand): boolean {
 function reusedKey(robotId: string): DomainException {
   return new DomainException(
     OrchestratorErrorCode.IdempotencyKeyReused,
-    422,
     'This Idempotency-Key was used for a different request; use a new key for new work.',
     { robot_id: robotId },
   );
@@ -95,7 +89,6 @@ export class RobotsService {
     if (!decision.selected_module && this.noModulePolicy === NoModulePolicy.Reject) {
       throw new DomainException(
         OrchestratorErrorCode.NoEligibleModule,
-        422,
         `No active, healthy module with free capacity handles robot_type ${command.robot_type}.`,
         { robot_type: command.robot_type, candidates: decision.candidates.length },
       );
@@ -156,7 +149,6 @@ export class RobotsService {
     if (unroutable.length > 0 && this.noModulePolicy === NoModulePolicy.Reject) {
       throw new DomainException(
         OrchestratorErrorCode.NoEligibleModule,
-        422,
         `No active, healthy module with free capacity handles robot_type ${unroutable.join(', ')}.`,
         { robot_types: unroutable },
       );
@@ -217,24 +209,25 @@ export class RobotsService {
     return robot;
   }
 
-  async list(query: ListRobotsQueryDto): Promise<{ items: RobotResponseDto[]; next_cursor: string | null }> {
-    const limit = query.limit ?? 50;
-    const rows = await this.reads.list({
-      status: query.status,
-      robotType: query.robot_type,
-      moduleName: query.module_name,
-      correlationId: query.correlation_id,
-      createdFrom: query.created_from ? new Date(query.created_from) : undefined,
-      createdTo: query.created_to ? new Date(query.created_to) : undefined,
-      after: query.cursor ? afterCursor(query.cursor) : undefined,
-      limit: limit + 1,
-    });
-    const page = rows.slice(0, limit);
-    return {
-      items: page.map(RobotResponseDto.of),
-      next_cursor:
-        rows.length > limit ? encodeCursor(page[page.length - 1].created_at, page[page.length - 1].robot_id) : null,
-    };
+  list(query: ListRobotsQueryDto): Promise<RobotPageDto> {
+    return paginate(
+      {
+        fetch: (before, limit) =>
+          this.reads.list({
+            status: query.status,
+            robotType: query.robot_type,
+            moduleName: query.module_name,
+            correlationId: query.correlation_id,
+            createdFrom: query.created_from ? new Date(query.created_from) : undefined,
+            createdTo: query.created_to ? new Date(query.created_to) : undefined,
+            after: before && { createdAt: before.at, robotId: before.id },
+            limit,
+          }),
+        keyOf: (row) => ({ at: row.created_at, id: row.robot_id }),
+        toItem: RobotResponseDto.of,
+      },
+      { limit: query.limit ?? 50, cursor: query.cursor },
+    );
   }
 
   async history(robotId: string): Promise<ExecutionResponseDto[]> {

@@ -35,7 +35,6 @@ export class RegistryService {
     if (id.length > MAX_MODULE_ID) {
       throw new DomainException(
         RegistryErrorCode.ModuleIdTooLong,
-        400,
         `module_id ${name}_${version}_<env> would be ${id.length} characters; ${MAX_MODULE_ID} at most. Shorten the name or version.`,
       );
     }
@@ -123,7 +122,6 @@ export class RegistryService {
     if (size > MAX_REGISTRATION_DATA_BYTES) {
       throw new DomainException(
         RegistryErrorCode.RegistrationDataTooLarge,
-        400,
         `registration_data is ${size} bytes; ${MAX_REGISTRATION_DATA_BYTES} at most.`,
       );
     }

@@ -1,5 +1,6 @@
 import { isISO8601 } from 'class-validator';
 import { DomainException } from '../core/errors/domain.exception.js';
+import { CoreErrorCode } from '../core/errors/error-catalogue.js';
 import { MAX_JSON_DEPTH } from '../core/http/json-depth.js';
 import { REFERENCE_PATTERN, ROBOT_TYPE_PATTERN } from '../core/validation/identifiers.js';
 import { Priority } from './enums.js';
@@ -113,7 +114,7 @@ export class CreateRobotCommand {
   static create(input: CreateRobotInput): CreateRobotCommand {
     const errors = problems(input);
     if (errors.length > 0) {
-      throw new DomainException('VALIDATION_FAILED', 400, 'The robot is not valid.', { errors });
+      throw new DomainException(CoreErrorCode.ValidationFailed, 'The robot is not valid.', { errors });
     }
     return new CreateRobotCommand(
       input.robot_type,

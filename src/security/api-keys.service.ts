@@ -4,6 +4,7 @@ import { DomainException } from '../core/errors/domain.exception.js';
 import { type ApiKeyRow, ApiKeysRepository, type NewApiKey } from '../state/repositories/api-keys.repository.js';
 import { generateApiKey, hashApiKey, parseApiKey, sameHash } from './api-key.format.js';
 import type { Principal, SecurityContext } from './principal.js';
+import { SecurityErrorCode } from './security.errors.js';
 
 const CACHE_MAX_ENTRIES = 10_000;
 // last_used_at is a hint for operators ("is this key still in use?"), not an access log: one
@@ -23,12 +24,6 @@ export interface KeySpec {
   moduleName: string | null;
   rateLimitPerMinute: number | null;
   expiresAt: Date | null;
-}
-
-export enum ApiKeyErrorCode {
-  NotFound = 'API_KEY_NOT_FOUND',
-  ModuleNotRegistered = 'API_KEY_MODULE_NOT_REGISTERED',
-  NotRotatable = 'API_KEY_NOT_ROTATABLE',
 }
 
 const isForeignKeyViolation = (error: unknown) =>
@@ -133,8 +128,7 @@ export class ApiKeysService implements OnModuleInit, OnApplicationShutdown {
     } catch (error) {
       if (!isForeignKeyViolation(error)) throw error;
       throw new DomainException(
-        ApiKeyErrorCode.ModuleNotRegistered,
-        422,
+        SecurityErrorCode.ApiKeyModuleNotRegistered,
         `No module is registered as ${spec.moduleName}: register it before binding a key to it.`,
       );
     }
@@ -194,11 +188,10 @@ function principalOf(row: ApiKeyRow): Principal {
   };
 }
 
-const keyNotFound = (keyId: string) => new DomainException(ApiKeyErrorCode.NotFound, 404, `No API key ${keyId}.`);
+const keyNotFound = (keyId: string) => new DomainException(SecurityErrorCode.ApiKeyNotFound, `No API key ${keyId}.`);
 
 const notRotatable = (keyId: string) =>
   new DomainException(
-    ApiKeyErrorCode.NotRotatable,
-    409,
+    SecurityErrorCode.ApiKeyNotRotatable,
     `API key ${keyId} is revoked or expired: it cannot be rotated.`,
   );

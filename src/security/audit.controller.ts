@@ -1,15 +1,10 @@
 import { Controller, Get, Query } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { decodeCursor, encodeCursor } from '../core/http/keyset-cursor.js';
+import { paginate } from '../core/http/keyset-pagination.js';
 import { SecurityAuditRepository } from '../state/repositories/security-audit.repository.js';
 import { Auth } from './auth.decorator.js';
 import { AuditEntryDto, AuditPageDto, AuditQueryDto } from './dto/audit-query.dto.js';
 import { Scope } from './scopes.js';
-
-function auditCursor(cursor: string): { createdAt: Date; auditId: string } {
-  const { createdAt, id } = decodeCursor(cursor);
-  return { createdAt, auditId: id };
-}
 
 @ApiTags('security')
 @Auth(Scope.Admin)
@@ -20,21 +15,23 @@ export class AuditController {
   @Get()
   @ApiOperation({ summary: 'The security audit trail, newest first (auth failures, keys, admin operations, limits)' })
   @ApiOkResponse({ type: AuditPageDto })
-  async find(@Query() query: AuditQueryDto): Promise<AuditPageDto> {
-    const limit = query.limit ?? 100;
-    const rows = await this.audit.find({
-      keyPrefix: query.key_prefix,
-      operation: query.operation,
-      success: query.success,
-      from: query.from ? new Date(query.from) : undefined,
-      to: query.to ? new Date(query.to) : undefined,
-      before: query.cursor ? auditCursor(query.cursor) : undefined,
-      limit,
-    });
-    return {
-      items: rows.map(AuditEntryDto.of),
-      next_cursor:
-        rows.length === limit ? encodeCursor(rows[rows.length - 1].created_at, rows[rows.length - 1].audit_id) : null,
-    };
+  find(@Query() query: AuditQueryDto): Promise<AuditPageDto> {
+    return paginate(
+      {
+        fetch: (before, limit) =>
+          this.audit.find({
+            keyPrefix: query.key_prefix,
+            operation: query.operation,
+            success: query.success,
+            from: query.from ? new Date(query.from) : undefined,
+            to: query.to ? new Date(query.to) : undefined,
+            before: before && { createdAt: before.at, auditId: before.id },
+            limit,
+          }),
+        keyOf: (row) => ({ at: row.created_at, id: row.audit_id }),
+        toItem: AuditEntryDto.of,
+      },
+      { limit: query.limit ?? 100, cursor: query.cursor },
+    );
   }
 }

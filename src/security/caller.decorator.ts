@@ -2,6 +2,7 @@ import { createParamDecorator, type ExecutionContext } from '@nestjs/common';
 import type { FastifyRequest } from 'fastify';
 import { DomainException } from '../core/errors/domain.exception.js';
 import { type Principal, securityOf } from './principal.js';
+import { SecurityErrorCode } from './security.errors.js';
 
 /** The calling key's principal (undefined on public routes, or with SECURITY_ENABLED=false). */
 export const Caller = createParamDecorator(
@@ -17,8 +18,7 @@ export function assertActsFor(caller: Principal | undefined, moduleName: string)
   const bound = boundModule(caller);
   if (bound !== null && bound !== moduleName) {
     throw new DomainException(
-      'AUTH_WRONG_MODULE',
-      403,
+      SecurityErrorCode.AuthWrongModule,
       `This API key is bound to module ${bound}: it cannot act for ${moduleName}.`,
     );
   }

@@ -6,6 +6,7 @@ import { AuditOperation, AuditService } from './audit.service.js';
 import { securityOf } from './principal.js';
 import { RATE_WINDOW_MS, RateLimitPolicy } from './rate-limit.policy.js';
 import type { RateStore } from './rate-limit.store.js';
+import { SecurityErrorCode } from './security.errors.js';
 
 export const RATE_STORE = Symbol('RATE_STORE');
 
@@ -47,8 +48,7 @@ export class RateLimitGuard implements CanActivate {
     // otherwise turn the audit trail into a copy of its traffic.
     if (count === limit + 1) this.record(request, limit);
     throw new DomainException(
-      'RATE_LIMITED',
-      429,
+      SecurityErrorCode.RateLimited,
       `Rate limit of ${limit} requests per minute exceeded; retry in ${resetSeconds} s.`,
       { retryAfter: resetSeconds },
     );

@@ -7,12 +7,7 @@ import { AuditOperation, AuditService } from './audit.service.js';
 import { PUBLIC_KEY, SCOPES_KEY } from './auth.decorator.js';
 import { securityOf } from './principal.js';
 import { grants, type Scope } from './scopes.js';
-
-export enum AuthErrorCode {
-  Required = 'AUTH_REQUIRED',
-  InvalidKey = 'AUTH_INVALID_KEY',
-  Forbidden = 'AUTH_FORBIDDEN',
-}
+import { SecurityErrorCode } from './security.errors.js';
 
 const REFUSED: Record<string, string> = {
   malformed: 'The API key is not in the bf_<prefix>_<secret> format.',
@@ -52,10 +47,9 @@ export class ScopeGuard implements CanActivate {
         details: { method: request.method, reason: authFailure ?? 'missing' },
       });
       throw authFailure
-        ? new DomainException(AuthErrorCode.InvalidKey, 401, REFUSED[authFailure])
+        ? new DomainException(SecurityErrorCode.AuthInvalidKey, REFUSED[authFailure])
         : new DomainException(
-            AuthErrorCode.Required,
-            401,
+            SecurityErrorCode.AuthRequired,
             'An API key is required: send X-API-Key or Authorization: Bearer.',
           );
     }
@@ -69,8 +63,7 @@ export class ScopeGuard implements CanActivate {
         details: { method: request.method, needed: needed ?? [] },
       });
       throw new DomainException(
-        AuthErrorCode.Forbidden,
-        403,
+        SecurityErrorCode.AuthForbidden,
         needed ? `This API key lacks the scope ${needed.join(', ')}.` : 'This route is not open to any key.',
       );
     }

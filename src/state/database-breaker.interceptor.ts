@@ -1,15 +1,10 @@
-import {
-  type CallHandler,
-  type ExecutionContext,
-  Injectable,
-  Logger,
-  type NestInterceptor,
-  ServiceUnavailableException,
-} from '@nestjs/common';
+import { type CallHandler, type ExecutionContext, Injectable, Logger, type NestInterceptor } from '@nestjs/common';
 import CircuitBreaker from 'opossum';
 import { from, lastValueFrom, type Observable } from 'rxjs';
 import { AppConfig } from '../core/config/app-config.service.js';
+import { DomainException } from '../core/errors/domain.exception.js';
 import { isInfrastructureError } from '../core/errors/infrastructure-error.js';
+import { StateErrorCode } from './state.errors.js';
 
 const READS = new Set(['GET', 'HEAD', 'OPTIONS']);
 
@@ -58,7 +53,9 @@ export class DatabaseBreakerInterceptor implements NestInterceptor {
         .catch((error: unknown) => {
           if (error instanceof Error && (error as { code?: string }).code === 'EOPENBREAKER') {
             const retryAfter = Math.max(1, Math.ceil((this.openedAt + this.resetMs - Date.now()) / 1000));
-            throw new ServiceUnavailableException({ message: 'The database is unavailable; retry later.', retryAfter });
+            throw new DomainException(StateErrorCode.DatabaseUnavailable, 'The database is unavailable; retry later.', {
+              retryAfter,
+            });
           }
           throw error;
         }),

@@ -404,6 +404,20 @@ describe('alerts (PGlite)', () => {
       expect(seen).toEqual(all);
     });
 
+    it('ends the list at a page that is exactly full, first or later', async () => {
+      const all = (await list('?limit=200')).body;
+      const n = all.items.length;
+      expect(n).toBeGreaterThan(1);
+      expect(all.next_cursor).toBeNull();
+      expect((await list(`?limit=${n}`)).body).toEqual({ items: all.items, next_cursor: null });
+      const first = (await list(`?limit=${n - 1}`)).body;
+      expect(first.next_cursor).toEqual(expect.any(String));
+      expect((await list(`?limit=1&cursor=${first.next_cursor}`)).body).toEqual({
+        items: [all.items[n - 1]],
+        next_cursor: null,
+      });
+    });
+
     it.each(['?limit=0', '?limit=201', '?limit=x', '?state=open', '?cursor=bm9wZQ', '?sort=asc'])(
       'refuses %s with 400',
       async (query) => {

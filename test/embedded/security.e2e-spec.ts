@@ -7,6 +7,7 @@ import { PUBLIC_KEY, SCOPES_KEY } from '../../src/security/auth.decorator.js';
 import { ALL_SCOPES, Scope } from '../../src/security/scopes.js';
 import { RobotReadsRepository } from '../../src/state/repositories/robot-reads.repository.js';
 import { registerModule } from '../factories/module.factory.js';
+import { pagesTheAuditTrail } from '../support/paging-scenarios.js';
 import { http, type HttpResult, TEST_ADMIN_KEY, type TestApp, useTestApp } from '../support/test-app.js';
 
 type Issued = {
@@ -951,6 +952,8 @@ describe('security layer (PGlite)', () => {
       expect((await call<Problem>('GET', '/api/v1/security/audit?cursor=bm9wZQ')).body.code).toBe('INVALID_CURSOR');
       expect((await call('GET', "/api/v1/security/audit?key_prefix=' OR 1=1 --")).status).toBe(400);
     });
+
+    it('pages newest first; an exactly full page is the last', () => pagesTheAuditTrail(t));
   });
 });
 

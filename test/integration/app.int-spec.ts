@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { createClient } from '@keyv/redis';
 import { CacheService } from '../../src/cache/cache.service.js';
+import { pagesTheAuditTrail } from '../support/paging-scenarios.js';
 import {
   createsRobotsAtomically,
   isolatesConcurrentTransactions,
@@ -64,6 +65,7 @@ describe('service on PostgreSQL and Redis', () => {
   it('registers, updates, deactivates and routes modules', () => registersAndRoutesModules(t));
   it('creates a robot and its event in one transaction, its attempt at claim', () => createsRobotsAtomically(t));
   it('keeps concurrent transactions apart', () => isolatesConcurrentTransactions(t));
+  it('pages the audit trail newest first; an exactly full page is the last', () => pagesTheAuditTrail(t));
 
   it('caches in Redis under its namespace with the smart TTL, and invalidates by prefix', async () => {
     const cache = t.app.get(CacheService);

@@ -803,3 +803,33 @@ export async function breakerCountsTheWindow(t: TestApp, suffix: string): Promis
   await finish(['EXTERNAL_API']);
   expect(await eventually(breakerOf, (state) => state === 'OPEN')).toBe('OPEN');
 }
+
+/**
+ * The robot list pages without gaps or repeats, also through robots one bulk call created at the
+ * same instant, and a page that is exactly full is the last: no cursor to an empty page.
+ */
+export async function pagesTheRobotList(t: TestApp, suffix: string): Promise<void> {
+  const api = lifecycleClient(t);
+  const correlation = `paged-${suffix}`;
+  const robots = Array.from({ length: 4 }, (_, i) => ({
+    robot_type: `paged_${suffix.toLowerCase()}`,
+    input_data: { i },
+    correlation_id: correlation,
+  }));
+  const created = (await api.send<{ robots: Robot[] }>('POST', '/api/v1/robots/bulk', { robots })).body.robots;
+  type Page = { items: Robot[]; next_cursor: string | null };
+  const list = (query: string) => api.send<Page>('GET', `/api/v1/robots?correlation_id=${correlation}&${query}`);
+
+  const full = (await list('limit=4')).body;
+  expect(full.items).toHaveLength(4);
+  expect(full.next_cursor).toBeNull();
+
+  const first = (await list('limit=2')).body;
+  expect(first.items).toHaveLength(2);
+  expect(first.next_cursor).toEqual(expect.any(String));
+  const last = (await list(`limit=2&cursor=${first.next_cursor}`)).body;
+  expect(last.items).toHaveLength(2);
+  expect(last.next_cursor).toBeNull();
+  expect([...first.items, ...last.items].map((r) => r.robot_id)).toEqual(full.items.map((r) => r.robot_id));
+  expect(new Set(full.items.map((r) => r.robot_id))).toEqual(new Set(created.map((r) => r.robot_id)));
+}

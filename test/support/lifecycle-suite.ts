@@ -16,6 +16,7 @@ import {
   batchCompletion,
   concurrentFailures,
   breakerCountsTheWindow,
+  pagesTheRobotList,
 } from './lifecycle-scenarios.js';
 import type { TestApp } from './test-app.js';
 
@@ -51,4 +52,5 @@ export function lifecycleSuite(t: TestApp, tier: string, swarm: { workers: numbe
   it('completes a batch, each result on its own', () => batchCompletion(t, `${tier}13`));
   it('fails concurrent attempts each on its own robot, with backoff', () => concurrentFailures(t, `${tier}14`));
   it('opens the breaker from the counted window only', () => breakerCountsTheWindow(t, `${tier}15`));
+  it('pages the robot list; an exactly full page is the last', () => pagesTheRobotList(t, `${tier}16`));
 }

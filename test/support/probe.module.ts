@@ -3,6 +3,7 @@ import { Type } from 'class-transformer';
 import { IsIn, IsInt, IsString, Max, MaxLength, Min, ValidateNested } from 'class-validator';
 import { AppModule } from '../../src/app.module.js';
 import { DomainException } from '../../src/core/errors/domain.exception.js';
+import { OrchestratorErrorCode } from '../../src/orchestrator/orchestrator.errors.js';
 import { Auth } from '../../src/security/auth.decorator.js';
 import { Scope } from '../../src/security/scopes.js';
 
@@ -44,7 +45,7 @@ class ProbeController {
 
   @Get('conflict')
   conflict(): never {
-    throw new DomainException('ROBOT_INVALID_TRANSITION', 409, 'A COMPLETED robot cannot be cancelled.', {
+    throw new DomainException(OrchestratorErrorCode.InvalidTransition, 'A COMPLETED robot cannot be cancelled.', {
       robot_id: 'R_1',
     });
   }

@@ -1,6 +1,7 @@
 import { describe, expect, it } from '@jest/globals';
 import { BadRequestException, NotFoundException, ServiceUnavailableException } from '@nestjs/common';
 import { DomainException } from './domain.exception.js';
+import { CoreErrorCode } from './error-catalogue.js';
 import { ProblemDetailsFilter } from './problem-details.filter.js';
 
 describe('ProblemDetailsFilter.toProblem', () => {
@@ -25,16 +26,18 @@ describe('ProblemDetailsFilter.toProblem', () => {
     });
   });
 
-  it('carries a domain code and extensions', () => {
+  it('answers a domain code with its status from the catalogue, and its extensions', () => {
     const problem = filter.toProblem(
-      new DomainException('NO_ELIGIBLE_MODULE', 422, 'No module handles x', { robot_type: 'x' }),
+      new DomainException(CoreErrorCode.InvalidCursor, 'cursor is not one this API returned.', { cursor: 'x' }),
     );
-    expect(problem).toMatchObject({ status: 422, code: 'NO_ELIGIBLE_MODULE', robot_type: 'x' });
+    expect(problem).toMatchObject({ status: 400, title: 'Bad Request', code: 'INVALID_CURSOR', cursor: 'x' });
   });
 
   it('never lets an extension override a standard member', () => {
-    const problem = filter.toProblem(new DomainException('X', 409, 'conflict', { status: 'CANCELLED', title: 'mine' }));
-    expect(problem).toMatchObject({ status: 409, title: 'Conflict', code: 'X' });
+    const problem = filter.toProblem(
+      new DomainException(CoreErrorCode.Conflict, 'conflict', { status: 'CANCELLED', title: 'mine' }),
+    );
+    expect(problem).toMatchObject({ status: 409, title: 'Conflict', code: 'CONFLICT' });
   });
 
   it('passes a failed health report through as checks', () => {

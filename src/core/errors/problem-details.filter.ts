@@ -3,6 +3,7 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
 import { randomUUID } from 'node:crypto';
 import { JSON_TOO_DEEP, MAX_JSON_DEPTH } from '../http/json-depth.js';
 import { DomainException } from './domain.exception.js';
+import { CoreErrorCode, statusOf } from './error-catalogue.js';
 import { isInfrastructureError } from './infrastructure-error.js';
 import { problem, PROBLEM_CONTENT_TYPE, type ProblemDetails } from './problem-details.js';
 
@@ -50,8 +51,9 @@ export class ProblemDetailsFilter implements ExceptionFilter {
     if (typeof requestId === 'string') body.request_id = requestId;
 
     // Unexpected failures get an error id and a logged cause; a deliberate 5xx (503 from a health
-    // check or a timeout) is an answer, not a fault.
-    if (body.status === 500 || (body.status > 500 && !(exception instanceof HttpException))) {
+    // check, a timeout or the open database breaker) is an answer, not a fault.
+    const deliberate = exception instanceof HttpException || exception instanceof DomainException;
+    if (body.status === 500 || (body.status > 500 && !deliberate)) {
       body.error_id = randomUUID();
       const cause = exception instanceof Error ? exception : new Error(String(exception));
       this.logger.error(
@@ -71,7 +73,8 @@ export class ProblemDetailsFilter implements ExceptionFilter {
   toProblem(exception: unknown): ProblemDetails {
     if (exception instanceof DomainException) {
       // Extensions never override the standard members (status, title, ...).
-      return { ...exception.extensions, ...problem(exception.status, exception.detail), code: exception.code };
+      const status = statusOf(exception.code) ?? 500;
+      return { ...exception.extensions, ...problem(status, exception.detail), code: exception.code };
     }
     if (exception instanceof HttpException) {
       const status = exception.getStatus();
@@ -81,7 +84,10 @@ export class ProblemDetailsFilter implements ExceptionFilter {
       }
       const message = typeof response === 'string' ? response : (response as { message?: unknown }).message;
       if (Array.isArray(message)) {
-        return problem(status, 'The request is not valid.', { code: 'VALIDATION_FAILED', errors: message.map(String) });
+        return problem(status, 'The request is not valid.', {
+          code: CoreErrorCode.ValidationFailed,
+          errors: message.map(String),
+        });
       }
       return problem(status, typeof message === 'string' ? message : exception.message);
     }

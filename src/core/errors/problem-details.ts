@@ -1,4 +1,5 @@
 import { STATUS_CODES } from 'node:http';
+import { CoreErrorCode, type ErrorCode } from './error-catalogue.js';
 
 /** RFC 9457 problem details, plus our `code`, `request_id` and (for 5xx) `error_id` members. */
 export interface ProblemDetails {
@@ -7,7 +8,7 @@ export interface ProblemDetails {
   status: number;
   detail: string;
   instance?: string;
-  code: string;
+  code: ErrorCode;
   request_id?: string;
   error_id?: string;
   errors?: string[];
@@ -16,20 +17,21 @@ export interface ProblemDetails {
 
 export const PROBLEM_CONTENT_TYPE = 'application/problem+json';
 
-const CODES: Record<number, string> = {
-  400: 'BAD_REQUEST',
-  401: 'UNAUTHORIZED',
-  403: 'FORBIDDEN',
-  404: 'NOT_FOUND',
-  405: 'METHOD_NOT_ALLOWED',
-  408: 'REQUEST_TIMEOUT',
-  409: 'CONFLICT',
-  413: 'PAYLOAD_TOO_LARGE',
-  415: 'UNSUPPORTED_MEDIA_TYPE',
-  422: 'UNPROCESSABLE_ENTITY',
-  429: 'TOO_MANY_REQUESTS',
-  500: 'INTERNAL_ERROR',
-  503: 'SERVICE_UNAVAILABLE',
+// The code of an answer that names none (Nest's own exceptions, Fastify's errors), by status.
+const CODES: Record<number, CoreErrorCode> = {
+  400: CoreErrorCode.BadRequest,
+  401: CoreErrorCode.Unauthorized,
+  403: CoreErrorCode.Forbidden,
+  404: CoreErrorCode.NotFound,
+  405: CoreErrorCode.MethodNotAllowed,
+  408: CoreErrorCode.RequestTimeout,
+  409: CoreErrorCode.Conflict,
+  413: CoreErrorCode.PayloadTooLarge,
+  415: CoreErrorCode.UnsupportedMediaType,
+  422: CoreErrorCode.UnprocessableEntity,
+  429: CoreErrorCode.TooManyRequests,
+  500: CoreErrorCode.InternalError,
+  503: CoreErrorCode.ServiceUnavailable,
 };
 
 export function problem(status: number, detail: string, extra: Partial<ProblemDetails> = {}): ProblemDetails {
@@ -38,7 +40,7 @@ export function problem(status: number, detail: string, extra: Partial<ProblemDe
     title: STATUS_CODES[status] ?? 'Error',
     status,
     detail,
-    code: CODES[status] ?? (status >= 500 ? 'INTERNAL_ERROR' : 'BAD_REQUEST'),
+    code: CODES[status] ?? (status >= 500 ? CoreErrorCode.InternalError : CoreErrorCode.BadRequest),
     ...extra,
   };
 }

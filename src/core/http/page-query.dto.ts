@@ -2,7 +2,7 @@ import { ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { IsInt, IsOptional, IsString, Max, MaxLength, Min } from 'class-validator';
 
-/** `limit` and `cursor` of a keyset-paginated list (see keyset-cursor.ts); lists extend it with their filters. */
+/** `limit` and `cursor` of a keyset-paginated list (see keyset-pagination.ts); lists extend it with their filters. */
 export class PageQueryDto {
   @ApiPropertyOptional({ default: 50, minimum: 1, maximum: 200 })
   @IsOptional()

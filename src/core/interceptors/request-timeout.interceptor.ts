@@ -1,12 +1,8 @@
-import {
-  type CallHandler,
-  type ExecutionContext,
-  Injectable,
-  type NestInterceptor,
-  ServiceUnavailableException,
-} from '@nestjs/common';
+import { type CallHandler, type ExecutionContext, Injectable, type NestInterceptor } from '@nestjs/common';
 import { catchError, type Observable, throwError, timeout, TimeoutError } from 'rxjs';
 import { AppConfig } from '../config/app-config.service.js';
+import { DomainException } from '../errors/domain.exception.js';
+import { CoreErrorCode } from '../errors/error-catalogue.js';
 
 /**
  * No request waits longer than REQUEST_TIMEOUT_MS: past it the caller gets a 503 problem and can
@@ -26,7 +22,9 @@ export class RequestTimeoutInterceptor implements NestInterceptor {
       catchError((error: unknown) =>
         throwError(() =>
           error instanceof TimeoutError
-            ? new ServiceUnavailableException({ message: 'The request took too long; try again.', retryAfter: 1 })
+            ? new DomainException(CoreErrorCode.ServiceUnavailable, 'The request took too long; try again.', {
+                retryAfter: 1,
+              })
             : error,
         ),
       ),

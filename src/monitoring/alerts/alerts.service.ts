@@ -1,6 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { DomainException } from '../../core/errors/domain.exception.js';
-import { decodeCursor, encodeCursor } from '../../core/http/keyset-cursor.js';
+import { paginate } from '../../core/http/keyset-pagination.js';
 import { type AlertState, MonitoringAlertsRepository } from '../../state/repositories/monitoring-alerts.repository.js';
 import { AlertDto, type AlertPageDto } from './dto/alert.dto.js';
 import type { AlertStateFilter } from './dto/list-alerts-query.dto.js';
@@ -14,33 +13,33 @@ const STATES: Record<AlertStateFilter, AlertState | undefined> = {
 /** Most FIRING alerts `active()` returns: one per (rule, subject), so only a very large fleet gets near it. */
 const ACTIVE_LIMIT = 500;
 
+/** monitoring_alerts.alert_id is a BIGSERIAL. */
+const ALERT_ID = /^\d{1,18}$/;
+
 /** Reads the alert history. */
 @Injectable()
 export class AlertsService {
   constructor(private readonly alerts: MonitoringAlertsRepository) {}
 
-  async list(query: { state?: AlertStateFilter; limit?: number; cursor?: string }): Promise<AlertPageDto> {
-    const limit = query.limit ?? 50;
-    const rows = await this.alerts.find({
-      state: STATES[query.state ?? 'all'],
-      before: query.cursor ? alertCursor(query.cursor) : undefined,
-      limit,
-    });
-    const last = rows[rows.length - 1];
-    return {
-      items: rows.map(AlertDto.of),
-      next_cursor: rows.length === limit ? encodeCursor(last.fired_at, last.alert_id) : null,
-    };
+  list(query: { state?: AlertStateFilter; limit?: number; cursor?: string }): Promise<AlertPageDto> {
+    return paginate(
+      {
+        fetch: (before, limit) =>
+          this.alerts.find({
+            state: STATES[query.state ?? 'all'],
+            before: before && { firedAt: before.at, alertId: before.id },
+            limit,
+          }),
+        keyOf: (row) => ({ at: row.fired_at, id: row.alert_id }),
+        toItem: AlertDto.of,
+        idPattern: ALERT_ID,
+      },
+      { limit: query.limit ?? 50, cursor: query.cursor },
+    );
   }
 
   /** FIRING alerts, newest first (the dashboard's "active alerts"). */
   async active(): Promise<AlertDto[]> {
     return (await this.alerts.find({ state: 'FIRING', limit: ACTIVE_LIMIT })).map(AlertDto.of);
   }
-}
-
-function alertCursor(cursor: string): { firedAt: Date; alertId: string } {
-  const { createdAt, id } = decodeCursor(cursor);
-  if (!/^\d{1,18}$/.test(id)) throw new DomainException('INVALID_CURSOR', 400, 'cursor is not one this API returned.');
-  return { firedAt: createdAt, alertId: id };
 }

@@ -3,12 +3,7 @@ import { DomainException } from '../../core/errors/domain.exception.js';
 import { OutboxRelay } from '../../state/outbox-relay.service.js';
 import { OutboxRepository } from '../../state/repositories/outbox.repository.js';
 import { ConsumerDto, ParkedEventDto } from './dto/events.dto.js';
-
-export enum EventsErrorCode {
-  ConsumerNotFound = 'EVENT_CONSUMER_NOT_FOUND',
-  ConsumerRunning = 'EVENT_CONSUMER_RUNNING',
-  ParkedEventNotFound = 'PARKED_EVENT_NOT_FOUND',
-}
+import { EventsErrorCode } from './events.errors.js';
 
 /** What operators see and do about event delivery: consumers' progress, parked events, replays. */
 @Injectable()
@@ -32,12 +27,11 @@ export class EventsAdminService {
     if (flagged === 0 && eventId !== undefined) {
       throw new DomainException(
         EventsErrorCode.ParkedEventNotFound,
-        404,
         `Event ${eventId} is not parked for consumer ${consumer}.`,
       );
     }
     if (flagged === 0 && !(await this.outbox.consumers()).some((row) => row.consumer === consumer)) {
-      throw new DomainException(EventsErrorCode.ConsumerNotFound, 404, `No event consumer ${consumer}.`);
+      throw new DomainException(EventsErrorCode.ConsumerNotFound, `No event consumer ${consumer}.`);
     }
     this.relay.kick();
     return flagged;
@@ -49,11 +43,10 @@ export class EventsAdminService {
    */
   async forget(consumer: string): Promise<void> {
     const row = (await this.outbox.consumers()).find((candidate) => candidate.consumer === consumer);
-    if (!row) throw new DomainException(EventsErrorCode.ConsumerNotFound, 404, `No event consumer ${consumer}.`);
+    if (!row) throw new DomainException(EventsErrorCode.ConsumerNotFound, `No event consumer ${consumer}.`);
     if (row.lease_until && row.lease_until.getTime() > Date.now()) {
       throw new DomainException(
         EventsErrorCode.ConsumerRunning,
-        409,
         `Event consumer ${consumer} is running on ${row.owner}; remove it from the code first.`,
       );
     }

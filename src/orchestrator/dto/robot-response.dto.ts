@@ -1,4 +1,5 @@
 import { ApiProperty } from '@nestjs/swagger';
+import { PageDto } from '../../core/http/page.dto.js';
 import { Priority, RobotStatus } from '../../state/entities/index.js';
 import type { RobotRow } from '../../state/repositories/robot-rows.js';
 import { isoUtc as iso, numberOrNull as num } from './format.js';
@@ -60,4 +61,8 @@ export class RobotResponseDto {
       completed_at: iso(row.completed_at),
     };
   }
+}
+
+export class RobotPageDto extends PageDto<RobotResponseDto> {
+  @ApiProperty({ type: RobotResponseDto, isArray: true }) items: RobotResponseDto[];
 }

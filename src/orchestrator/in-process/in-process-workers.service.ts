@@ -7,6 +7,7 @@ import { ModuleHealth } from '../../state/entities/index.js';
 import { ModuleRegistryRepository } from '../../state/repositories/module-registry.repository.js';
 import type { ClaimedRobotDto } from '../dto/execution.dto.js';
 import { ExecutionsService } from '../executions.service.js';
+import { OrchestratorErrorCode } from '../orchestrator.errors.js';
 import { WorkNotifier } from '../work-notifier.js';
 import { ProgressReporter } from './progress-reporter.js';
 import { ErrorCategory, RobotFailure, type RobotHandler, type RobotHandlerOptions } from '../../sdk/index.js';
@@ -165,7 +166,7 @@ export class InProcessWorkers implements OnApplicationBootstrap, BeforeApplicati
         await this.executions.complete(robot.execute_id, { lease_token: lease, output_data: output });
     } catch (error) {
       clearInterval(heartbeat);
-      const leaseLost = error instanceof DomainException && error.code === 'LEASE_LOST';
+      const leaseLost = error instanceof DomainException && error.code === OrchestratorErrorCode.LeaseLost;
       if (controller.signal.aborted || leaseLost) return;
       await reporter.settle();
       const failure =

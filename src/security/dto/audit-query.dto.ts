@@ -1,6 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform, Type } from 'class-transformer';
 import { IsBoolean, IsDateString, IsInt, IsOptional, IsString, Matches, Max, MaxLength, Min } from 'class-validator';
+import { PageDto } from '../../core/http/page.dto.js';
 import type { AuditRow } from '../../state/repositories/security-audit.repository.js';
 
 export class AuditQueryDto {
@@ -64,7 +65,6 @@ export class AuditEntryDto {
   }
 }
 
-export class AuditPageDto {
+export class AuditPageDto extends PageDto<AuditEntryDto> {
   @ApiProperty({ type: AuditEntryDto, isArray: true }) items: AuditEntryDto[];
-  @ApiProperty({ nullable: true, type: String }) next_cursor: string | null;
 }

@@ -1,4 +1,5 @@
 import { ApiProperty } from '@nestjs/swagger';
+import { PageDto } from '../../../core/http/page.dto.js';
 import type { AlertRow } from '../../../state/repositories/monitoring-alerts.repository.js';
 import { AlertRule, AlertSeverity } from '../alert-rules.js';
 
@@ -33,7 +34,6 @@ export class AlertDto {
   }
 }
 
-export class AlertPageDto {
+export class AlertPageDto extends PageDto<AlertDto> {
   @ApiProperty({ type: AlertDto, isArray: true }) items: AlertDto[];
-  @ApiProperty({ nullable: true, type: String }) next_cursor: string | null;
 }
