@@ -18,6 +18,7 @@ import { CancelRobotDto, ExecutionResponseDto } from './dto/execution.dto.js';
 import { ListRobotsQueryDto } from './dto/list-robots-query.dto.js';
 import { RobotIdParamDto } from './dto/robot-id-param.dto.js';
 import { RobotResponseDto } from './dto/robot-response.dto.js';
+import { CreatedRobotResponseDto, RobotWarningDto, WARNING_HEADER } from './dto/robot-warning.dto.js';
 import { RobotsService } from './robots.service.js';
 import { robotNotFound } from './orchestrator.errors.js';
 import { Auth } from '../security/auth.decorator.js';
@@ -38,6 +39,11 @@ function checkIdempotencyKey(idempotencyKey: string | undefined): void {
   }
 }
 
+/** Sets the warnings header when there is something to warn about. */
+function warn(reply: FastifyReply, warnings: RobotWarningDto[]): void {
+  if (warnings.length > 0) void reply.header(WARNING_HEADER, RobotWarningDto.header(warnings));
+}
+
 @ApiTags('robots')
 @ApiBadRequestResponse({ description: 'Invalid input (problem+json with the failing fields)' })
 @Controller('api/v1/robots')
@@ -52,7 +58,10 @@ export class RobotsController {
     required: false,
     description: '8-255 chars; a repeat returns the original robot (200)',
   })
-  @ApiCreatedResponse({ type: RobotResponseDto })
+  @ApiCreatedResponse({
+    type: CreatedRobotResponseDto,
+    description: `Queued or routed; an unknown robot_type is queued with a warning (also in the ${WARNING_HEADER} header)`,
+  })
   @ApiOkResponse({ type: RobotResponseDto, description: 'Replay of an earlier request with the same Idempotency-Key' })
   @ApiUnprocessableEntityResponse({
     description: 'No eligible module (reject policy), or the key was used for other work',
@@ -61,11 +70,12 @@ export class RobotsController {
     @Body() dto: CreateRobotDto,
     @Headers('idempotency-key') idempotencyKey: string | undefined,
     @Res({ passthrough: true }) reply: FastifyReply,
-  ): Promise<RobotResponseDto> {
+  ): Promise<CreatedRobotResponseDto> {
     checkIdempotencyKey(idempotencyKey);
-    const { robot, created } = await this.robots.create(dto, idempotencyKey);
+    const { robot, created, warnings } = await this.robots.create(dto, idempotencyKey);
     void reply.status(created ? 201 : 200);
-    return robot;
+    warn(reply, warnings);
+    return warnings.length > 0 ? { ...robot, warnings } : robot;
   }
 
   @Post('bulk')
@@ -85,9 +95,10 @@ export class RobotsController {
     @Res({ passthrough: true }) reply: FastifyReply,
   ): Promise<BulkCreateRobotsResponseDto> {
     checkIdempotencyKey(idempotencyKey);
-    const { robots, created } = await this.robots.createMany(dto.robots, idempotencyKey);
+    const { robots, created, warnings } = await this.robots.createMany(dto.robots, idempotencyKey);
     void reply.status(created ? 201 : 200);
-    return { created: created ? robots.length : 0, robots };
+    warn(reply, warnings);
+    return { created: created ? robots.length : 0, robots, ...(warnings.length > 0 && { warnings }) };
   }
 
   @Get()

@@ -17,6 +17,7 @@ import type { ExecutionResponseDto } from './dto/execution.dto.js';
 import { ExecutionResponseDto as Execution } from './dto/execution.dto.js';
 import type { ListRobotsQueryDto } from './dto/list-robots-query.dto.js';
 import { RobotResponseDto } from './dto/robot-response.dto.js';
+import { RobotWarningDto } from './dto/robot-warning.dto.js';
 import { WorkNotifier } from './work-notifier.js';
 import { invalidTransition, OrchestratorErrorCode, robotNotFound } from './orchestrator.errors.js';
 
@@ -59,6 +60,16 @@ const isUniqueViolation = (error: unknown) =>
   ((error as { code?: unknown }).code === '23505' ||
     (error as { driverError?: { code?: unknown } }).driverError?.code === '23505');
 
+/**
+ * A warning per routed type that no registered module, active or not, declares: the decision's
+ * candidates are the routing table's (every module declaring the type), so this costs no query.
+ */
+function unknownTypes(decisions: RoutingDecision[]): RobotWarningDto[] {
+  return decisions
+    .filter((decision) => decision.candidates.length === 0)
+    .map((decision) => RobotWarningDto.unknownRobotType(decision.robot_type));
+}
+
 /** Robot intake and queries [Orchestrator]: route, create, read (cached), cancel, requeue. */
 @Injectable()
 export class RobotsService {
@@ -77,12 +88,16 @@ export class RobotsService {
 
   /**
    * Routes and creates a robot. With an idempotency key, a repeat returns the robot the first call
-   * created (`created: false`); the same key with a different request is a 422.
+   * created (`created: false`); the same key with a different request is a 422. A robot type no
+   * module declares is queued all the same (or refused by the reject policy), with a warning.
    */
-  async create(dto: CreateRobotDto, idempotencyKey?: string): Promise<{ robot: RobotResponseDto; created: boolean }> {
+  async create(
+    dto: CreateRobotDto,
+    idempotencyKey?: string,
+  ): Promise<{ robot: RobotResponseDto; created: boolean; warnings: RobotWarningDto[] }> {
     if (idempotencyKey) {
       const existing = await this.robots.findByCacheKey(idempotencyKey);
-      if (existing) return { robot: this.replay(existing, dto), created: false };
+      if (existing) return { robot: this.replay(existing, dto), created: false, warnings: [] };
     }
     const decision = await this.loadBalancer.select(dto.robot_type);
     if (!decision.selected_module && this.noModulePolicy === NoModulePolicy.Reject) {
@@ -111,11 +126,11 @@ export class RobotsService {
     if (!row) {
       // Another request with the same key won the race.
       const winner = await this.robots.findByCacheKey(idempotencyKey!);
-      return { robot: this.replay(winner!, dto), created: false };
+      return { robot: this.replay(winner!, dto), created: false, warnings: [] };
     }
     if (row.module_name) this.notifier.announce(row.module_name);
     this.relay.kick();
-    return { robot: RobotResponseDto.of(row), created: true };
+    return { robot: RobotResponseDto.of(row), created: true, warnings: unknownTypes([decision]) };
   }
 
   /**
@@ -126,22 +141,25 @@ export class RobotsService {
   async createMany(
     dtos: CreateRobotDto[],
     idempotencyKey?: string,
-  ): Promise<{ robots: RobotResponseDto[]; created: boolean }> {
+  ): Promise<{ robots: RobotResponseDto[]; created: boolean; warnings: RobotWarningDto[] }> {
     const keys = idempotencyKey ? bulkKeys(idempotencyKey, dtos.length) : null;
     if (keys) {
       const replay = await this.replayBulk(keys, dtos);
-      if (replay) return { robots: replay, created: false };
+      if (replay) return { robots: replay, created: false, warnings: [] };
     }
     try {
-      return { robots: await this.insertMany(dtos, keys), created: true };
+      return { ...(await this.insertMany(dtos, keys)), created: true };
     } catch (error) {
       const replay = keys && isUniqueViolation(error) ? await this.replayBulk(keys, dtos) : null;
-      if (replay) return { robots: replay, created: false };
+      if (replay) return { robots: replay, created: false, warnings: [] };
       throw error;
     }
   }
 
-  private async insertMany(dtos: CreateRobotDto[], keys: string[] | null): Promise<RobotResponseDto[]> {
+  private async insertMany(
+    dtos: CreateRobotDto[],
+    keys: string[] | null,
+  ): Promise<{ robots: RobotResponseDto[]; warnings: RobotWarningDto[] }> {
     const decisions = new Map<string, RoutingDecision>();
     for (const type of new Set(dtos.map((dto) => dto.robot_type)))
       decisions.set(type, await this.loadBalancer.select(type));
@@ -176,7 +194,7 @@ export class RobotsService {
     for (const decision of decisions.values())
       if (decision.selected_module) this.notifier.announce(decision.selected_module);
     this.relay.kick();
-    return rows.map(RobotResponseDto.of);
+    return { robots: rows.map(RobotResponseDto.of), warnings: unknownTypes([...decisions.values()]) };
   }
 
   /** The robots of an earlier bulk call with these keys, in order; null when there was none. */

@@ -1,8 +1,9 @@
-import { ApiProperty } from '@nestjs/swagger';
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { ArrayMaxSize, ArrayMinSize, IsArray, ValidateNested } from 'class-validator';
 import { CreateRobotDto } from './create-robot.dto.js';
 import { RobotResponseDto } from './robot-response.dto.js';
+import { RobotWarningDto } from './robot-warning.dto.js';
 
 export const MAX_BULK_ROBOTS = 1_000;
 
@@ -19,4 +20,10 @@ export class BulkCreateRobotsDto {
 export class BulkCreateRobotsResponseDto {
   @ApiProperty() created: number;
   @ApiProperty({ type: RobotResponseDto, isArray: true, description: 'In request order' }) robots: RobotResponseDto[];
+  @ApiPropertyOptional({
+    type: RobotWarningDto,
+    isArray: true,
+    description: 'One per unknown robot_type; only when not empty',
+  })
+  warnings?: RobotWarningDto[];
 }
