@@ -17,6 +17,7 @@ import {
   concurrentFailures,
   breakerCountsTheWindow,
 } from './lifecycle-scenarios.js';
+import { cancelReasonsAndAttemptErrors, unknownTypesAreWarned } from './new-user-scenarios.js';
 import type { TestApp } from './test-app.js';
 
 /** Settings the scenarios rely on: quick retries and a breaker that trips and heals quickly. */
@@ -51,4 +52,8 @@ export function lifecycleSuite(t: TestApp, tier: string, swarm: { workers: numbe
   it('completes a batch, each result on its own', () => batchCompletion(t, `${tier}13`));
   it('fails concurrent attempts each on its own robot, with backoff', () => concurrentFailures(t, `${tier}14`));
   it('opens the breaker from the counted window only', () => breakerCountsTheWindow(t, `${tier}15`));
+  it('queues an unknown robot type with a warning, and the dashboard lists it', () =>
+    unknownTypesAreWarned(t, `${tier}16`));
+  it('keeps the cancel reason on the robot, and attempt errors on the attempts', () =>
+    cancelReasonsAndAttemptErrors(t, `${tier}17`));
 }

@@ -34,6 +34,7 @@ export interface RobotRow {
   next_attempt_at: Date;
   timeout_seconds: number;
   deadline_at: Date | null;
+  cancel_reason: string | null;
   created_at: Date;
   updated_at: Date;
   started_at: Date | null;
@@ -60,6 +61,8 @@ export interface ExecutionRow {
   retry_count: number | null;
   timeout_seconds: number | null;
   error_message: string | null;
+  /** A failed attempt's `error_category` and `error_details`, among others. */
+  execution_metadata: Record<string, unknown> | null;
   lease_token: string | null;
   lease_expires_at: Date | null;
 }
@@ -518,8 +521,9 @@ export class RobotLifecycleRepository {
       );
       const [cancelled] = await this.rows<RobotRow>(
         tx,
-        `UPDATE robots SET status = 'CANCELLED', completed_at = now(), updated_at = now() WHERE robot_id = $1 RETURNING *`,
-        [robotId],
+        `UPDATE robots SET status = 'CANCELLED', cancel_reason = $2, completed_at = now(), updated_at = now()
+          WHERE robot_id = $1 RETURNING *`,
+        [robotId, reason],
       );
       await this.event(tx, 'robot.cancelled', cancelled, { from: robot.status, reason });
       return { robot: cancelled, changed: true };
@@ -535,7 +539,7 @@ export class RobotLifecycleRepository {
       const [requeued] = await this.rows<RobotRow>(
         tx,
         `UPDATE robots SET status = 'PENDING', module_name = $2, retry_count = retry_count + 1, next_attempt_at = now(),
-                completed_at = NULL, updated_at = now()
+                completed_at = NULL, cancel_reason = NULL, updated_at = now()
           WHERE robot_id = $1 RETURNING *`,
         [robotId, moduleName],
       );
