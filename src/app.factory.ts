@@ -34,6 +34,8 @@ export async function createApp(root: DynamicModule = AppModule.forRoot()): Prom
   });
   const app = await NestFactory.create<NestFastifyApplication>(root, adapter, {
     bufferLogs: true,
+    // A boot that fails keeps its buffered lines to itself: main.ts reports the failure in one line.
+    autoFlushLogs: false,
     abortOnError: false,
     // JSON bodies only: Nest's parsers would add application/x-www-form-urlencoded (a form-encoded
     // cancel or claim was acted on). Fastify's own JSON parser stays (bodyLimit, prototype-poisoning
