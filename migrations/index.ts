@@ -8,6 +8,7 @@ import { ModuleCircuitBreaker1764288000000 } from './1764288000000-ModuleCircuit
 import { Security1764374400000 } from './1764374400000-Security.js';
 import { MonitoringAlerts1764460800000 } from './1764460800000-MonitoringAlerts.js';
 import { ModuleBreakerCounts1764547200000 } from './1764547200000-ModuleBreakerCounts.js';
+import { RobotCancelReason1764633600000 } from './1764633600000-RobotCancelReason.js';
 import { EventConsumers1764720000000 } from './1764720000000-EventConsumers.js';
 
 /** Every migration, oldest first. A new migration file is added here as well. */
@@ -22,5 +23,6 @@ export const MIGRATIONS = [
   Security1764374400000,
   MonitoringAlerts1764460800000,
   ModuleBreakerCounts1764547200000,
+  RobotCancelReason1764633600000,
   EventConsumers1764720000000,
 ];

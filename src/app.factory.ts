@@ -10,6 +10,7 @@ import { validateEnvironment } from './core/config/environment.js';
 import { limitJsonDepth } from './core/http/json-depth.js';
 import { securityHeaders } from './core/http/security-headers.js';
 import { REQUEST_ID_HEADER, requestIdFor } from './core/logging/logging.module.js';
+import { WARNING_HEADER } from './orchestrator/dto/robot-warning.dto.js';
 import { API_KEY_SCHEME, BEARER_SCHEME } from './security/auth.decorator.js';
 
 export const API_TITLE = 'botfleet';
@@ -33,6 +34,8 @@ export async function createApp(root: DynamicModule = AppModule.forRoot()): Prom
   });
   const app = await NestFactory.create<NestFastifyApplication>(root, adapter, {
     bufferLogs: true,
+    // A boot that fails keeps its buffered lines to itself: main.ts reports the failure in one line.
+    autoFlushLogs: false,
     abortOnError: false,
     // JSON bodies only: Nest's parsers would add application/x-www-form-urlencoded (a form-encoded
     // cancel or claim was acted on). Fastify's own JSON parser stays (bodyLimit, prototype-poisoning
@@ -67,7 +70,14 @@ export async function createApp(root: DynamicModule = AppModule.forRoot()): Prom
     app.enableCors({
       origin: corsOrigins === '*' ? '*' : corsOrigins.split(','),
       allowedHeaders: ['Content-Type', 'X-API-Key', 'Authorization', 'Idempotency-Key', 'X-Request-Id'],
-      exposedHeaders: ['X-Request-Id', 'Retry-After', 'RateLimit-Limit', 'RateLimit-Remaining', 'RateLimit-Reset'],
+      exposedHeaders: [
+        'X-Request-Id',
+        'Retry-After',
+        'RateLimit-Limit',
+        'RateLimit-Remaining',
+        'RateLimit-Reset',
+        WARNING_HEADER,
+      ],
     });
   }
   app.enableShutdownHooks();

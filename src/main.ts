@@ -1,8 +1,10 @@
 import { Logger } from '@nestjs/common';
 import { performance } from 'node:perf_hooks';
+import { pino } from 'pino';
 import { createApp } from './app.factory.js';
 import { AppConfig } from './core/config/app-config.service.js';
 import { ConfigValidationError } from './core/config/environment.js';
+import { explainStartupFailure } from './core/errors/startup-failure.js';
 import { DataDirLockedError } from './state/embedded/data-dir-lock.js';
 
 async function bootstrap(): Promise<void> {
@@ -38,12 +40,18 @@ async function bootstrap(): Promise<void> {
   }
 }
 
+/**
+ * A failed start is one line on stderr, the sentence an operator acts on, and one JSON entry
+ * (with the stack) on stdout for the log pipeline. Nest's own output of the attempt stays buffered
+ * (createApp: `autoFlushLogs: false`), so no coloured trace buries the reason.
+ */
 bootstrap().catch((error: unknown) => {
-  // Known start-up failures get their own message and no stack: they are the operator's to fix.
-  if (error instanceof ConfigValidationError || error instanceof DataDirLockedError) {
-    process.stderr.write(`botfleet cannot start. ${error.message}\n`);
-  } else {
-    process.stderr.write(`botfleet failed to start: ${(error as Error)?.stack ?? String(error)}\n`);
-  }
+  const known =
+    error instanceof ConfigValidationError || error instanceof DataDirLockedError
+      ? error.message
+      : explainStartupFailure(error);
+  const reason = known ?? (error instanceof Error ? error.message : String(error)).split('\n')[0];
+  process.stderr.write(known ? `botfleet cannot start. ${known}\n` : `botfleet failed to start: ${reason}\n`);
+  pino(pino.destination({ dest: 1, sync: true })).fatal({ err: error }, `botfleet cannot start: ${reason}`);
   process.exit(1);
 });

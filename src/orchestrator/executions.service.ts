@@ -3,6 +3,7 @@ import { AppConfig } from '../core/config/app-config.service.js';
 import { DomainException } from '../core/errors/domain.exception.js';
 import { LoadBalancerService } from '../load-balancer/load-balancer.service.js';
 import { ModuleBreakerService } from '../load-balancer/module-breaker.service.js';
+import { WorkerActivity } from '../registry/worker-activity.service.js';
 import { OutboxRelay } from '../state/outbox-relay.service.js';
 import { AttemptLeaseRepository } from '../state/repositories/attempt-lease.repository.js';
 import { AttemptOutcomeRepository } from '../state/repositories/attempt-outcome.repository.js';
@@ -36,6 +37,7 @@ export class ExecutionsService {
     private readonly notifier: WorkNotifier,
     private readonly relay: OutboxRelay,
     private readonly breaker: ModuleBreakerService,
+    private readonly activity: WorkerActivity,
     config: AppConfig,
   ) {
     this.defaultLease = config.get('LEASE_SECONDS');
@@ -52,6 +54,7 @@ export class ExecutionsService {
         `Module ${moduleName} is deactivated: it cannot claim work.`,
       );
     }
+    this.activity.mark(moduleName);
     const max = dto.max_robots ?? 1;
     const lease = dto.lease_seconds ?? this.defaultLease;
     const deadline = Date.now() + (dto.wait_ms ?? 0);
@@ -94,6 +97,7 @@ export class ExecutionsService {
       boundModule,
     );
     if (!row) throw leaseLost(executeId);
+    this.activity.mark(row.module_name);
     this.relay.kick();
     return ExecutionResponseDto.of(row);
   }

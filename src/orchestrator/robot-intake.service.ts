@@ -3,6 +3,7 @@ import { DomainException } from '../core/errors/domain.exception.js';
 import { CoreErrorCode } from '../core/errors/error-catalogue.js';
 import { type CreateRobotCommand, ROBOT_LIMITS, type RobotIntake } from '../sdk/index.js';
 import type { RobotResponseDto } from './dto/robot-response.dto.js';
+import type { RobotWarningDto } from './dto/robot-warning.dto.js';
 import { OrchestratorErrorCode } from './orchestrator.errors.js';
 import { RobotsService } from './robots.service.js';
 
@@ -28,7 +29,7 @@ export class RobotIntakeService implements RobotIntake {
   async create(
     command: CreateRobotCommand,
     idempotencyKey?: string,
-  ): Promise<{ robot: RobotResponseDto; created: boolean }> {
+  ): Promise<{ robot: RobotResponseDto; created: boolean; warnings: RobotWarningDto[] }> {
     checkIdempotencyKey(idempotencyKey);
     return this.robots.create(command, idempotencyKey);
   }
@@ -36,7 +37,7 @@ export class RobotIntakeService implements RobotIntake {
   async createMany(
     commands: CreateRobotCommand[],
     idempotencyKey?: string,
-  ): Promise<{ robots: RobotResponseDto[]; created: boolean }> {
+  ): Promise<{ robots: RobotResponseDto[]; created: boolean; warnings: RobotWarningDto[] }> {
     checkIdempotencyKey(idempotencyKey);
     if (commands.length === 0 || commands.length > ROBOT_LIMITS.robotsPerCall) {
       throw new DomainException(

@@ -17,6 +17,7 @@ import { CancelRobotDto, ExecutionResponseDto } from './dto/execution.dto.js';
 import { ListRobotsQueryDto } from './dto/list-robots-query.dto.js';
 import { RobotIdParamDto } from './dto/robot-id-param.dto.js';
 import { RobotPageDto, RobotResponseDto } from './dto/robot-response.dto.js';
+import { CreatedRobotResponseDto, RobotWarningDto, WARNING_HEADER } from './dto/robot-warning.dto.js';
 import { RobotIntakeService } from './robot-intake.service.js';
 import { RobotsService } from './robots.service.js';
 import { robotNotFound } from './orchestrator.errors.js';
@@ -26,6 +27,11 @@ import type { Principal } from '../security/principal.js';
 import { RateBucket, RateLimit } from '../security/rate-limit.decorator.js';
 import { Scope } from '../security/scopes.js';
 import { CreateRobotCommand } from '../sdk/index.js';
+
+/** Sets the warnings header when there is something to warn about. */
+function warn(reply: FastifyReply, warnings: RobotWarningDto[]): void {
+  if (warnings.length > 0) void reply.header(WARNING_HEADER, RobotWarningDto.header(warnings));
+}
 
 @ApiTags('robots')
 @ApiBadRequestResponse({ description: 'Invalid input (problem+json with the failing fields)' })
@@ -44,7 +50,10 @@ export class RobotsController {
     required: false,
     description: '8-255 chars; a repeat returns the original robot (200)',
   })
-  @ApiCreatedResponse({ type: RobotResponseDto })
+  @ApiCreatedResponse({
+    type: CreatedRobotResponseDto,
+    description: `Queued or routed; an unknown robot_type is queued with a warning (also in the ${WARNING_HEADER} header)`,
+  })
   @ApiOkResponse({ type: RobotResponseDto, description: 'Replay of an earlier request with the same Idempotency-Key' })
   @ApiUnprocessableEntityResponse({
     description: 'No eligible module (reject policy), or the key was used for other work',
@@ -53,10 +62,11 @@ export class RobotsController {
     @Body() dto: CreateRobotDto,
     @Headers('idempotency-key') idempotencyKey: string | undefined,
     @Res({ passthrough: true }) reply: FastifyReply,
-  ): Promise<RobotResponseDto> {
-    const { robot, created } = await this.intake.create(CreateRobotCommand.create(dto), idempotencyKey);
+  ): Promise<CreatedRobotResponseDto> {
+    const { robot, created, warnings } = await this.intake.create(CreateRobotCommand.create(dto), idempotencyKey);
     void reply.status(created ? 201 : 200);
-    return robot;
+    warn(reply, warnings);
+    return warnings.length > 0 ? { ...robot, warnings } : robot;
   }
 
   @Post('bulk')
@@ -75,12 +85,13 @@ export class RobotsController {
     @Headers('idempotency-key') idempotencyKey: string | undefined,
     @Res({ passthrough: true }) reply: FastifyReply,
   ): Promise<BulkCreateRobotsResponseDto> {
-    const { robots, created } = await this.intake.createMany(
+    const { robots, created, warnings } = await this.intake.createMany(
       dto.robots.map((robot) => CreateRobotCommand.create(robot)),
       idempotencyKey,
     );
     void reply.status(created ? 201 : 200);
-    return { created: created ? robots.length : 0, robots };
+    warn(reply, warnings);
+    return { created: created ? robots.length : 0, robots, ...(warnings.length > 0 && { warnings }) };
   }
 
   @Get()

@@ -18,6 +18,7 @@ import type { ExecutionResponseDto } from './dto/execution.dto.js';
 import { ExecutionResponseDto as Execution } from './dto/execution.dto.js';
 import type { ListRobotsQueryDto } from './dto/list-robots-query.dto.js';
 import { type RobotPageDto, RobotResponseDto } from './dto/robot-response.dto.js';
+import { RobotWarningDto } from './dto/robot-warning.dto.js';
 import { WorkNotifier } from './work-notifier.js';
 import { invalidTransition, OrchestratorErrorCode, robotNotFound } from './orchestrator.errors.js';
 import type { CreateRobotCommand } from '../sdk/index.js';
@@ -55,6 +56,13 @@ const isUniqueViolation = (error: unknown) =>
   ((error as { code?: unknown }).code === '23505' ||
     (error as { driverError?: { code?: unknown } }).driverError?.code === '23505');
 
+/** Warnings for robot types no module, active or not, has ever declared: likely a typo. */
+function unknownTypes(decisions: RoutingDecision[]): RobotWarningDto[] {
+  return decisions
+    .filter((decision) => decision.candidates.length === 0)
+    .map((decision) => RobotWarningDto.unknownRobotType(decision.robot_type));
+}
+
 /** Robot intake and queries [Orchestrator]: route, create, read (cached), cancel, requeue. */
 @Injectable()
 export class RobotsService {
@@ -80,10 +88,10 @@ export class RobotsService {
   async create(
     command: CreateRobotCommand,
     idempotencyKey?: string,
-  ): Promise<{ robot: RobotResponseDto; created: boolean }> {
+  ): Promise<{ robot: RobotResponseDto; created: boolean; warnings: RobotWarningDto[] }> {
     if (idempotencyKey) {
       const existing = await this.reads.findByCacheKey(idempotencyKey);
-      if (existing) return { robot: this.replay(existing, command), created: false };
+      if (existing) return { robot: this.replay(existing, command), created: false, warnings: [] };
     }
     const decision = await this.loadBalancer.select(command.robot_type);
     if (!decision.selected_module && this.noModulePolicy === NoModulePolicy.Reject) {
@@ -111,11 +119,11 @@ export class RobotsService {
     if (!row) {
       // Another request with the same key won the race.
       const winner = await this.reads.findByCacheKey(idempotencyKey!);
-      return { robot: this.replay(winner!, command), created: false };
+      return { robot: this.replay(winner!, command), created: false, warnings: [] };
     }
     if (row.module_name) this.notifier.announce(row.module_name);
     this.relay.kick();
-    return { robot: RobotResponseDto.of(row), created: true };
+    return { robot: RobotResponseDto.of(row), created: true, warnings: unknownTypes([decision]) };
   }
 
   /**
@@ -126,22 +134,25 @@ export class RobotsService {
   async createMany(
     commands: CreateRobotCommand[],
     idempotencyKey?: string,
-  ): Promise<{ robots: RobotResponseDto[]; created: boolean }> {
+  ): Promise<{ robots: RobotResponseDto[]; created: boolean; warnings: RobotWarningDto[] }> {
     const keys = idempotencyKey ? bulkKeys(idempotencyKey, commands.length) : null;
     if (keys) {
       const replay = await this.replayBulk(keys, commands);
-      if (replay) return { robots: replay, created: false };
+      if (replay) return { robots: replay, created: false, warnings: [] };
     }
     try {
-      return { robots: await this.insertMany(commands, keys), created: true };
+      return { ...(await this.insertMany(commands, keys)), created: true };
     } catch (error) {
       const replay = keys && isUniqueViolation(error) ? await this.replayBulk(keys, commands) : null;
-      if (replay) return { robots: replay, created: false };
+      if (replay) return { robots: replay, created: false, warnings: [] };
       throw error;
     }
   }
 
-  private async insertMany(commands: CreateRobotCommand[], keys: string[] | null): Promise<RobotResponseDto[]> {
+  private async insertMany(
+    commands: CreateRobotCommand[],
+    keys: string[] | null,
+  ): Promise<{ robots: RobotResponseDto[]; warnings: RobotWarningDto[] }> {
     const decisions = new Map<string, RoutingDecision>();
     for (const type of new Set(commands.map((command) => command.robot_type)))
       decisions.set(type, await this.loadBalancer.select(type));
@@ -175,7 +186,7 @@ export class RobotsService {
     for (const decision of decisions.values())
       if (decision.selected_module) this.notifier.announce(decision.selected_module);
     this.relay.kick();
-    return rows.map(RobotResponseDto.of);
+    return { robots: rows.map(RobotResponseDto.of), warnings: unknownTypes([...decisions.values()]) };
   }
 
   /** The robots of an earlier bulk call with these keys, in order; null when there was none. */

@@ -12,4 +12,4 @@ export {
   RobotHandlerFor,
   type RobotHandlerOptions,
 } from './robot-handler.decorator.js';
-export { type IntakeRobot, ROBOT_INTAKE, type RobotIntake } from './robot-intake.js';
+export { type IntakeRobot, type IntakeWarning, ROBOT_INTAKE, type RobotIntake } from './robot-intake.js';

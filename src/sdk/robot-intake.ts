@@ -13,6 +13,13 @@ export interface IntakeRobot {
   source_reference: string | null;
 }
 
+/** Something the caller likely did not mean, though the robots were created (e.g. `UNKNOWN_ROBOT_TYPE`). */
+export interface IntakeWarning {
+  code: string;
+  message: string;
+  robot_type: string;
+}
+
 /**
  * Creates robots without HTTP: routed, stored and announced exactly as `POST /api/v1/robots` does.
  * Inject it with `@Inject(ROBOT_INTAKE)`: the Orchestrator provides it globally, so a layer that
@@ -22,15 +29,19 @@ export interface RobotIntake {
   /**
    * Routes and creates one robot. With an idempotency key (8-255 letters, digits, . _ : or -), a
    * repeat returns the robot the first call created (`created: false`); the same key with
-   * different work is refused (422 `IDEMPOTENCY_KEY_REUSED`).
+   * different work is refused (422 `IDEMPOTENCY_KEY_REUSED`). A robot type no module has ever
+   * declared is queued all the same, with a warning.
    */
-  create(command: CreateRobotCommand, idempotencyKey?: string): Promise<{ robot: IntakeRobot; created: boolean }>;
+  create(
+    command: CreateRobotCommand,
+    idempotencyKey?: string,
+  ): Promise<{ robot: IntakeRobot; created: boolean; warnings: IntakeWarning[] }>;
 
   /** Creates 1-1,000 robots in one transaction, all or none, answered in order; the key as for `create`. */
   createMany(
     commands: CreateRobotCommand[],
     idempotencyKey?: string,
-  ): Promise<{ robots: IntakeRobot[]; created: boolean }>;
+  ): Promise<{ robots: IntakeRobot[]; created: boolean; warnings: IntakeWarning[] }>;
 }
 
 export const ROBOT_INTAKE = Symbol('RobotIntake');

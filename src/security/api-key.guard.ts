@@ -2,6 +2,7 @@ import { type CanActivate, type ExecutionContext, Injectable } from '@nestjs/com
 import type { FastifyRequest } from 'fastify';
 import { AppConfig } from '../core/config/app-config.service.js';
 import { ApiKeysService } from './api-keys.service.js';
+import { logCaller } from '../core/logging/logging.module.js';
 import { presentedKey, securityOf } from './principal.js';
 
 /**
@@ -29,6 +30,9 @@ export class ApiKeyGuard implements CanActivate {
     const verdict = await this.keys.verify(key);
     security.principal = verdict.principal;
     security.authFailure = verdict.failure;
+    if (verdict.principal) {
+      logCaller(request.raw, { key: verdict.principal.prefix, module: verdict.principal.moduleName });
+    }
     return true;
   }
 }

@@ -2,6 +2,7 @@ import { afterAll, describe, expect, it } from '@jest/globals';
 import { createServer, type Server } from 'node:http';
 import { HealthMonitorService } from '../../src/registry/health-monitor.service.js';
 import { PerformanceScorerService } from '../../src/registry/performance-scorer.service.js';
+import { WorkerActivity } from '../../src/registry/worker-activity.service.js';
 import { lifecycleClient } from '../support/lifecycle-scenarios.js';
 import { http, useTestApp } from '../support/test-app.js';
 
@@ -81,6 +82,64 @@ describe('module health monitor and performance scorer (PGlite)', () => {
       'DEGRADED→UNHEALTHY',
       'UNHEALTHY→HEALTHY',
     ]);
+  });
+
+  it("takes a pull-only worker's claims and progress as liveness: HEALTHY while it works, DEGRADED when silent", async () => {
+    const api = lifecycleClient(t);
+    const endpoint = await worker.url;
+    await api.registerModule('PullOnly', ['pull_work']);
+    await api.send('POST', '/api/v1/modules', {
+      module_name: 'Polled',
+      module_version: '1',
+      supported_robot_types: ['polled_work'],
+      health_endpoint: endpoint,
+    });
+    const activity = t.app.get(WorkerActivity);
+    const healthOf = async (name: string) =>
+      (await t.db.query<{ h: string }>('SELECT health_status AS h FROM module_registry WHERE module_name = $1', [name]))
+        .rows[0].h;
+    await activity.flush();
+    expect(await healthOf('PullOnly')).toBe('UNKNOWN');
+
+    // A claim, even an empty one, is a sign of life, written by the next flush (this instance's own
+    // runs every 5 s too: the assertions read the outcome, whichever flush wrote it).
+    expect((await api.claim('PullOnly')).body).toEqual([]);
+    expect((await api.claim('Polled')).body).toEqual([]);
+    await activity.flush();
+    expect(await moduleView('PullOnly')).toMatchObject({
+      health_status: 'HEALTHY',
+      last_health_check: expect.any(String),
+    });
+    // A module with a health endpoint is judged by its endpoint only.
+    expect(await healthOf('Polled')).toBe('UNKNOWN');
+
+    // Silent for longer than LEASE_SECONDS (60 s): DEGRADED, still routed, with an event.
+    await t.db.query(
+      `UPDATE module_registry SET last_health_check = now() - interval '61 seconds' WHERE module_name = 'PullOnly'`,
+    );
+    await activity.flush();
+    expect(await healthOf('PullOnly')).toBe('DEGRADED');
+    expect(await selected('pull_work')).toBe('PullOnly');
+    const { rows } = await t.db.query<{ payload: Record<string, string> }>(
+      `SELECT payload FROM events WHERE event_type = 'module.health_changed' AND module_name = 'PullOnly'
+        ORDER BY event_id`,
+    );
+    expect(rows.map((r) => r.payload)).toEqual([
+      { from: 'UNKNOWN', to: 'HEALTHY' },
+      { from: 'HEALTHY', to: 'DEGRADED' },
+    ]);
+
+    // A progress report (a heartbeat is an empty one) brings it back.
+    await api.createRobot({ robot_type: 'pull_work', input_data: {} });
+    const [claimed] = (await api.claim('PullOnly')).body;
+    await activity.flush();
+    await t.db.query(
+      `UPDATE module_registry SET health_status = 'DEGRADED', last_health_check = now() - interval '61 seconds'
+        WHERE module_name = 'PullOnly'`,
+    );
+    expect((await api.progress(claimed.execute_id, { lease_token: claimed.lease_token })).status).toBe(200);
+    await activity.flush();
+    expect(await healthOf('PullOnly')).toBe('HEALTHY');
   });
 
   it('scores modules from the last 24 hours of attempts', async () => {

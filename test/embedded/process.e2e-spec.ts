@@ -1,9 +1,25 @@
 import { MIGRATION_NAMES } from '../support/migrations.js';
 import { afterAll, describe, expect, it } from '@jest/globals';
+import { randomBytes } from 'node:crypto';
 import { existsSync } from 'node:fs';
+import { createServer } from 'node:net';
 import { join } from 'node:path';
 import { spawnService } from '../support/service-process.js';
 import { http, startApp, tempDir } from '../support/test-app.js';
+
+/** A failed start: exit 1, one line on stderr, and no Nest console output (no colour codes) on stdout. */
+function expectOneLineFailure(result: { code: number | null; stderr: string; stdout: string }, reason: RegExp) {
+  expect(result.code).toBe(1);
+  expect(result.stderr.trimEnd().split('\n')).toEqual([expect.stringMatching(reason)]);
+  // eslint-disable-next-line no-control-regex -- the escape that starts a colour code
+  expect(result.stdout).not.toMatch(/\u001b\[/);
+  // JSON log lines, and the plain banner of a generated admin key when a first boot got that far.
+  const entries = result.stdout
+    .split('\n')
+    .filter((line) => line.startsWith('{'))
+    .map((line) => JSON.parse(line) as { level: number; msg: string });
+  expect(entries.at(-1)).toMatchObject({ level: 60, msg: expect.stringMatching(/^botfleet cannot start: /) });
+}
 
 /** The built service as an operator runs it: `node dist/src/main.js`. */
 describe('service process', () => {
@@ -42,6 +58,31 @@ describe('service process', () => {
     } finally {
       await first.close();
     }
+  });
+
+  it('says in one line that the port is in use, and exits 1', async () => {
+    const taken = createServer();
+    await new Promise<void>((ok) => taken.listen(0, '127.0.0.1', ok));
+    const { port } = taken.address() as { port: number };
+    try {
+      const result = await spawnService({ DATA_DIR: folder(), PORT: String(port) }).exited;
+      expectOneLineFailure(
+        result,
+        new RegExp(`^botfleet cannot start\\. Port ${port} on 127\\.0\\.0\\.1 is already in use: .*set PORT`),
+      );
+    } finally {
+      taken.close();
+    }
+  });
+
+  it('says in one line that the database does not exist, without the password, and exits 1', async () => {
+    // The machine's PostgreSQL (TESTING.md), asked for a database nobody created.
+    const server = new URL(process.env.PG_ADMIN_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres');
+    const name = `bf_test_missing_${randomBytes(4).toString('hex')}`;
+    const url = `postgres://${server.username}:hunter2@${server.host}/${name}`;
+    const result = await spawnService({ DATABASE_URL: url }).exited;
+    expectOneLineFailure(result, new RegExp(`^botfleet cannot start\\. The database "${name}" does not exist`));
+    expect(result.stderr + result.stdout).not.toContain('hunter2');
   });
 
   it('drains and exits cleanly on SIGTERM, releasing the data folder', async () => {

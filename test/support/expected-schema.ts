@@ -92,6 +92,7 @@ export const EXPECTED_COLUMNS: Record<string, string[]> = {
     next_attempt_at timestamp NOT NULL DEFAULT now()
     timeout_seconds integer NOT NULL DEFAULT 1800
     deadline_at timestamp
+    cancel_reason varchar(500)
   `),
   robot_execute: lines(`
     execute_id varchar(50) NOT NULL

@@ -18,6 +18,7 @@ import {
   breakerCountsTheWindow,
   pagesTheRobotList,
 } from './lifecycle-scenarios.js';
+import { cancelReasonsAndAttemptErrors, unknownTypesAreWarned } from './new-user-scenarios.js';
 import type { TestApp } from './test-app.js';
 
 /** Settings the scenarios rely on: quick retries and a breaker that trips and heals quickly. */
@@ -53,4 +54,8 @@ export function lifecycleSuite(t: TestApp, tier: string, swarm: { workers: numbe
   it('fails concurrent attempts each on its own robot, with backoff', () => concurrentFailures(t, `${tier}14`));
   it('opens the breaker from the counted window only', () => breakerCountsTheWindow(t, `${tier}15`));
   it('pages the robot list; an exactly full page is the last', () => pagesTheRobotList(t, `${tier}16`));
+  it('queues an unknown robot type with a warning, and the dashboard lists it', () =>
+    unknownTypesAreWarned(t, `${tier}17`));
+  it('keeps the cancel reason on the robot, and attempt errors on the attempts', () =>
+    cancelReasonsAndAttemptErrors(t, `${tier}18`));
 }

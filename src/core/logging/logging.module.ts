@@ -18,7 +18,24 @@ export function requestIdFor(req: IncomingMessage): string {
   return typeof incoming === 'string' && SAFE_REQUEST_ID.test(incoming) ? incoming : randomUUID();
 }
 
-/** Structured JSON logs (pino); every line written during a request carries its `req.id`. */
+/** Who called, as a request's log line names it: the key's public prefix and its module, if bound. */
+export interface LoggedCaller {
+  key: string;
+  module: string | null;
+}
+
+const callers = new WeakMap<IncomingMessage, LoggedCaller>();
+
+/** Called by authentication once it knows the caller, so the request's log line can name it. */
+export function logCaller(req: IncomingMessage, caller: LoggedCaller): void {
+  callers.set(req, caller);
+}
+
+/**
+ * Structured JSON logs (pino); every line written during a request carries its `req.id`. A
+ * request's own line holds what an operator reads (method, url, status, duration, request id,
+ * caller), not the headers: the security headers alone made it ~1,350 characters.
+ */
 @Module({
   imports: [
     LoggerModule.forRootAsync({
@@ -29,23 +46,20 @@ export function requestIdFor(req: IncomingMessage): string {
           {
             level: config.get('LOG_LEVEL'),
             genReqId: (req: IncomingMessage & { id?: string }) => req.id ?? requestIdFor(req),
-            // Secrets never reach a log line, whatever header carries them.
-            redact: {
-              paths: [
-                'req.headers.authorization',
-                'req.headers["x-api-key"]',
-                'req.headers.cookie',
-                'res.headers["set-cookie"]',
-              ],
-              censor: '[redacted]',
-            },
+            // No headers at all, in or out: no secret (X-API-Key, Authorization, cookies) can reach a line.
             serializers: {
-              req: (req: { id: string; method: string; url: string; headers: Record<string, unknown> }) => ({
+              req: (req: { id: string; method: string; url: string }) => ({
                 id: req.id,
                 method: req.method,
                 url: req.url,
-                headers: req.headers,
               }),
+              res: (res: { statusCode: number }) => ({ statusCode: res.statusCode }),
+            },
+            // Read when the response finishes, after authentication: the key prefix is public.
+            customProps: (req: IncomingMessage & { id?: string }): Record<string, string> => {
+              const caller = callers.get(req);
+              if (!caller) return {};
+              return caller.module ? { key: caller.key, module: caller.module } : { key: caller.key };
             },
             customLogLevel: (_req: IncomingMessage, res: ServerResponse, err?: Error) =>
               err || res.statusCode >= 500 ? 'error' : res.statusCode >= 400 ? 'warn' : 'info',

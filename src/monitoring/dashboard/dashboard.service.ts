@@ -27,6 +27,7 @@ interface FleetFigures {
   modules: Array<Omit<DashboardFigures['modules'][number], 'last_health_check'> & { last_health_check: string | null }>;
   last_hour: DashboardFigures['last_hour'];
   failures_by_category: Record<string, number>;
+  unroutable_robot_types: DashboardFigures['unroutable_robot_types'];
 }
 
 /** One minute of this instance's request latency, kept for the last hour. */
@@ -103,6 +104,7 @@ export class DashboardService implements OnApplicationBootstrap, OnApplicationSh
         running_executions: fleet.active_executions,
         queue_depth: fleet.queue_depth,
         oldest_pending_seconds: fleet.oldest_pending_seconds === null ? null : Math.round(fleet.oldest_pending_seconds),
+        unroutable_robot_types: fleet.unroutable_robot_types,
       },
       module_health: this.moduleHealth(fleet),
       performance_metrics: {
@@ -213,6 +215,7 @@ export class DashboardService implements OnApplicationBootstrap, OnApplicationSh
         modules: figures.modules.map((m) => ({ ...m, last_health_check: isoUtc(m.last_health_check) })),
         last_hour: figures.last_hour,
         failures_by_category: figures.failures_by_category,
+        unroutable_robot_types: figures.unroutable_robot_types,
       };
     });
   }

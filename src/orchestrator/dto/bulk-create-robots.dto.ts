@@ -1,8 +1,9 @@
-import { ApiProperty } from '@nestjs/swagger';
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { ArrayMaxSize, ArrayMinSize, IsArray, ValidateNested } from 'class-validator';
 import { CreateRobotDto } from './create-robot.dto.js';
 import { RobotResponseDto } from './robot-response.dto.js';
+import { RobotWarningDto } from './robot-warning.dto.js';
 import { ROBOT_LIMITS } from '../../sdk/index.js';
 
 export const MAX_BULK_ROBOTS = ROBOT_LIMITS.robotsPerCall;
@@ -20,4 +21,10 @@ export class BulkCreateRobotsDto {
 export class BulkCreateRobotsResponseDto {
   @ApiProperty() created: number;
   @ApiProperty({ type: RobotResponseDto, isArray: true, description: 'In request order' }) robots: RobotResponseDto[];
+  @ApiPropertyOptional({
+    type: RobotWarningDto,
+    isArray: true,
+    description: 'One per unknown robot_type; only when not empty',
+  })
+  warnings?: RobotWarningDto[];
 }

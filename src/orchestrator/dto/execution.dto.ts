@@ -162,6 +162,12 @@ export class ExecutionResponseDto {
   @ApiProperty({ nullable: true, type: Number }) duration_ms: number | null;
   @ApiProperty({ nullable: true, type: Number }) retry_count: number | null;
   @ApiProperty({ nullable: true, type: String }) error_message: string | null;
+  @ApiProperty({ nullable: true, type: String, description: 'Set when this attempt failed' }) error_category:
+    string | null;
+  @ApiProperty({ nullable: true, type: Object, description: 'Set when this attempt failed' }) error_details: Record<
+    string,
+    unknown
+  > | null;
   @ApiProperty({ nullable: true, type: String }) lease_expires_at: string | null;
 
   static of(row: ExecutionRow): ExecutionResponseDto {
@@ -184,6 +190,8 @@ export class ExecutionResponseDto {
       duration_ms: row.duration_ms,
       retry_count: row.retry_count,
       error_message: row.error_message,
+      error_category: (row.execution_metadata?.error_category as string | undefined) ?? null,
+      error_details: (row.execution_metadata?.error_details as Record<string, unknown> | undefined) ?? null,
       lease_expires_at: isoUtc(row.lease_expires_at),
     };
   }

@@ -15,8 +15,17 @@ export class RobotResponseDto {
   @ApiProperty({ nullable: true, type: Object }) output_data: Record<string, unknown> | null;
   @ApiProperty() retry_count: number;
   @ApiProperty() retry_limit: number;
-  @ApiProperty({ nullable: true, type: String }) error_category: string | null;
-  @ApiProperty({ nullable: true, type: Object }) error_details: Record<string, unknown> | null;
+  @ApiProperty({
+    nullable: true,
+    type: String,
+    description:
+      'The latest failed attempt’s, while the robot is RETRYING or FAILED (or requeued after); null once COMPLETED',
+  })
+  error_category: string | null;
+  @ApiProperty({ nullable: true, type: Object, description: 'As error_category; every attempt keeps its own' })
+  error_details: Record<string, unknown> | null;
+  @ApiProperty({ nullable: true, type: String, description: 'The reason given when it was cancelled' })
+  cancel_reason: string | null;
   @ApiProperty({ nullable: true, type: Number }) completeness_score: number | null;
   @ApiProperty({ nullable: true, type: Number }) confidence_score: number | null;
   @ApiProperty({ nullable: true, type: Number }) processing_time_ms: number | null;
@@ -46,6 +55,7 @@ export class RobotResponseDto {
       retry_limit: row.retry_limit,
       error_category: row.error_category,
       error_details: row.error_details,
+      cancel_reason: row.cancel_reason ?? null,
       completeness_score: num(row.completeness_score),
       confidence_score: num(row.confidence_score),
       processing_time_ms: row.processing_time_ms,

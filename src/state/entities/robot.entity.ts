@@ -158,4 +158,8 @@ export class RobotEntity {
 
   @Column({ name: 'deadline_at', type: 'timestamp', nullable: true })
   deadlineAt: Date | null;
+
+  /** Added by the RobotCancelReason migration: the reason given when the robot was cancelled. */
+  @Column({ name: 'cancel_reason', type: 'varchar', length: 500, nullable: true })
+  cancelReason: string | null;
 }

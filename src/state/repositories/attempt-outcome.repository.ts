@@ -113,7 +113,8 @@ export class AttemptOutcomeRepository {
           WHERE e.execute_id = l.execute_id
          RETURNING e.execute_id, e.robot_id, e.module_name, e.duration_ms
        ), robot AS (
-         UPDATE robots r SET status = 'COMPLETED', output_data = i.output_data,
+         -- An earlier attempt's error stays on that attempt: a robot that finished well shows none.
+         UPDATE robots r SET status = 'COMPLETED', output_data = i.output_data, error_category = NULL, error_details = NULL,
                 completeness_score = COALESCE(i.completeness_score, r.completeness_score),
                 confidence_score = COALESCE(i.confidence_score, r.confidence_score),
                 completed_at = now(), updated_at = now(), processing_time_ms = a.duration_ms,
@@ -156,7 +157,8 @@ export class AttemptOutcomeRepository {
             AND (i.bound_module IS NULL OR e.module_name = i.bound_module)
        ), attempt AS (
          UPDATE robot_execute e SET execution_state = 'FAILED', completed_at = now(), error_message = i.message,
-                execution_metadata = COALESCE(e.execution_metadata, '{}'::jsonb) || jsonb_build_object('error_category', i.category),
+                execution_metadata = COALESCE(e.execution_metadata, '{}'::jsonb)
+                  || jsonb_build_object('error_category', i.category, 'error_details', i.details),
                 lease_token = NULL, lease_expires_at = NULL,
                 duration_ms = (extract(epoch FROM now() - e.started_at) * 1000)::int
            FROM input i JOIN locked l USING (execute_id)

@@ -32,6 +32,8 @@ export interface DashboardFigures {
   last_hour: { minute: string; robots_created: number; robots_completed: number; robots_failed: number }[];
   /** Robots that failed in the last hour, by error category. */
   failures_by_category: Record<string, number>;
+  /** PENDING robots of types no registered module (active or not) declares: they wait for nothing. */
+  unroutable_robot_types: { robot_type: string; pending: number; oldest_created_at: string }[];
 }
 
 export interface PoolStats {
@@ -94,8 +96,9 @@ export class FleetMetricsRepository {
   }
 
   /**
-   * Modules and the last hour's activity, in one round trip on the read pool. The per-minute counts
-   * read `robots` by creation and completion time; the dashboard caches the answer for 30 s.
+   * Modules, the last hour's activity and the unroutable types, in one round trip on the read pool.
+   * The per-minute counts read `robots` by creation and completion time; the dashboard caches the
+   * answer for 30 s.
    */
   async dashboard(): Promise<DashboardFigures> {
     const rows: DashboardFigures[] = await this.reader.query(
@@ -124,7 +127,14 @@ export class FleetMetricsRepository {
             FROM created c FULL JOIN finished f USING (minute)) AS last_hour,
          (SELECT coalesce(json_object_agg(category, n), '{}'::json) FROM (
             SELECT coalesce(error_category, 'UNCATEGORIZED') AS category, count(*)::int AS n
-              FROM robots, since WHERE status = 'FAILED' AND completed_at >= since.at GROUP BY 1) e) AS failures_by_category`,
+              FROM robots, since WHERE status = 'FAILED' AND completed_at >= since.at GROUP BY 1) e) AS failures_by_category,
+         (SELECT coalesce(json_agg(u ORDER BY u.pending DESC, u.robot_type), '[]'::json) FROM (
+            SELECT r.robot_type, count(*)::int AS pending,
+                   to_char(min(r.created_at), 'YYYY-MM-DD"T"HH24:MI:SS"Z"') AS oldest_created_at
+              FROM robots r
+             WHERE r.status = 'PENDING'
+               AND NOT EXISTS (SELECT 1 FROM module_registry m WHERE r.robot_type = ANY(m.supported_robot_types))
+             GROUP BY r.robot_type) u) AS unroutable_robot_types`,
     );
     return rows[0];
   }

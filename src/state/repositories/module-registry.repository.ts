@@ -229,6 +229,44 @@ export class ModuleRegistryRepository {
     return (result.affected ?? 0) > 0;
   }
 
+  /**
+   * Worker activity as health, for modules without a health endpoint, in one statement: the `seen`
+   * ones become HEALTHY (last_health_check = now), HEALTHY ones last seen more than `silenceSeconds`
+   * ago become DEGRADED; each change gets its module.health_changed event. Returns the changes.
+   */
+  async recordActivity(
+    seen: string[],
+    silenceSeconds: number,
+  ): Promise<Array<{ module_name: string; before: ModuleHealth; after: ModuleHealth }>> {
+    return this.writer.query(
+      `WITH previous AS (
+         SELECT module_name, health_status FROM module_registry
+          WHERE health_endpoint IS NULL AND is_active
+            AND (module_name = ANY($1::text[])
+                 OR (health_status = 'HEALTHY' AND last_health_check < now() - make_interval(secs => $2)))
+          FOR UPDATE
+       ), updated AS (
+         UPDATE module_registry m SET
+           health_status = (CASE WHEN m.module_name = ANY($1::text[]) THEN 'HEALTHY' ELSE 'DEGRADED' END)::module_health_enum,
+           last_health_check = CASE WHEN m.module_name = ANY($1::text[]) THEN now() ELSE m.last_health_check END,
+           consecutive_failures = CASE WHEN m.module_name = ANY($1::text[]) THEN 0 ELSE m.consecutive_failures END,
+           updated_at = now()
+           FROM previous p
+          WHERE m.module_name = p.module_name
+         RETURNING m.module_name, m.health_status
+       ), moved AS (
+         SELECT p.module_name, p.health_status AS before, u.health_status AS after
+           FROM previous p JOIN updated u USING (module_name)
+          WHERE p.health_status IS DISTINCT FROM u.health_status
+       ), event AS (
+         INSERT INTO events (event_type, event_version, module_name, payload)
+         SELECT ${eventSql(EventType.ModuleHealthChanged)}, module_name, jsonb_build_object('from', before, 'to', after) FROM moved
+       )
+       SELECT * FROM moved`,
+      [seen, silenceSeconds],
+    );
+  }
+
   async recordHealth(moduleName: string, health: ModuleHealth): Promise<void> {
     await this.writer.update(
       { moduleName },

@@ -24,6 +24,7 @@ export interface RobotRow {
   next_attempt_at: Date;
   timeout_seconds: number;
   deadline_at: Date | null;
+  cancel_reason: string | null;
   created_at: Date;
   updated_at: Date;
   started_at: Date | null;
@@ -50,6 +51,8 @@ export interface ExecutionRow {
   retry_count: number | null;
   timeout_seconds: number | null;
   error_message: string | null;
+  /** A failed attempt's `error_category` and `error_details`, among others. */
+  execution_metadata: Record<string, unknown> | null;
   lease_token: string | null;
   lease_expires_at: Date | null;
 }

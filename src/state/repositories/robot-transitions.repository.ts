@@ -67,8 +67,9 @@ export class RobotTransitionsRepository {
       );
       const [cancelled] = await this.rows<RobotRow>(
         tx,
-        `UPDATE robots SET status = 'CANCELLED', completed_at = now(), updated_at = now() WHERE robot_id = $1 RETURNING *`,
-        [robotId],
+        `UPDATE robots SET status = 'CANCELLED', cancel_reason = $2, completed_at = now(), updated_at = now()
+          WHERE robot_id = $1 RETURNING *`,
+        [robotId, reason],
       );
       await this.event(tx, EventType.RobotCancelled, cancelled, { from: robot.status, reason });
       return { robot: cancelled, changed: true };
@@ -84,7 +85,7 @@ export class RobotTransitionsRepository {
       const [requeued] = await this.rows<RobotRow>(
         tx,
         `UPDATE robots SET status = 'PENDING', module_name = $2, retry_count = retry_count + 1, next_attempt_at = now(),
-                completed_at = NULL, updated_at = now()
+                completed_at = NULL, cancel_reason = NULL, updated_at = now()
           WHERE robot_id = $1 RETURNING *`,
         [robotId, moduleName],
       );

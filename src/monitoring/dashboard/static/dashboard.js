@@ -319,6 +319,20 @@ function renderModules(data) {
   fillRows('module-table', rows, 'No modules registered', 7);
 }
 
+/** Pending robots no module will ever claim until one declares their type: most often a typo. */
+function renderUnroutable(data) {
+  const rows = list(obj(data.active_robots).unroutable_robot_types)
+    .map(obj)
+    .map((u) =>
+      el('tr', { 'data-robot-type': text(u.robot_type) }, [
+        el('th', { scope: 'row', text: text(u.robot_type) }),
+        el('td', { className: 'num', text: int(u.pending) }),
+        el('td', { title: text(u.oldest_created_at), text: ago(u.oldest_created_at) }),
+      ]),
+    );
+  fillRows('unroutable-table', rows, 'Every pending robot has a module that declares its type', 3);
+}
+
 function renderOperations(data) {
   const rows = list(obj(data.performance_metrics).operations)
     .map(obj)
@@ -362,7 +376,14 @@ function renderAlerts(result) {
 }
 
 function render(data) {
-  for (const section of [renderSummary, renderStates, renderCharts, renderModules, renderOperations]) {
+  for (const section of [
+    renderSummary,
+    renderStates,
+    renderCharts,
+    renderModules,
+    renderUnroutable,
+    renderOperations,
+  ]) {
     try {
       section(data);
     } catch (error) {

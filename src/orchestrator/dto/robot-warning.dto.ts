@@ -1,0 +1,45 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { RobotResponseDto } from './robot-response.dto.js';
+
+/**
+ * The response header that repeats a create's warnings, one `CODE robot_type` per warning, comma
+ * separated: a client that only logs headers (or a curl -i) still sees them. Not the standard
+ * `Warning` header: RFC 9111 obsoleted it, and its grammar (code, agent, quoted text) is for caches.
+ */
+export const WARNING_HEADER = 'Botfleet-Warning';
+
+export enum RobotWarningCode {
+  /** No registered module, active or not, declares the type: most often a typo. */
+  UnknownRobotType = 'UNKNOWN_ROBOT_TYPE',
+}
+
+/** Something the caller likely did not mean, though the request was valid and was carried out. */
+export class RobotWarningDto {
+  @ApiProperty({ enum: RobotWarningCode }) code: RobotWarningCode;
+  @ApiProperty({
+    example: 'No registered module handles robot_type legal_reveiw: the robot waits until one is registered.',
+  })
+  message: string;
+  @ApiProperty({ example: 'legal_reveiw' }) robot_type: string;
+
+  static unknownRobotType(robotType: string): RobotWarningDto {
+    return {
+      code: RobotWarningCode.UnknownRobotType,
+      message:
+        `No registered module handles robot_type ${robotType}: the robot waits (PENDING) until one is registered ` +
+        'that declares it. Check the spelling against GET /api/v1/modules.',
+      robot_type: robotType,
+    };
+  }
+
+  /** The header value for these warnings. */
+  static header(warnings: RobotWarningDto[]): string {
+    return warnings.map((warning) => `${warning.code} ${warning.robot_type}`).join(', ');
+  }
+}
+
+/** A create's answer: the robot, and `warnings` only when there is something to warn about. */
+export class CreatedRobotResponseDto extends RobotResponseDto {
+  @ApiPropertyOptional({ type: RobotWarningDto, isArray: true, description: 'Present only when not empty' })
+  warnings?: RobotWarningDto[];
+}
