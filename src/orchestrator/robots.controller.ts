@@ -1,23 +1,14 @@
 import { Body, Controller, Get, Headers, HttpCode, Param, Post, Query, Res } from '@nestjs/common';
-import {
-  ApiBadRequestResponse,
-  ApiConflictResponse,
-  ApiCreatedResponse,
-  ApiHeader,
-  ApiNotFoundResponse,
-  ApiOkResponse,
-  ApiOperation,
-  ApiTags,
-  ApiUnprocessableEntityResponse,
-} from '@nestjs/swagger';
+import { ApiCreatedResponse, ApiHeader, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
+import { ApiBodyProblems, ApiCommonProblems, ApiProblem } from '../core/errors/api-problem.decorator.js';
 import { DomainException } from '../core/errors/domain.exception.js';
 import { BulkCreateRobotsDto, BulkCreateRobotsResponseDto } from './dto/bulk-create-robots.dto.js';
 import { CreateRobotDto } from './dto/create-robot.dto.js';
 import { CancelRobotDto, ExecutionResponseDto } from './dto/execution.dto.js';
 import { ListRobotsQueryDto } from './dto/list-robots-query.dto.js';
 import { RobotIdParamDto } from './dto/robot-id-param.dto.js';
-import { RobotResponseDto } from './dto/robot-response.dto.js';
+import { RobotPageDto, RobotResponseDto } from './dto/robot-response.dto.js';
 import { RobotsService } from './robots.service.js';
 import { robotNotFound } from './orchestrator.errors.js';
 import { Auth } from '../security/auth.decorator.js';
@@ -26,6 +17,7 @@ import type { Principal } from '../security/principal.js';
 import { RateBucket, RateLimit } from '../security/rate-limit.decorator.js';
 import { Scope } from '../security/scopes.js';
 
+const NOT_FOUND = 'No such robot (or one of another module, for a module-bound key)';
 const IDEMPOTENCY_KEY = /^[A-Za-z0-9._:-]{8,255}$/;
 
 function checkIdempotencyKey(idempotencyKey: string | undefined): void {
@@ -39,7 +31,8 @@ function checkIdempotencyKey(idempotencyKey: string | undefined): void {
 }
 
 @ApiTags('robots')
-@ApiBadRequestResponse({ description: 'Invalid input (problem+json with the failing fields)' })
+@ApiCommonProblems()
+@ApiProblem(400, 'Invalid input (problem+json with the failing fields)')
 @Controller('api/v1/robots')
 export class RobotsController {
   constructor(private readonly robots: RobotsService) {}
@@ -54,9 +47,8 @@ export class RobotsController {
   })
   @ApiCreatedResponse({ type: RobotResponseDto })
   @ApiOkResponse({ type: RobotResponseDto, description: 'Replay of an earlier request with the same Idempotency-Key' })
-  @ApiUnprocessableEntityResponse({
-    description: 'No eligible module (reject policy), or the key was used for other work',
-  })
+  @ApiProblem(422, 'No eligible module (reject policy), or the key was used for other work')
+  @ApiBodyProblems()
   async create(
     @Body() dto: CreateRobotDto,
     @Headers('idempotency-key') idempotencyKey: string | undefined,
@@ -79,6 +71,8 @@ export class RobotsController {
   })
   @ApiCreatedResponse({ type: BulkCreateRobotsResponseDto })
   @ApiOkResponse({ type: BulkCreateRobotsResponseDto, description: 'Replay of an earlier call with the same key' })
+  @ApiProblem(422, 'No eligible module for one of the robot types (reject policy), or the key was used for other work')
+  @ApiBodyProblems()
   async createMany(
     @Body() dto: BulkCreateRobotsDto,
     @Headers('idempotency-key') idempotencyKey: string | undefined,
@@ -95,7 +89,8 @@ export class RobotsController {
   @ApiOperation({
     summary: "List robots, newest first, with filters and cursor pagination (a module-bound key: its module's)",
   })
-  @ApiOkResponse({ description: '{ items: Robot[], next_cursor: string | null }' })
+  @ApiOkResponse({ type: RobotPageDto })
+  @ApiProblem(403, "A module-bound key asked for another module's robots")
   list(@Query() query: ListRobotsQueryDto, @Caller() caller?: Principal) {
     if (query.module_name) assertActsFor(caller, query.module_name);
     return this.robots.list({ ...query, module_name: boundModule(caller) ?? query.module_name });
@@ -105,7 +100,7 @@ export class RobotsController {
   @Auth(Scope.RobotsRead)
   @ApiOperation({ summary: 'One robot (served from cache, 60 s, refreshed on every change)' })
   @ApiOkResponse({ type: RobotResponseDto })
-  @ApiNotFoundResponse()
+  @ApiProblem(404, NOT_FOUND)
   get(@Param() params: RobotIdParamDto, @Caller() caller?: Principal): Promise<RobotResponseDto> {
     return this.owned(params.robot_id, caller);
   }
@@ -114,7 +109,7 @@ export class RobotsController {
   @Auth(Scope.RobotsRead)
   @ApiOperation({ summary: 'Execution history: one row per attempt, with steps, progress and resources' })
   @ApiOkResponse({ type: ExecutionResponseDto, isArray: true })
-  @ApiNotFoundResponse()
+  @ApiProblem(404, NOT_FOUND)
   async history(@Param() params: RobotIdParamDto, @Caller() caller?: Principal): Promise<ExecutionResponseDto[]> {
     await this.owned(params.robot_id, caller);
     return this.robots.history(params.robot_id);
@@ -125,7 +120,9 @@ export class RobotsController {
   @HttpCode(200)
   @ApiOperation({ summary: 'Cancel a PENDING, RETRYING or PROCESSING robot; its lease stops being valid' })
   @ApiOkResponse({ type: RobotResponseDto })
-  @ApiConflictResponse({ description: 'The robot already finished' })
+  @ApiProblem(404, NOT_FOUND)
+  @ApiProblem(409, 'The robot already finished')
+  @ApiBodyProblems()
   async cancel(
     @Param() params: RobotIdParamDto,
     @Body() dto: CancelRobotDto,
@@ -140,7 +137,8 @@ export class RobotsController {
   @HttpCode(200)
   @ApiOperation({ summary: 'Requeue a FAILED or CANCELLED robot with a fresh attempt' })
   @ApiOkResponse({ type: RobotResponseDto })
-  @ApiConflictResponse({ description: 'The robot is not FAILED or CANCELLED' })
+  @ApiProblem(404, NOT_FOUND)
+  @ApiProblem(409, 'The robot is not FAILED or CANCELLED')
   async retry(@Param() params: RobotIdParamDto, @Caller() caller?: Principal): Promise<RobotResponseDto> {
     await this.owned(params.robot_id, caller);
     return this.robots.retry(params.robot_id);

@@ -1,5 +1,6 @@
 import { Controller, Get, Query } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiCommonProblems, ApiProblem } from '../core/errors/api-problem.decorator.js';
 import { decodeCursor, encodeCursor } from '../core/http/keyset-cursor.js';
 import { SecurityAuditRepository } from '../state/repositories/security-audit.repository.js';
 import { Auth } from './auth.decorator.js';
@@ -13,6 +14,7 @@ function auditCursor(cursor: string): { createdAt: Date; auditId: string } {
 
 @ApiTags('security')
 @Auth(Scope.Admin)
+@ApiCommonProblems()
 @Controller('api/v1/security/audit')
 export class AuditController {
   constructor(private readonly audit: SecurityAuditRepository) {}
@@ -20,6 +22,7 @@ export class AuditController {
   @Get()
   @ApiOperation({ summary: 'The security audit trail, newest first (auth failures, keys, admin operations, limits)' })
   @ApiOkResponse({ type: AuditPageDto })
+  @ApiProblem(400, 'A bad filter, limit or cursor')
   async find(@Query() query: AuditQueryDto): Promise<AuditPageDto> {
     const limit = query.limit ?? 100;
     const rows = await this.audit.find({

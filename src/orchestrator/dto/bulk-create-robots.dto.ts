@@ -7,7 +7,13 @@ import { RobotResponseDto } from './robot-response.dto.js';
 export const MAX_BULK_ROBOTS = 1_000;
 
 export class BulkCreateRobotsDto {
-  @ApiProperty({ type: CreateRobotDto, isArray: true, description: `1-${MAX_BULK_ROBOTS} robots, created all or none` })
+  @ApiProperty({
+    type: CreateRobotDto,
+    isArray: true,
+    minItems: 1,
+    maxItems: MAX_BULK_ROBOTS,
+    description: `1-${MAX_BULK_ROBOTS} robots, created all or none`,
+  })
   @IsArray()
   @ArrayMinSize(1)
   @ArrayMaxSize(MAX_BULK_ROBOTS)
@@ -17,6 +23,6 @@ export class BulkCreateRobotsDto {
 }
 
 export class BulkCreateRobotsResponseDto {
-  @ApiProperty() created: number;
+  @ApiProperty({ type: 'integer', example: 2, description: '0 on a replay' }) created: number;
   @ApiProperty({ type: RobotResponseDto, isArray: true, description: 'In request order' }) robots: RobotResponseDto[];
 }

@@ -46,14 +46,26 @@ export class CreateRobotDto {
   @Matches(TOKEN, { message: 'source_reference may hold letters, digits and . _ : @ / # - only' })
   source_reference?: string;
 
-  @ApiPropertyOptional({ default: 3, minimum: 0, maximum: 10, description: 'Retries after the first attempt' })
+  @ApiPropertyOptional({
+    type: 'integer',
+    default: 3,
+    minimum: 0,
+    maximum: 10,
+    description: 'Retries after the first attempt',
+  })
   @IsOptional()
   @IsInt()
   @Min(0)
   @Max(10)
   retry_limit?: number;
 
-  @ApiPropertyOptional({ default: 1800, minimum: 1, maximum: 86400, description: 'Per-attempt timeout' })
+  @ApiPropertyOptional({
+    type: 'integer',
+    default: 1800,
+    minimum: 1,
+    maximum: 86400,
+    description: 'Per-attempt timeout',
+  })
   @IsOptional()
   @IsInt()
   @Min(1)
