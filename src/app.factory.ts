@@ -90,8 +90,16 @@ export async function createApp(root: DynamicModule = AppModule.forRoot()): Prom
         .setTitle(API_TITLE)
         .setDescription('Orchestration of automation robots: modules, routing, robot lifecycle, monitoring.')
         .setVersion('0.1.0')
-        .addApiKey({ type: 'apiKey', in: 'header', name: 'X-API-Key' }, API_KEY_SCHEME)
-        .addBearerAuth({ type: 'http', scheme: 'bearer', description: 'The same API key' }, BEARER_SCHEME)
+        .addApiKey(
+          { type: 'apiKey', in: 'header', name: 'X-API-Key', description: 'An API key: bf_<key_prefix>_<secret>' },
+          API_KEY_SCHEME,
+        )
+        // addSecurity, not addBearerAuth: that one declares bearerFormat JWT, and the token is the API key.
+        .addSecurity(BEARER_SCHEME, {
+          type: 'http',
+          scheme: 'bearer',
+          description: 'The same API key as a bearer token',
+        })
         .build(),
     );
     SwaggerModule.setup('docs', app, document, { jsonDocumentUrl: 'docs-json' });

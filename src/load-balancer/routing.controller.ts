@@ -1,5 +1,6 @@
 import { Controller, Get, Query } from '@nestjs/common';
-import { ApiBadRequestResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiCommonProblems, ApiProblem } from '../core/errors/api-problem.decorator.js';
 import { RoutingDecisionDto, SelectModuleQueryDto } from './dto/routing-decision.dto.js';
 import { LoadBalancerService } from './load-balancer.service.js';
 import { DomainException } from '../core/errors/domain.exception.js';
@@ -11,6 +12,7 @@ import { SecurityErrorCode } from '../security/security.errors.js';
 
 @ApiTags('routing')
 @Auth(Scope.ModulesRead)
+@ApiCommonProblems()
 @Controller('api/v1/routing')
 export class RoutingController {
   constructor(private readonly loadBalancer: LoadBalancerService) {}
@@ -18,7 +20,8 @@ export class RoutingController {
   @Get('select')
   @ApiOperation({ summary: 'Dry run: which module would take a robot of this type now, and why' })
   @ApiOkResponse({ type: RoutingDecisionDto })
-  @ApiBadRequestResponse({ description: 'robot_type missing or malformed' })
+  @ApiProblem(400, 'robot_type missing or malformed')
+  @ApiProblem(403, 'The key lacks modules:read, or is bound to a module: a dry run shows every module')
   select(@Query() query: SelectModuleQueryDto, @Caller() caller?: Principal): Promise<RoutingDecisionDto> {
     // A dry run shows every candidate module's scores and health: not for a key confined to one module.
     if (boundModule(caller) !== null) {

@@ -1,16 +1,7 @@
 import { Body, Controller, Get, Headers, HttpCode, Param, Post, Query, Res } from '@nestjs/common';
-import {
-  ApiBadRequestResponse,
-  ApiConflictResponse,
-  ApiCreatedResponse,
-  ApiHeader,
-  ApiNotFoundResponse,
-  ApiOkResponse,
-  ApiOperation,
-  ApiTags,
-  ApiUnprocessableEntityResponse,
-} from '@nestjs/swagger';
+import { ApiCreatedResponse, ApiHeader, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
+import { ApiBodyProblems, ApiCommonProblems, ApiProblem } from '../core/errors/api-problem.decorator.js';
 import { BulkCreateRobotsDto, BulkCreateRobotsResponseDto } from './dto/bulk-create-robots.dto.js';
 import { CreateRobotDto } from './dto/create-robot.dto.js';
 import { CancelRobotDto, ExecutionResponseDto } from './dto/execution.dto.js';
@@ -28,13 +19,16 @@ import { RateBucket, RateLimit } from '../security/rate-limit.decorator.js';
 import { Scope } from '../security/scopes.js';
 import { CreateRobotCommand } from '../sdk/index.js';
 
+const NOT_FOUND = 'No such robot (or one of another module, for a module-bound key)';
+
 /** Sets the warnings header when there is something to warn about. */
 function warn(reply: FastifyReply, warnings: RobotWarningDto[]): void {
   if (warnings.length > 0) void reply.header(WARNING_HEADER, RobotWarningDto.header(warnings));
 }
 
 @ApiTags('robots')
-@ApiBadRequestResponse({ description: 'Invalid input (problem+json with the failing fields)' })
+@ApiCommonProblems()
+@ApiProblem(400, 'Invalid input (problem+json with the failing fields)')
 @Controller('api/v1/robots')
 export class RobotsController {
   constructor(
@@ -55,9 +49,8 @@ export class RobotsController {
     description: `Queued or routed; an unknown robot_type is queued with a warning (also in the ${WARNING_HEADER} header)`,
   })
   @ApiOkResponse({ type: RobotResponseDto, description: 'Replay of an earlier request with the same Idempotency-Key' })
-  @ApiUnprocessableEntityResponse({
-    description: 'No eligible module (reject policy), or the key was used for other work',
-  })
+  @ApiProblem(422, 'No eligible module (reject policy), or the key was used for other work')
+  @ApiBodyProblems()
   async create(
     @Body() dto: CreateRobotDto,
     @Headers('idempotency-key') idempotencyKey: string | undefined,
@@ -80,6 +73,8 @@ export class RobotsController {
   })
   @ApiCreatedResponse({ type: BulkCreateRobotsResponseDto })
   @ApiOkResponse({ type: BulkCreateRobotsResponseDto, description: 'Replay of an earlier call with the same key' })
+  @ApiProblem(422, 'No eligible module for one of the robot types (reject policy), or the key was used for other work')
+  @ApiBodyProblems()
   async createMany(
     @Body() dto: BulkCreateRobotsDto,
     @Headers('idempotency-key') idempotencyKey: string | undefined,
@@ -100,6 +95,7 @@ export class RobotsController {
     summary: "List robots, newest first, with filters and cursor pagination (a module-bound key: its module's)",
   })
   @ApiOkResponse({ type: RobotPageDto })
+  @ApiProblem(403, "A module-bound key asked for another module's robots")
   list(@Query() query: ListRobotsQueryDto, @Caller() caller?: Principal): Promise<RobotPageDto> {
     if (query.module_name) assertActsFor(caller, query.module_name);
     return this.robots.list({ ...query, module_name: boundModule(caller) ?? query.module_name });
@@ -109,7 +105,7 @@ export class RobotsController {
   @Auth(Scope.RobotsRead)
   @ApiOperation({ summary: 'One robot (served from cache, 60 s, refreshed on every change)' })
   @ApiOkResponse({ type: RobotResponseDto })
-  @ApiNotFoundResponse()
+  @ApiProblem(404, NOT_FOUND)
   get(@Param() params: RobotIdParamDto, @Caller() caller?: Principal): Promise<RobotResponseDto> {
     return this.owned(params.robot_id, caller);
   }
@@ -118,7 +114,7 @@ export class RobotsController {
   @Auth(Scope.RobotsRead)
   @ApiOperation({ summary: 'Execution history: one row per attempt, with steps, progress and resources' })
   @ApiOkResponse({ type: ExecutionResponseDto, isArray: true })
-  @ApiNotFoundResponse()
+  @ApiProblem(404, NOT_FOUND)
   async history(@Param() params: RobotIdParamDto, @Caller() caller?: Principal): Promise<ExecutionResponseDto[]> {
     await this.owned(params.robot_id, caller);
     return this.robots.history(params.robot_id);
@@ -129,7 +125,9 @@ export class RobotsController {
   @HttpCode(200)
   @ApiOperation({ summary: 'Cancel a PENDING, RETRYING or PROCESSING robot; its lease stops being valid' })
   @ApiOkResponse({ type: RobotResponseDto })
-  @ApiConflictResponse({ description: 'The robot already finished' })
+  @ApiProblem(404, NOT_FOUND)
+  @ApiProblem(409, 'The robot already finished')
+  @ApiBodyProblems()
   async cancel(
     @Param() params: RobotIdParamDto,
     @Body() dto: CancelRobotDto,
@@ -144,7 +142,8 @@ export class RobotsController {
   @HttpCode(200)
   @ApiOperation({ summary: 'Requeue a FAILED or CANCELLED robot with a fresh attempt' })
   @ApiOkResponse({ type: RobotResponseDto })
-  @ApiConflictResponse({ description: 'The robot is not FAILED or CANCELLED' })
+  @ApiProblem(404, NOT_FOUND)
+  @ApiProblem(409, 'The robot is not FAILED or CANCELLED')
   async retry(@Param() params: RobotIdParamDto, @Caller() caller?: Principal): Promise<RobotResponseDto> {
     await this.owned(params.robot_id, caller);
     return this.robots.retry(params.robot_id);

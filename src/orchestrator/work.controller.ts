@@ -1,5 +1,6 @@
 import { Body, Controller, HttpCode, Param, Post } from '@nestjs/common';
-import { ApiConflictResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiBodyProblems, ApiCommonProblems, ApiProblem } from '../core/errors/api-problem.decorator.js';
 import { ModuleNameParamDto } from '../registry/dto/module-name-param.dto.js';
 import {
   ClaimedRobotDto,
@@ -19,14 +20,16 @@ import type { Principal } from '../security/principal.js';
 import { RateBucket, RateLimit } from '../security/rate-limit.decorator.js';
 import { Scope } from '../security/scopes.js';
 
+const LEASE_LOST =
+  'LEASE_LOST: the lease expired and was reclaimed, the robot was cancelled, or a module-bound key does not own it';
+
 /** The remote worker protocol: claim under a lease, then progress, complete or fail with its token. */
 @ApiTags('workers')
 @Auth(Scope.Work)
 @RateLimit(RateBucket.Work)
-@ApiConflictResponse({
-  description:
-    'LEASE_LOST: the lease expired and was reclaimed, the robot was cancelled, or a module-bound key does not own it',
-})
+@ApiCommonProblems()
+@ApiProblem(400, 'Invalid input (problem+json with the failing fields)')
+@ApiBodyProblems()
 @Controller('api/v1')
 export class WorkController {
   constructor(private readonly executions: ExecutionsService) {}
@@ -37,6 +40,9 @@ export class WorkController {
     summary: 'Claim robots for this module (priority, then age), each under a lease; optional long poll',
   })
   @ApiOkResponse({ type: ClaimedRobotDto, isArray: true })
+  @ApiProblem(403, 'The key lacks work, or is bound to another module')
+  @ApiProblem(404, 'No module by that name')
+  @ApiProblem(409, 'MODULE_INACTIVE: the module is deactivated')
   claim(
     @Param() params: ModuleNameParamDto,
     @Body() dto: ClaimRobotsDto,
@@ -50,6 +56,7 @@ export class WorkController {
   @HttpCode(200)
   @ApiOperation({ summary: 'Report step, progress and resource usage; extends the lease' })
   @ApiOkResponse({ type: ExecutionResponseDto })
+  @ApiProblem(409, LEASE_LOST)
   progress(
     @Param() params: ExecuteIdParamDto,
     @Body() dto: ProgressDto,
@@ -62,6 +69,7 @@ export class WorkController {
   @HttpCode(200)
   @ApiOperation({ summary: 'Finish the attempt with its output: the robot is COMPLETED' })
   @ApiOkResponse({ type: RobotResponseDto })
+  @ApiProblem(409, LEASE_LOST)
   complete(
     @Param() params: ExecuteIdParamDto,
     @Body() dto: CompleteDto,
@@ -89,6 +97,7 @@ export class WorkController {
   @HttpCode(200)
   @ApiOperation({ summary: 'Fail the attempt: retried with backoff when the category allows and retries remain' })
   @ApiOkResponse({ type: RobotResponseDto })
+  @ApiProblem(409, LEASE_LOST)
   fail(
     @Param() params: ExecuteIdParamDto,
     @Body() dto: FailDto,

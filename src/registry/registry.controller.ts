@@ -1,14 +1,7 @@
 import { Body, Controller, Delete, Get, HttpCode, Param, Patch, Post, Query, Req, Res } from '@nestjs/common';
-import {
-  ApiBadRequestResponse,
-  ApiCreatedResponse,
-  ApiNoContentResponse,
-  ApiNotFoundResponse,
-  ApiOkResponse,
-  ApiOperation,
-  ApiTags,
-} from '@nestjs/swagger';
+import { ApiCreatedResponse, ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply, FastifyRequest } from 'fastify';
+import { ApiBodyProblems, ApiCommonProblems, ApiProblem } from '../core/errors/api-problem.decorator.js';
 import { AuditOperation, AuditService } from '../security/audit.service.js';
 import { Auth } from '../security/auth.decorator.js';
 import { assertActsFor, boundModule, Caller } from '../security/caller.decorator.js';
@@ -20,8 +13,11 @@ import { ModuleNameParamDto } from './dto/module-name-param.dto.js';
 import { RegisterModuleDto, UpdateModuleDto } from './dto/register-module.dto.js';
 import { RegistryService } from './registry.service.js';
 
+const WRONG_MODULE = 'A module-bound key acted for another module';
+
 @ApiTags('modules')
-@ApiBadRequestResponse({ description: 'Invalid input (problem+json with the failing fields)' })
+@ApiCommonProblems()
+@ApiProblem(400, 'Invalid input (problem+json with the failing fields)')
 @Controller('api/v1/modules')
 export class RegistryController {
   constructor(
@@ -34,6 +30,8 @@ export class RegistryController {
   @ApiOperation({ summary: 'Register a module, or replace the registration of one with the same name' })
   @ApiCreatedResponse({ type: ModuleResponseDto, description: 'Registered' })
   @ApiOkResponse({ type: ModuleResponseDto, description: 'Re-registered (replaced)' })
+  @ApiProblem(403, WRONG_MODULE)
+  @ApiBodyProblems()
   async register(
     @Body() dto: RegisterModuleDto,
     @Res({ passthrough: true }) reply: FastifyReply,
@@ -67,7 +65,8 @@ export class RegistryController {
     summary: 'One module, with its health and performance figures (cached up to 5 min; changes drop it)',
   })
   @ApiOkResponse({ type: ModuleResponseDto })
-  @ApiNotFoundResponse({ description: 'No module by that name' })
+  @ApiProblem(403, WRONG_MODULE)
+  @ApiProblem(404, 'No module by that name')
   async get(@Param() params: ModuleNameParamDto, @Caller() caller?: Principal): Promise<ModuleResponseDto> {
     assertActsFor(caller, params.module_name);
     return this.registry.view(params.module_name);
@@ -77,7 +76,9 @@ export class RegistryController {
   @Auth(Scope.ModulesWrite)
   @ApiOperation({ summary: 'Change a module: version, robot types, health endpoint, capacity, metadata, active' })
   @ApiOkResponse({ type: ModuleResponseDto })
-  @ApiNotFoundResponse({ description: 'No module by that name' })
+  @ApiProblem(403, WRONG_MODULE)
+  @ApiProblem(404, 'No module by that name')
+  @ApiBodyProblems()
   async update(
     @Param() params: ModuleNameParamDto,
     @Body() dto: UpdateModuleDto,
@@ -99,7 +100,8 @@ export class RegistryController {
   @HttpCode(204)
   @ApiOperation({ summary: 'Deactivate a module: it leaves routing; its history stays' })
   @ApiNoContentResponse({ description: 'Deactivated' })
-  @ApiNotFoundResponse({ description: 'No module by that name' })
+  @ApiProblem(403, WRONG_MODULE)
+  @ApiProblem(404, 'No module by that name')
   async deactivate(
     @Param() params: ModuleNameParamDto,
     @Req() request: FastifyRequest,

@@ -1,6 +1,7 @@
 import { Body, Controller, Delete, Get, HttpCode, Param, Post, Query, Req } from '@nestjs/common';
 import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { FastifyRequest } from 'fastify';
+import { ApiBodyProblems, ApiCommonProblems, ApiProblem } from '../core/errors/api-problem.decorator.js';
 import { AuditOperation, AuditService } from './audit.service.js';
 import { Auth } from './auth.decorator.js';
 import { Caller } from './caller.decorator.js';
@@ -14,6 +15,8 @@ import { Scope } from './scopes.js';
 /** Admin API for keys. The secret is in the create and rotate answers only; lists never hold it. */
 @ApiTags('api-keys')
 @Auth(Scope.Admin)
+@ApiCommonProblems()
+@ApiProblem(400, 'Invalid input (problem+json with the failing fields)')
 @Controller('api/v1/api-keys')
 export class ApiKeysController {
   constructor(
@@ -24,6 +27,8 @@ export class ApiKeysController {
   @Post()
   @ApiOperation({ summary: 'Issue a key (its secret is shown in this answer only)' })
   @ApiCreatedResponse({ type: IssuedApiKeyDto })
+  @ApiProblem(422, 'module_name names no registered module')
+  @ApiBodyProblems()
   async create(
     @Body() dto: CreateApiKeyDto,
     @Caller() caller: Principal | undefined,
@@ -53,6 +58,7 @@ export class ApiKeysController {
   @Get(':key_id')
   @ApiOperation({ summary: 'Get one key (never its secret)' })
   @ApiOkResponse({ type: ApiKeyResponseDto })
+  @ApiProblem(404, 'No key by that id')
   async get(@Param() params: KeyIdParamDto): Promise<ApiKeyResponseDto> {
     return ApiKeyResponseDto.of(await this.keys.get(params.key_id));
   }
@@ -60,6 +66,7 @@ export class ApiKeysController {
   @Delete(':key_id')
   @ApiOperation({ summary: 'Revoke a key: refused everywhere within API_KEY_CACHE_MS' })
   @ApiOkResponse({ type: ApiKeyResponseDto })
+  @ApiProblem(404, 'No key by that id')
   async revoke(
     @Param() params: KeyIdParamDto,
     @Caller() caller: Principal | undefined,
@@ -76,6 +83,8 @@ export class ApiKeysController {
     summary: 'Issue a successor with the same rights; the old key expires after API_KEY_ROTATION_OVERLAP_SECONDS',
   })
   @ApiCreatedResponse({ type: IssuedApiKeyDto })
+  @ApiProblem(404, 'No key by that id')
+  @ApiProblem(409, 'The key is revoked or expired')
   async rotate(
     @Param() params: KeyIdParamDto,
     @Caller() caller: Principal | undefined,

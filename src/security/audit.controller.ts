@@ -1,6 +1,7 @@
 import { Controller, Get, Query } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { paginate } from '../core/http/keyset-pagination.js';
+import { ApiCommonProblems, ApiProblem } from '../core/errors/api-problem.decorator.js';
 import { SecurityAuditRepository } from '../state/repositories/security-audit.repository.js';
 import { Auth } from './auth.decorator.js';
 import { AuditEntryDto, AuditPageDto, AuditQueryDto } from './dto/audit-query.dto.js';
@@ -8,6 +9,7 @@ import { Scope } from './scopes.js';
 
 @ApiTags('security')
 @Auth(Scope.Admin)
+@ApiCommonProblems()
 @Controller('api/v1/security/audit')
 export class AuditController {
   constructor(private readonly audit: SecurityAuditRepository) {}
@@ -15,6 +17,7 @@ export class AuditController {
   @Get()
   @ApiOperation({ summary: 'The security audit trail, newest first (auth failures, keys, admin operations, limits)' })
   @ApiOkResponse({ type: AuditPageDto })
+  @ApiProblem(400, 'A bad filter, limit or cursor')
   find(@Query() query: AuditQueryDto): Promise<AuditPageDto> {
     return paginate(
       {

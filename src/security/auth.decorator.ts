@@ -1,17 +1,14 @@
 import { applyDecorators, SetMetadata } from '@nestjs/common';
-import {
-  ApiBearerAuth,
-  ApiForbiddenResponse,
-  ApiSecurity,
-  ApiTooManyRequestsResponse,
-  ApiUnauthorizedResponse,
-} from '@nestjs/swagger';
+import { ApiBearerAuth, ApiSecurity } from '@nestjs/swagger';
+import { ApiProblem } from '../core/errors/api-problem.decorator.js';
 import type { Scope } from './scopes.js';
 
 export const SCOPES_KEY = 'botfleet:scopes';
 export const PUBLIC_KEY = 'botfleet:public';
 export const API_KEY_SCHEME = 'api-key';
 export const BEARER_SCHEME = 'bearer';
+
+const rateLimited = () => ApiProblem(429, 'Rate limit exceeded; see Retry-After and RateLimit-* headers');
 
 /**
  * The scopes a route needs (a key holding `admin` has them all), and the same in the OpenAPI
@@ -22,13 +19,13 @@ export function Auth(...scopes: Scope[]): MethodDecorator & ClassDecorator {
     SetMetadata(SCOPES_KEY, scopes),
     ApiSecurity(API_KEY_SCHEME),
     ApiBearerAuth(BEARER_SCHEME),
-    ApiUnauthorizedResponse({ description: 'No API key, or one that is unknown, revoked or expired' }),
-    ApiForbiddenResponse({ description: `The key lacks the scope: ${scopes.join(', ')}` }),
-    ApiTooManyRequestsResponse({ description: 'Rate limit exceeded; see Retry-After and RateLimit-* headers' }),
+    ApiProblem(401, 'No API key, or one that is unknown, revoked or expired'),
+    ApiProblem(403, `The key lacks the scope: ${scopes.join(', ')}`),
+    rateLimited(),
   );
 }
 
 /** A route anyone may call (health probes): still rate-limited per IP. */
 export function Public(): MethodDecorator & ClassDecorator {
-  return applyDecorators(SetMetadata(PUBLIC_KEY, true));
+  return applyDecorators(SetMetadata(PUBLIC_KEY, true), rateLimited());
 }

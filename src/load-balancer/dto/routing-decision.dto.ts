@@ -22,11 +22,11 @@ class ScorePartsDto {
 class CandidateDto {
   @ApiProperty({ example: 'LegalModule' }) module_name: string;
   @ApiProperty({ example: '1.2.0' }) module_version: string;
-  @ApiProperty({ enum: ModuleHealth }) health_status: ModuleHealth;
+  @ApiProperty({ enum: ModuleHealth, example: ModuleHealth.Healthy }) health_status: ModuleHealth;
   @ApiProperty({ example: 0.9 }) performance_score: number;
   @ApiProperty({ example: 0.2 }) capacity_utilization: number;
-  @ApiProperty() eligible: boolean;
-  @ApiProperty({ enum: ExclusionReason, isArray: true }) excluded_because: ExclusionReason[];
+  @ApiProperty({ example: true }) eligible: boolean;
+  @ApiProperty({ enum: ExclusionReason, isArray: true, example: [] }) excluded_because: ExclusionReason[];
   @ApiProperty({ type: ScorePartsDto }) score: ScorePartsDto;
 }
 

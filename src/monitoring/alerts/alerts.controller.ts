@@ -1,5 +1,6 @@
 import { Controller, Get, Query } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiCommonProblems, ApiProblem } from '../../core/errors/api-problem.decorator.js';
 import { Auth } from '../../security/auth.decorator.js';
 import { Scope } from '../../security/scopes.js';
 import { AlertsService } from './alerts.service.js';
@@ -8,6 +9,7 @@ import { ListAlertsQueryDto } from './dto/list-alerts-query.dto.js';
 
 @ApiTags('monitoring')
 @Auth(Scope.MonitoringRead)
+@ApiCommonProblems()
 @Controller('api/v1/monitoring/alerts')
 export class AlertsController {
   constructor(private readonly alerts: AlertsService) {}
@@ -20,6 +22,7 @@ export class AlertsController {
       'module_unhealthy, module_breaker_open (per module), pending_age (fleet). Paged by `limit` and `cursor`.',
   })
   @ApiOkResponse({ type: AlertPageDto })
+  @ApiProblem(400, 'A bad state, limit or cursor')
   list(@Query() query: ListAlertsQueryDto): Promise<AlertPageDto> {
     return this.alerts.list(query);
   }

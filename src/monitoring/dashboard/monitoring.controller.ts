@@ -1,10 +1,13 @@
 import { Controller, Get } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiCommonProblems } from '../../core/errors/api-problem.decorator.js';
 import { Auth } from '../../security/auth.decorator.js';
 import { Scope } from '../../security/scopes.js';
 import { DashboardService } from './dashboard.service.js';
+import { DashboardDto, DetailedHealthDto } from './dto/dashboard.dto.js';
 
 @ApiTags('monitoring')
+@ApiCommonProblems()
 @Controller('api/v1/monitoring')
 export class MonitoringController {
   constructor(private readonly dashboards: DashboardService) {}
@@ -17,10 +20,7 @@ export class MonitoringController {
       'Database figures (robots, modules, the last hour) are computed at most every 30 s and shared by all instances; ' +
       'operation latencies, error rate, cache, pools, probes and resource usage are this instance’s, read live.',
   })
-  @ApiOkResponse({
-    description:
-      'system_status, active_robots, module_health, performance_metrics, error_rates, cache_statistics, database_status, resource_usage',
-  })
+  @ApiOkResponse({ type: DashboardDto })
   dashboard() {
     return this.dashboards.dashboard();
   }
@@ -28,7 +28,7 @@ export class MonitoringController {
   @Get('health')
   @Auth(Scope.Admin)
   @ApiOperation({ summary: 'Detailed health (admin): every probe with its figures, modules that need attention' })
-  @ApiOkResponse({ description: 'status, probes, database_breaker, resource_usage, modules' })
+  @ApiOkResponse({ type: DetailedHealthDto })
   health() {
     return this.dashboards.detailedHealth();
   }

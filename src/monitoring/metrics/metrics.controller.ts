@@ -1,11 +1,18 @@
 import { Controller, Get, Header } from '@nestjs/common';
-import { ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
+import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Registry } from 'prom-client';
+import { ApiCommonProblems } from '../../core/errors/api-problem.decorator.js';
 import { Auth, Public } from '../../security/auth.decorator.js';
 import { Scope } from '../../security/scopes.js';
 
 /** Prometheus text exposition format 0.0.4. */
 export const PROMETHEUS_CONTENT_TYPE = 'text/plain; version=0.0.4; charset=utf-8';
+
+const ApiExposition = () =>
+  ApiOkResponse({
+    description: 'Prometheus text exposition',
+    content: { 'text/plain': { schema: { type: 'string', example: 'botfleet_active_executions 7\n' } } },
+  });
 
 /**
  * `GET /metrics`. Two controllers because access is fixed per route by decorators; the module
@@ -21,6 +28,7 @@ abstract class MetricsEndpoint {
 
 @ApiTags('monitoring')
 @Public()
+@ApiCommonProblems()
 @Controller('metrics')
 export class PublicMetricsController extends MetricsEndpoint {
   constructor(registry: Registry) {
@@ -29,7 +37,7 @@ export class PublicMetricsController extends MetricsEndpoint {
 
   @Get()
   @Header('Content-Type', PROMETHEUS_CONTENT_TYPE)
-  @ApiProduces('text/plain')
+  @ApiExposition()
   @ApiOperation({ summary: 'Prometheus metrics (public: METRICS_ACCESS=public)' })
   scrape(): Promise<string> {
     return this.exposition();
@@ -38,6 +46,7 @@ export class PublicMetricsController extends MetricsEndpoint {
 
 @ApiTags('monitoring')
 @Auth(Scope.MonitoringRead)
+@ApiCommonProblems()
 @Controller('metrics')
 export class KeyMetricsController extends MetricsEndpoint {
   constructor(registry: Registry) {
@@ -46,7 +55,7 @@ export class KeyMetricsController extends MetricsEndpoint {
 
   @Get()
   @Header('Content-Type', PROMETHEUS_CONTENT_TYPE)
-  @ApiProduces('text/plain')
+  @ApiExposition()
   @ApiOperation({ summary: 'Prometheus metrics (needs monitoring:read: METRICS_ACCESS=key)' })
   scrape(): Promise<string> {
     return this.exposition();

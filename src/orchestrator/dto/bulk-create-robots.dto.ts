@@ -9,7 +9,13 @@ import { ROBOT_LIMITS } from '../../sdk/index.js';
 export const MAX_BULK_ROBOTS = ROBOT_LIMITS.robotsPerCall;
 
 export class BulkCreateRobotsDto {
-  @ApiProperty({ type: CreateRobotDto, isArray: true, description: `1-${MAX_BULK_ROBOTS} robots, created all or none` })
+  @ApiProperty({
+    type: CreateRobotDto,
+    isArray: true,
+    minItems: 1,
+    maxItems: MAX_BULK_ROBOTS,
+    description: `1-${MAX_BULK_ROBOTS} robots, created all or none`,
+  })
   @IsArray()
   @ArrayMinSize(1)
   @ArrayMaxSize(MAX_BULK_ROBOTS)
@@ -19,7 +25,7 @@ export class BulkCreateRobotsDto {
 }
 
 export class BulkCreateRobotsResponseDto {
-  @ApiProperty() created: number;
+  @ApiProperty({ type: 'integer', example: 2, description: '0 on a replay' }) created: number;
   @ApiProperty({ type: RobotResponseDto, isArray: true, description: 'In request order' }) robots: RobotResponseDto[];
   @ApiPropertyOptional({
     type: RobotWarningDto,

@@ -33,10 +33,11 @@ export enum BatchOutcome {
 }
 
 export class CompleteBatchItemResultDto {
-  @ApiProperty({ format: 'uuid' }) execute_id: string;
+  @ApiProperty({ format: 'uuid', example: '01931f2e-7c4a-7b3d-9e1f-2a3b4c5d6e7f' }) execute_id: string;
 
   @ApiProperty({
     enum: BatchOutcome,
+    example: BatchOutcome.Completed,
     description:
       'completed; lease_lost (the lease expired and was reclaimed, the robot was cancelled, or a module-bound key does ' +
       'not own it: the same as a 409 on the single call); unavailable (the database failed: retry this one)',
@@ -48,8 +49,8 @@ export class CompleteBatchItemResultDto {
 }
 
 export class CompleteBatchResponseDto {
-  @ApiProperty({ example: 99 }) completed: number;
-  @ApiProperty({ example: 1 }) refused: number;
+  @ApiProperty({ type: 'integer', example: 99 }) completed: number;
+  @ApiProperty({ type: 'integer', example: 1 }) refused: number;
 
   @ApiProperty({ type: [CompleteBatchItemResultDto], description: 'One per result sent, in the same order' })
   results: CompleteBatchItemResultDto[];

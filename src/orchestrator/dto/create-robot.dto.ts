@@ -46,6 +46,7 @@ export class CreateRobotDto {
   source_reference?: string;
 
   @ApiPropertyOptional({
+    type: 'integer',
     default: ROBOT_DEFAULTS.retryLimit,
     minimum: 0,
     maximum: ROBOT_LIMITS.maxRetryLimit,
@@ -58,6 +59,7 @@ export class CreateRobotDto {
   retry_limit?: number;
 
   @ApiPropertyOptional({
+    type: 'integer',
     default: ROBOT_DEFAULTS.timeoutSeconds,
     minimum: 1,
     maximum: ROBOT_LIMITS.maxTimeoutSeconds,

@@ -8,21 +8,33 @@ import { isoUtc, numberOrNull } from './format.js';
 import { RobotResponseDto } from './robot-response.dto.js';
 
 export class ClaimRobotsDto {
-  @ApiPropertyOptional({ default: 1, minimum: 1, maximum: 100 })
+  @ApiPropertyOptional({ type: 'integer', default: 1, minimum: 1, maximum: 100 })
   @IsOptional()
   @IsInt()
   @Min(1)
   @Max(100)
   max_robots?: number;
 
-  @ApiPropertyOptional({ default: 60, minimum: 5, maximum: 3600, description: 'Lease length; progress extends it' })
+  @ApiPropertyOptional({
+    type: 'integer',
+    default: 60,
+    minimum: 5,
+    maximum: 3600,
+    description: 'Lease length; progress extends it',
+  })
   @IsOptional()
   @IsInt()
   @Min(5)
   @Max(3_600)
   lease_seconds?: number;
 
-  @ApiPropertyOptional({ default: 0, minimum: 0, maximum: 30000, description: 'Long poll: wait this long for work' })
+  @ApiPropertyOptional({
+    type: 'integer',
+    default: 0,
+    minimum: 0,
+    maximum: 30000,
+    description: 'Long poll: wait this long for work',
+  })
   @IsOptional()
   @IsInt()
   @Min(0)
@@ -49,21 +61,21 @@ export class ProgressDto extends LeasedDto {
   @IsEnum(StepCategory)
   step_category?: StepCategory;
 
-  @ApiPropertyOptional({ minimum: 0, maximum: 100 })
+  @ApiPropertyOptional({ type: 'integer', minimum: 0, maximum: 100 })
   @IsOptional()
   @IsInt()
   @Min(0)
   @Max(100)
   progress_percentage?: number;
 
-  @ApiPropertyOptional({ minimum: 0 })
+  @ApiPropertyOptional({ type: 'integer', minimum: 0, maximum: 1_000_000 })
   @IsOptional()
   @IsInt()
   @Min(0)
   @Max(1_000_000)
   completed_steps?: number;
 
-  @ApiPropertyOptional({ minimum: 1 })
+  @ApiPropertyOptional({ type: 'integer', minimum: 1, maximum: 1_000_000 })
   @IsOptional()
   @IsInt()
   @Min(1)
@@ -75,7 +87,7 @@ export class ProgressDto extends LeasedDto {
   @IsObject()
   step_details?: Record<string, unknown>;
 
-  @ApiPropertyOptional({ minimum: 0 })
+  @ApiPropertyOptional({ type: 'integer', minimum: 0, maximum: 2_000_000_000 })
   @IsOptional()
   @IsInt()
   @Min(0)
@@ -89,7 +101,7 @@ export class ProgressDto extends LeasedDto {
   @Max(999)
   cpu_usage_percent?: number;
 
-  @ApiPropertyOptional({ minimum: 0 })
+  @ApiPropertyOptional({ type: 'integer', minimum: 0, maximum: 2_000_000_000 })
   @IsOptional()
   @IsInt()
   @Min(0)
@@ -144,31 +156,30 @@ export class CancelRobotDto {
 }
 
 export class ExecutionResponseDto {
-  @ApiProperty({ format: 'uuid' }) execute_id: string;
-  @ApiProperty() robot_id: string;
-  @ApiProperty() module_name: string;
-  @ApiProperty({ enum: ExecutionState }) execution_state: ExecutionState;
-  @ApiProperty({ nullable: true, type: String }) current_step: string | null;
-  @ApiProperty({ enum: StepCategory, nullable: true }) step_category: StepCategory | null;
-  @ApiProperty({ nullable: true, type: Number }) progress_percentage: number | null;
-  @ApiProperty({ nullable: true, type: Number }) completed_steps: number | null;
-  @ApiProperty({ nullable: true, type: Number }) total_steps: number | null;
-  @ApiProperty({ nullable: true, type: Object }) step_details: Record<string, unknown> | null;
-  @ApiProperty({ nullable: true, type: Number }) step_duration_ms: number | null;
-  @ApiProperty({ nullable: true, type: Number }) cpu_usage_percent: number | null;
-  @ApiProperty({ nullable: true, type: Number }) memory_usage_mb: number | null;
-  @ApiProperty() started_at: string;
-  @ApiProperty({ nullable: true, type: String }) completed_at: string | null;
-  @ApiProperty({ nullable: true, type: Number }) duration_ms: number | null;
-  @ApiProperty({ nullable: true, type: Number }) retry_count: number | null;
-  @ApiProperty({ nullable: true, type: String }) error_message: string | null;
-  @ApiProperty({ nullable: true, type: String, description: 'Set when this attempt failed' }) error_category:
-    string | null;
-  @ApiProperty({ nullable: true, type: Object, description: 'Set when this attempt failed' }) error_details: Record<
-    string,
-    unknown
-  > | null;
-  @ApiProperty({ nullable: true, type: String }) lease_expires_at: string | null;
+  @ApiProperty({ format: 'uuid', example: '01931f2e-7c4a-7b3d-9e1f-2a3b4c5d6e7f' }) execute_id: string;
+  @ApiProperty({ example: 'LEGAL_1795310000000_42' }) robot_id: string;
+  @ApiProperty({ example: 'LegalModule' }) module_name: string;
+  @ApiProperty({ enum: ExecutionState, example: ExecutionState.Running }) execution_state: ExecutionState;
+  @ApiProperty({ nullable: true, type: String, example: 'OCR_EXTRACT' }) current_step: string | null;
+  @ApiProperty({ enum: StepCategory, nullable: true, example: null }) step_category: StepCategory | null;
+  @ApiProperty({ nullable: true, type: 'integer', example: 40 }) progress_percentage: number | null;
+  @ApiProperty({ nullable: true, type: 'integer', example: 2 }) completed_steps: number | null;
+  @ApiProperty({ nullable: true, type: 'integer', example: 5 }) total_steps: number | null;
+  @ApiProperty({ nullable: true, type: Object, example: { name: 'OCR_EXTRACT', input_size: 2.5 } })
+  step_details: Record<string, unknown> | null;
+  @ApiProperty({ nullable: true, type: 'integer', example: 850 }) step_duration_ms: number | null;
+  @ApiProperty({ nullable: true, type: Number, example: 35.5 }) cpu_usage_percent: number | null;
+  @ApiProperty({ nullable: true, type: 'integer', example: 256 }) memory_usage_mb: number | null;
+  @ApiProperty({ example: '2026-11-22T10:00:00.100Z' }) started_at: string;
+  @ApiProperty({ nullable: true, type: String, example: null }) completed_at: string | null;
+  @ApiProperty({ nullable: true, type: 'integer', example: null }) duration_ms: number | null;
+  @ApiProperty({ nullable: true, type: 'integer', example: 0 }) retry_count: number | null;
+  @ApiProperty({ nullable: true, type: String, example: null }) error_message: string | null;
+  @ApiProperty({ nullable: true, type: String, example: null, description: 'Set when this attempt failed' })
+  error_category: string | null;
+  @ApiProperty({ nullable: true, type: Object, example: null, description: 'Set when this attempt failed' })
+  error_details: Record<string, unknown> | null;
+  @ApiProperty({ nullable: true, type: String, example: '2026-11-22T10:01:00.100Z' }) lease_expires_at: string | null;
 
   static of(row: ExecutionRow): ExecutionResponseDto {
     return {
@@ -198,7 +209,12 @@ export class ExecutionResponseDto {
 }
 
 export class ClaimedRobotDto extends RobotResponseDto {
-  @ApiProperty({ format: 'uuid', description: 'The attempt to report on' }) execute_id: string;
-  @ApiProperty({ format: 'uuid' }) lease_token: string;
-  @ApiProperty() lease_expires_at: string;
+  @ApiProperty({
+    format: 'uuid',
+    example: '01931f2e-7c4a-7b3d-9e1f-2a3b4c5d6e7f',
+    description: 'The attempt to report on',
+  })
+  execute_id: string;
+  @ApiProperty({ format: 'uuid', example: '6f1d2c3b-4a59-4e8f-9d0c-1b2a3f4e5d6c' }) lease_token: string;
+  @ApiProperty({ example: '2026-11-22T10:01:00.100Z' }) lease_expires_at: string;
 }

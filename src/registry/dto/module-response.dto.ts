@@ -6,27 +6,38 @@ export class ModuleResponseDto {
   @ApiProperty({ example: 'LegalModule' }) module_name: string;
   @ApiProperty({ example: '1.2.0' }) module_version: string;
   @ApiProperty({ example: ['legal_review'] }) supported_robot_types: string[];
-  @ApiProperty() is_active: boolean;
-  @ApiProperty({ nullable: true, type: String }) health_endpoint: string | null;
-  @ApiProperty({ example: 10 }) max_concurrent_robots: number;
-  @ApiProperty({ nullable: true, type: Object }) registration_data: Record<string, unknown> | null;
-  @ApiProperty({ enum: ModuleHealth }) health_status: ModuleHealth | null;
-  @ApiProperty({ nullable: true, type: String }) last_health_check: string | null;
-  @ApiProperty({ example: 0 }) consecutive_failures: number | null;
-  @ApiProperty({ nullable: true, type: String }) last_error_message: string | null;
-  @ApiProperty({ example: 100 }) uptime_percentage_24h: number | null;
-  @ApiProperty({ example: 1 }) performance_score: number | null;
-  @ApiProperty({ enum: PerformanceTier }) performance_tier: PerformanceTier | null;
-  @ApiProperty({ example: 100 }) success_rate_24h: number | null;
-  @ApiProperty({ example: 0 }) error_count_24h: number | null;
-  @ApiProperty({ example: 0 }) avg_processing_time_ms: number | null;
-  @ApiProperty({ example: 0 }) capacity_utilization: number | null;
-  @ApiProperty({ example: 0 }) total_robots_processed: number | null;
-  @ApiProperty({ enum: ['CLOSED', 'OPEN', 'HALF_OPEN'], description: 'OPEN: quarantined, no routing, no claims' })
+  @ApiProperty({ example: true }) is_active: boolean;
+  @ApiProperty({ nullable: true, type: String, example: 'http://legal-worker:8080/health' }) health_endpoint:
+    string | null;
+  @ApiProperty({ type: 'integer', example: 10 }) max_concurrent_robots: number;
+  @ApiProperty({ nullable: true, type: Object, example: { team: 'legal' } }) registration_data: Record<
+    string,
+    unknown
+  > | null;
+  @ApiProperty({ enum: ModuleHealth, nullable: true, example: ModuleHealth.Healthy })
+  health_status: ModuleHealth | null;
+  @ApiProperty({ nullable: true, type: String, example: '2026-11-23T09:00:00.000Z' }) last_health_check: string | null;
+  @ApiProperty({ nullable: true, type: 'integer', example: 0 }) consecutive_failures: number | null;
+  @ApiProperty({ nullable: true, type: String, example: null }) last_error_message: string | null;
+  @ApiProperty({ nullable: true, type: Number, example: 99.5 }) uptime_percentage_24h: number | null;
+  @ApiProperty({ nullable: true, type: Number, example: 0.92 }) performance_score: number | null;
+  @ApiProperty({ enum: PerformanceTier, nullable: true, example: PerformanceTier.High })
+  performance_tier: PerformanceTier | null;
+  @ApiProperty({ nullable: true, type: Number, example: 98.5 }) success_rate_24h: number | null;
+  @ApiProperty({ nullable: true, type: 'integer', example: 3 }) error_count_24h: number | null;
+  @ApiProperty({ nullable: true, type: 'integer', example: 1850 }) avg_processing_time_ms: number | null;
+  @ApiProperty({ nullable: true, type: Number, example: 0.3 }) capacity_utilization: number | null;
+  @ApiProperty({ nullable: true, type: 'integer', example: 1200 }) total_robots_processed: number | null;
+  @ApiProperty({
+    enum: ['CLOSED', 'OPEN', 'HALF_OPEN'],
+    example: 'CLOSED',
+    description: 'OPEN: quarantined, no routing, no claims',
+  })
   breaker_state: 'CLOSED' | 'OPEN' | 'HALF_OPEN';
-  @ApiProperty({ nullable: true, type: String, description: 'When the quarantine ends' }) breaker_until: string | null;
-  @ApiProperty() registered_at: string;
-  @ApiProperty() updated_at: string;
+  @ApiProperty({ nullable: true, type: String, example: null, description: 'When the quarantine ends' })
+  breaker_until: string | null;
+  @ApiProperty({ example: '2026-11-22T10:00:00.000Z' }) registered_at: string;
+  @ApiProperty({ example: '2026-11-22T10:00:00.000Z' }) updated_at: string;
 
   static of(m: ModuleRegistryEntity): ModuleResponseDto {
     return {

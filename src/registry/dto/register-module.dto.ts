@@ -33,7 +33,12 @@ export class RegisterModuleDto {
   @Matches(VERSION_PATTERN, { message: 'module_version must be 1-50 letters, digits, . + or -' })
   module_version: string;
 
-  @ApiProperty({ example: ['legal_review', 'contract_check'], description: 'Robot types this module processes (1-50)' })
+  @ApiProperty({
+    example: ['legal_review', 'contract_check'],
+    minItems: 1,
+    maxItems: 50,
+    description: 'Robot types this module processes (1-50)',
+  })
   @IsArray()
   @ArrayMinSize(1)
   @ArrayMaxSize(50)
@@ -54,7 +59,14 @@ export class RegisterModuleDto {
   @MaxLength(200)
   health_endpoint?: string;
 
-  @ApiPropertyOptional({ example: 10, default: 10, description: 'Robots the module may run at once' })
+  @ApiPropertyOptional({
+    type: 'integer',
+    minimum: 1,
+    maximum: 10_000,
+    example: 10,
+    default: 10,
+    description: 'Robots the module may run at once',
+  })
   @IsOptional()
   @IsInt()
   @Min(1)

@@ -1,4 +1,4 @@
-import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { ApiProperty } from '@nestjs/swagger';
 import type { ApiKeyRow } from '../../state/repositories/api-keys.repository.js';
 
 const iso = (date: Date | null) => (date ? date.toISOString() : null);
@@ -8,14 +8,15 @@ export class ApiKeyResponseDto {
   @ApiProperty({ example: 'legal-worker-prod' }) name: string;
   @ApiProperty({ example: '3f9a1c2b', description: 'Public part of the key: bf_<key_prefix>_…' }) key_prefix: string;
   @ApiProperty({ example: ['work'] }) scopes: string[];
-  @ApiProperty({ nullable: true, type: String }) module_name: string | null;
-  @ApiProperty({ nullable: true, type: Number }) rate_limit_per_minute: number | null;
-  @ApiProperty({ enum: ['active', 'expired', 'revoked'] }) status: 'active' | 'expired' | 'revoked';
-  @ApiProperty() created_at: string;
-  @ApiProperty({ nullable: true, type: String }) expires_at: string | null;
-  @ApiProperty({ nullable: true, type: String }) last_used_at: string | null;
-  @ApiProperty({ nullable: true, type: String }) revoked_at: string | null;
-  @ApiProperty({ nullable: true, type: String, description: 'The key this one replaced' }) rotated_from: string | null;
+  @ApiProperty({ nullable: true, type: String, example: 'LegalModule' }) module_name: string | null;
+  @ApiProperty({ nullable: true, type: 'integer', example: 6000 }) rate_limit_per_minute: number | null;
+  @ApiProperty({ enum: ['active', 'expired', 'revoked'], example: 'active' }) status: 'active' | 'expired' | 'revoked';
+  @ApiProperty({ example: '2026-11-22T10:00:00.000Z' }) created_at: string;
+  @ApiProperty({ nullable: true, type: String, example: '2027-06-30T00:00:00.000Z' }) expires_at: string | null;
+  @ApiProperty({ nullable: true, type: String, example: null }) last_used_at: string | null;
+  @ApiProperty({ nullable: true, type: String, example: null }) revoked_at: string | null;
+  @ApiProperty({ nullable: true, type: String, example: null, description: 'The key this one replaced' })
+  rotated_from: string | null;
 
   static of(row: ApiKeyRow): ApiKeyResponseDto {
     const expired = row.expires_at !== null && row.expires_at.getTime() <= Date.now();
@@ -37,7 +38,7 @@ export class ApiKeyResponseDto {
 }
 
 export class IssuedApiKeyDto extends ApiKeyResponseDto {
-  @ApiPropertyOptional({
+  @ApiProperty({
     example: 'bf_3f9a1c2b_Zx…',
     description: 'The secret: shown in this answer only, never again. Store it now.',
   })

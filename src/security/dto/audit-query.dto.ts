@@ -38,7 +38,7 @@ export class AuditQueryDto {
   @MaxLength(200)
   cursor?: string;
 
-  @ApiPropertyOptional({ default: 100, maximum: 1000 })
+  @ApiPropertyOptional({ type: 'integer', default: 100, minimum: 1, maximum: 1000 })
   @IsOptional()
   @Type(() => Number)
   @IsInt()
@@ -48,17 +48,20 @@ export class AuditQueryDto {
 }
 
 export class AuditEntryDto {
-  @ApiProperty() audit_id: string;
-  @ApiProperty() created_at: string;
+  @ApiProperty({ example: '01931f2e-7c4a-7b3d-9e1f-2a3b4c5d6e7f' }) audit_id: string;
+  @ApiProperty({ example: '2026-11-23T09:00:00.000Z' }) created_at: string;
   @ApiProperty({ example: 'auth.failed' }) operation: string;
-  @ApiProperty() success: boolean;
-  @ApiProperty({ nullable: true, type: Number }) status_code: number | null;
-  @ApiProperty({ nullable: true, type: String }) resource_id: string | null;
-  @ApiProperty({ nullable: true, type: String }) module_name: string | null;
-  @ApiProperty({ nullable: true, type: String }) key_id: string | null;
-  @ApiProperty({ nullable: true, type: String }) key_prefix: string | null;
-  @ApiProperty({ nullable: true, type: String }) ip: string | null;
-  @ApiProperty({ nullable: true, type: Object }) details: Record<string, unknown> | null;
+  @ApiProperty({ example: false }) success: boolean;
+  @ApiProperty({ nullable: true, type: 'integer', example: 401 }) status_code: number | null;
+  @ApiProperty({ nullable: true, type: String, example: '/api/v1/robots' }) resource_id: string | null;
+  @ApiProperty({ nullable: true, type: String, example: null }) module_name: string | null;
+  @ApiProperty({ nullable: true, type: String, example: null }) key_id: string | null;
+  @ApiProperty({ nullable: true, type: String, example: '3f9a1c2b' }) key_prefix: string | null;
+  @ApiProperty({ nullable: true, type: String, example: '10.0.0.7' }) ip: string | null;
+  @ApiProperty({ nullable: true, type: Object, example: { method: 'GET', reason: 'unknown' } }) details: Record<
+    string,
+    unknown
+  > | null;
 
   static of(row: AuditRow): AuditEntryDto {
     return { ...row, created_at: row.created_at.toISOString() };

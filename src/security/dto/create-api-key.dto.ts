@@ -26,7 +26,7 @@ export class CreateApiKeyDto {
   @MaxLength(100)
   name: string;
 
-  @ApiProperty({ enum: Scope, isArray: true, example: [Scope.Work, Scope.ModulesWrite] })
+  @ApiProperty({ enum: Scope, isArray: true, minItems: 1, maxItems: 10, example: [Scope.Work, Scope.ModulesWrite] })
   @IsArray()
   @ArrayMinSize(1)
   @ArrayMaxSize(10)
@@ -41,6 +41,9 @@ export class CreateApiKeyDto {
   module_name?: string;
 
   @ApiPropertyOptional({
+    type: 'integer',
+    minimum: 1,
+    maximum: 100_000_000,
     example: 6000,
     description: 'Requests per minute for this key (default RATE_LIMIT_PER_MINUTE)',
   })
