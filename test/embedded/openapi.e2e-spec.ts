@@ -33,6 +33,7 @@ const FRACTIONAL: Record<string, string[]> = {
   CandidateDto: ['performance_score', 'capacity_utilization'],
   ModuleResponseDto: ['uptime_percentage_24h', 'performance_score', 'success_rate_24h', 'capacity_utilization'],
   RobotResponseDto: ['completeness_score', 'confidence_score'],
+  CreatedRobotResponseDto: ['completeness_score', 'confidence_score'],
   ClaimedRobotDto: ['completeness_score', 'confidence_score'],
   ExecutionResponseDto: ['cpu_usage_percent'],
   ProgressDto: ['cpu_usage_percent'],
@@ -85,6 +86,12 @@ const EXERCISED: Record<string, string> = {
   HealthController_live: '200',
   HealthController_ready: '200',
   PublicMetricsController_scrape: '200',
+  EventsController_catalogue: '200',
+  EventsController_consumers: '200',
+  EventsController_parked: '200 400',
+  EventsController_replay: '400 404',
+  EventsController_replayAll: '202 404',
+  EventsController_forget: '404 409',
 };
 
 /** Request bodies, whose validation rules are the truth the document must tell. */
@@ -376,6 +383,19 @@ describe('the OpenAPI document at /docs-json', () => {
     await call('GET', '/health/live', '/health/live', { key: null });
     await call('GET', '/health/ready', '/health/ready', { key: null });
     await call('GET', '/metrics', '/metrics', { key: null });
+
+    // event delivery
+    await call('GET', '/api/v1/events/catalogue', '/api/v1/events/catalogue');
+    await call('GET', '/api/v1/events/consumers', '/api/v1/events/consumers');
+    await call('GET', '/api/v1/events/parked', '/api/v1/events/parked?consumer=in-process');
+    await call('GET', '/api/v1/events/parked', '/api/v1/events/parked?limit=0');
+    const replayOne = '/api/v1/events/parked/{consumer}/{event_id}/replay';
+    await call('POST', replayOne, '/api/v1/events/parked/in-process/1/replay');
+    await call('POST', replayOne, '/api/v1/events/parked/in-process/first/replay');
+    await call('POST', '/api/v1/events/consumers/{consumer}/replay', '/api/v1/events/consumers/in-process/replay');
+    await call('POST', '/api/v1/events/consumers/{consumer}/replay', '/api/v1/events/consumers/nobody/replay');
+    await call('DELETE', '/api/v1/events/consumers/{consumer}', '/api/v1/events/consumers/in-process');
+    await call('DELETE', '/api/v1/events/consumers/{consumer}', '/api/v1/events/consumers/nobody');
 
     // Each route answered what the scenario meant it to: a drift here means the scenario no longer tests that answer.
     expect(Object.fromEntries([...exercised].map(([id, statuses]) => [id, [...statuses].sort().join(' ')]))).toEqual(

@@ -7,6 +7,11 @@ import { ApiProperty } from '@nestjs/swagger';
 export abstract class PageDto<T> {
   abstract items: T[];
 
-  @ApiProperty({ nullable: true, type: String, description: 'cursor of the next page; null on the last page' })
+  @ApiProperty({
+    nullable: true,
+    type: String,
+    example: 'MjAyNi0xMS0yMlQxMDowMDowMC4wMDBafDQy',
+    description: 'cursor of the next page; null on the last page',
+  })
   next_cursor: string | null;
 }

@@ -1,13 +1,6 @@
 import { Controller, Delete, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
-import {
-  ApiAcceptedResponse,
-  ApiConflictResponse,
-  ApiNoContentResponse,
-  ApiNotFoundResponse,
-  ApiOkResponse,
-  ApiOperation,
-  ApiTags,
-} from '@nestjs/swagger';
+import { ApiAcceptedResponse, ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiCommonProblems, ApiProblem } from '../../core/errors/api-problem.decorator.js';
 import { Auth } from '../../security/auth.decorator.js';
 import { Scope } from '../../security/scopes.js';
 import {
@@ -24,6 +17,7 @@ import { EventsAdminService } from './events-admin.service.js';
 const DEFAULT_PARKED_LIMIT = 100;
 
 @ApiTags('events')
+@ApiCommonProblems()
 @Controller('api/v1/events')
 export class EventsController {
   constructor(private readonly events: EventsAdminService) {}
@@ -51,8 +45,9 @@ export class EventsController {
     summary: 'Forget a retired consumer (cursor and parked events), so it no longer holds back retention',
   })
   @ApiNoContentResponse({ description: 'Forgotten' })
-  @ApiNotFoundResponse({ description: 'No consumer by that name' })
-  @ApiConflictResponse({ description: 'An instance still runs it' })
+  @ApiProblem(400, 'A consumer name that is not a plain name')
+  @ApiProblem(404, 'No consumer by that name')
+  @ApiProblem(409, 'An instance still runs it')
   async forget(@Param() params: ConsumerParamDto): Promise<void> {
     await this.events.forget(params.consumer);
   }
@@ -62,7 +57,8 @@ export class EventsController {
   @HttpCode(202)
   @ApiOperation({ summary: 'Replay every event parked for a consumer, oldest first' })
   @ApiAcceptedResponse({ type: ReplayAnswerDto })
-  @ApiNotFoundResponse({ description: 'No consumer by that name' })
+  @ApiProblem(400, 'A consumer name that is not a plain name')
+  @ApiProblem(404, 'No consumer by that name')
   async replayAll(@Param() params: ConsumerParamDto): Promise<ReplayAnswerDto> {
     return { flagged: await this.events.replay(params.consumer) };
   }
@@ -71,6 +67,7 @@ export class EventsController {
   @Auth(Scope.MonitoringRead)
   @ApiOperation({ summary: 'Parked events, newest first: events a consumer kept failing, with the error' })
   @ApiOkResponse({ type: ParkedEventDto, isArray: true })
+  @ApiProblem(400, 'A bad consumer name or limit')
   parked(@Query() query: ListParkedQueryDto): Promise<ParkedEventDto[]> {
     return this.events.parked(query.consumer, query.limit ?? DEFAULT_PARKED_LIMIT);
   }
@@ -80,7 +77,8 @@ export class EventsController {
   @HttpCode(202)
   @ApiOperation({ summary: 'Replay one parked event to its consumer (delivered within about a second)' })
   @ApiAcceptedResponse({ type: ReplayAnswerDto })
-  @ApiNotFoundResponse({ description: 'That event is not parked for that consumer' })
+  @ApiProblem(400, 'A bad consumer name or event id')
+  @ApiProblem(404, 'That event is not parked for that consumer')
   async replay(@Param() params: ParkedEventParamDto): Promise<ReplayAnswerDto> {
     return { flagged: await this.events.replay(params.consumer, params.event_id) };
   }

@@ -15,7 +15,7 @@ export enum RobotWarningCode {
 
 /** Something the caller likely did not mean, though the request was valid and was carried out. */
 export class RobotWarningDto {
-  @ApiProperty({ enum: RobotWarningCode }) code: RobotWarningCode;
+  @ApiProperty({ enum: RobotWarningCode, example: RobotWarningCode.UnknownRobotType }) code: RobotWarningCode;
   @ApiProperty({
     example: 'No registered module handles robot_type legal_reveiw: the robot waits until one is registered.',
   })

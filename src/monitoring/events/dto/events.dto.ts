@@ -41,11 +41,15 @@ export class EventTypeDto {
   event_type: EventType;
   @ApiProperty({ type: 'integer', example: 1 })
   version: number;
-  @ApiProperty({ example: 'orchestrator' })
+  @ApiProperty({ enum: ['orchestrator', 'registry', 'load-balancer', 'monitoring'], example: 'orchestrator' })
   emitter: EventDefinition['emitter'];
-  @ApiProperty({ enum: ['robot', 'module'], description: 'robot events carry robot_id; the others module_name only' })
+  @ApiProperty({
+    enum: ['robot', 'module'],
+    example: 'robot',
+    description: 'robot events carry robot_id; the others module_name only',
+  })
   subject: EventDefinition['subject'];
-  @ApiProperty()
+  @ApiProperty({ example: 'The robot finished well.' })
   description: string;
 
   static all(): EventTypeDto[] {
@@ -61,21 +65,21 @@ export class ConsumerDto {
   consumer: string;
   @ApiProperty({ example: '1042', description: 'The last event it moved past (event ids are bigints, as strings)' })
   last_event_id: string;
-  @ApiProperty({ type: 'integer', description: 'Events after its cursor (counted up to 100,000)' })
+  @ApiProperty({ type: 'integer', example: 0, description: 'Events after its cursor (counted up to 100,000)' })
   backlog: number;
-  @ApiProperty({ type: 'integer', description: 'Events it kept failing, parked for replay' })
+  @ApiProperty({ type: 'integer', example: 0, description: 'Events it kept failing, parked for replay' })
   parked: number;
-  @ApiProperty({ type: 'integer', description: 'Failed deliveries of the event right after its cursor' })
+  @ApiProperty({ type: 'integer', example: 0, description: 'Failed deliveries of the event right after its cursor' })
   failed_attempts: number;
-  @ApiProperty({ type: String, nullable: true, description: 'When that event is delivered again' })
+  @ApiProperty({ type: String, nullable: true, example: null, description: 'When that event is delivered again' })
   retry_at: string | null;
-  @ApiProperty({ type: String, nullable: true })
+  @ApiProperty({ type: String, nullable: true, example: null })
   last_error: string | null;
-  @ApiProperty({ type: String, nullable: true, description: 'The instance running it now' })
+  @ApiProperty({ type: String, nullable: true, example: 'host-1:4242', description: 'The instance running it now' })
   owner: string | null;
-  @ApiProperty({ type: String, nullable: true })
+  @ApiProperty({ type: String, nullable: true, example: '2026-11-22T10:00:10.000Z' })
   lease_until: string | null;
-  @ApiProperty()
+  @ApiProperty({ example: '2026-11-22T10:00:00.000Z' })
   updated_at: string;
 
   static of(row: ConsumerRow): ConsumerDto {
@@ -100,25 +104,25 @@ export class ParkedEventDto {
   consumer: string;
   @ApiProperty({ example: '1042' })
   event_id: string;
-  @ApiProperty({ enum: EventType })
+  @ApiProperty({ enum: EventType, example: EventType.RobotCompleted })
   event_type: string;
-  @ApiProperty({ type: 'integer' })
+  @ApiProperty({ type: 'integer', example: 1 })
   event_version: number;
-  @ApiProperty({ type: String, nullable: true })
+  @ApiProperty({ type: String, nullable: true, example: 'LEGAL_1795310000000_42' })
   robot_id: string | null;
-  @ApiProperty({ type: String, nullable: true })
+  @ApiProperty({ type: String, nullable: true, example: 'LegalModule' })
   module_name: string | null;
-  @ApiProperty({ type: 'object', additionalProperties: true })
+  @ApiProperty({ type: 'object', additionalProperties: true, example: { processing_time_ms: 1850 } })
   payload: Record<string, unknown>;
-  @ApiProperty()
+  @ApiProperty({ example: '2026-11-22T10:00:00.000Z' })
   created_at: string;
-  @ApiProperty({ type: 'integer', description: 'Deliveries that failed' })
+  @ApiProperty({ type: 'integer', example: 5, description: 'Deliveries that failed' })
   attempts: number;
-  @ApiProperty({ description: 'The last failure, as the consumer threw it' })
+  @ApiProperty({ example: 'Error: connect ECONNREFUSED', description: 'The last failure, as the consumer threw it' })
   last_error: string;
-  @ApiProperty()
+  @ApiProperty({ example: '2026-11-22T10:05:00.000Z' })
   parked_at: string;
-  @ApiProperty({ type: String, nullable: true, description: 'Set while a replay is pending' })
+  @ApiProperty({ type: String, nullable: true, example: null, description: 'Set while a replay is pending' })
   replay_requested_at: string | null;
 
   static of(row: ParkedEvent): ParkedEventDto {
@@ -142,6 +146,7 @@ export class ParkedEventDto {
 export class ReplayAnswerDto {
   @ApiProperty({
     type: 'integer',
+    example: 1,
     description: 'Parked events flagged; the consumer delivers them within about a second',
   })
   flagged: number;
