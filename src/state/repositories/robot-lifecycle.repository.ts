@@ -3,6 +3,7 @@ import { MicroBatcher } from '../../core/batching/micro-batcher.js';
 import { inUniqueRounds } from '../../core/batching/unique-rounds.js';
 import { PreparedQueries } from '../prepared-queries.js';
 import { LOCK_ATTEMPTS } from './attempt-locks.js';
+import { type Keyed, keysetAt } from './keyset.js';
 import { writeBatching } from '../write-batching.js';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
@@ -87,7 +88,7 @@ export interface RobotFilter {
   createdFrom?: Date;
   createdTo?: Date;
   /** Keyset cursor: rows strictly older than (created_at, robot_id). */
-  after?: { createdAt: Date; robotId: string };
+  after?: { createdAt: string; robotId: string };
   limit: number;
 }
 
@@ -255,7 +256,7 @@ export class RobotLifecycleRepository {
     return rows[0] ?? null;
   }
 
-  list(filter: RobotFilter): Promise<RobotRow[]> {
+  list(filter: RobotFilter): Promise<Array<RobotRow & Keyed>> {
     const where: string[] = [];
     const params: unknown[] = [];
     const add = (sql: string, value: unknown) => {
@@ -274,7 +275,7 @@ export class RobotLifecycleRepository {
     }
     params.push(filter.limit);
     return this.reader.query(
-      `SELECT * FROM robots ${where.length ? `WHERE ${where.join(' AND ')}` : ''}
+      `SELECT *, ${keysetAt('created_at')} FROM robots ${where.length ? `WHERE ${where.join(' AND ')}` : ''}
         ORDER BY created_at DESC, robot_id DESC LIMIT $${params.length}`,
       params,
     );
