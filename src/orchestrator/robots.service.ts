@@ -234,8 +234,8 @@ export class RobotsService {
             after: before && { createdAt: before.at, robotId: before.id },
             limit,
           }),
-        keyOf: (row) => ({ at: row.created_at, id: row.robot_id }),
-        toItem: RobotResponseDto.of,
+        keyOf: (row) => ({ at: row.keyset_at, id: row.robot_id }),
+        toItem: (row) => RobotResponseDto.of(row),
       },
       { limit: query.limit ?? 50, cursor: query.cursor },
     );

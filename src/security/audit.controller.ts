@@ -31,7 +31,7 @@ export class AuditController {
             before: before && { createdAt: before.at, auditId: before.id },
             limit,
           }),
-        keyOf: (row) => ({ at: row.created_at, id: row.audit_id }),
+        keyOf: (row) => ({ at: row.keyset_at, id: row.audit_id }),
         toItem: AuditEntryDto.of,
       },
       { limit: query.limit ?? 100, cursor: query.cursor },

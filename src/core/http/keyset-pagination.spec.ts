@@ -5,20 +5,21 @@ import { type Keyset, type KeysetList, paginate } from './keyset-pagination.js';
 
 interface Row {
   id: string;
-  at: Date;
+  at: string;
 }
 
-// Newest first by (at, id), as the repositories order; two rows share an instant.
+// Newest first by (at, id), as the repositories order: 4 and 3 share an instant (one statement
+// wrote them), and 2 is in the same millisecond.
 const ROWS: Row[] = [
-  { id: '5', at: new Date('2026-11-23T10:00:03.000Z') },
-  { id: '4', at: new Date('2026-11-23T10:00:02.000Z') },
-  { id: '3', at: new Date('2026-11-23T10:00:02.000Z') },
-  { id: '2', at: new Date('2026-11-23T10:00:01.000Z') },
-  { id: '1', at: new Date('2026-11-23T10:00:00.000Z') },
+  { id: '5', at: '2026-11-23T10:00:03.000000Z' },
+  { id: '4', at: '2026-11-23T10:00:02.000500Z' },
+  { id: '3', at: '2026-11-23T10:00:02.000500Z' },
+  { id: '2', at: '2026-11-23T10:00:02.000100Z' },
+  { id: '1', at: '2026-11-23T10:00:00.000000Z' },
 ];
 
-const older = (row: Row, before: Keyset) =>
-  row.at < before.at || (row.at.getTime() === before.at.getTime() && row.id < before.id);
+// Same-width ISO strings order as the times they name.
+const older = (row: Row, before: Keyset) => row.at < before.at || (row.at === before.at && row.id < before.id);
 
 function list(rows: Row[] = ROWS, idPattern?: RegExp) {
   const fetch = jest.fn(async (before: Keyset | undefined, limit: number) =>
@@ -48,7 +49,7 @@ describe('paginate', () => {
     expect(await paginate(list([]).spec, { limit: 5 })).toEqual({ items: [], next_cursor: null });
   });
 
-  it('walks the whole list without gaps or repeats, through rows that share an instant', async () => {
+  it('walks the whole list without gaps or repeats, through rows that share an instant or a millisecond', async () => {
     const { spec, fetch } = list();
     const seen: string[] = [];
     let cursor: string | undefined;
@@ -67,6 +68,8 @@ describe('paginate', () => {
     ['not base64 of time|id', 'bm9wZQ'],
     ['no id', cursorOf('2026-11-23T10:00:00.000Z|')],
     ['no valid time', cursorOf('yesterday|5')],
+    ['a day the calendar lacks', cursorOf('2026-02-30T00:00:00.000000Z|5')],
+    ['a time not in UTC', cursorOf('2026-11-23T10:00:00+01:00|5')],
   ])('refuses a cursor with %s as INVALID_CURSOR, reading nothing', async (_case, cursor) => {
     const { spec, fetch } = list();
     await expect(paginate(spec, { limit: 2, cursor })).rejects.toMatchObject({
@@ -81,7 +84,7 @@ describe('paginate', () => {
     const forged = cursorOf("2026-11-23T10:00:00.000Z|1' OR '1'='1");
     await expect(paginate(spec, { limit: 2, cursor: forged })).rejects.toMatchObject({ code: 'INVALID_CURSOR' });
     expect(fetch).not.toHaveBeenCalled();
-    await expect(paginate(spec, { limit: 2, cursor: cursorOf('2026-11-23T10:00:02.000Z|4') })).resolves.toEqual({
+    await expect(paginate(spec, { limit: 2, cursor: cursorOf('2026-11-23T10:00:02.000500Z|4') })).resolves.toEqual({
       items: ['3', '2'],
       next_cursor: expect.any(String),
     });

@@ -2,9 +2,13 @@ import { DomainException } from '../errors/domain.exception.js';
 import { CoreErrorCode } from '../errors/error-catalogue.js';
 import type { PageDto } from './page.dto.js';
 
-/** A row's place in a list ordered by (time, id) descending: what a cursor points past. */
+/**
+ * A row's place in a list ordered by (time, id) descending: what a cursor points past. `at` is ISO
+ * 8601 UTC to the microsecond, as the database has it (a Date would round rows written by one
+ * statement together out of the next page).
+ */
 export interface Keyset {
-  at: Date;
+  at: string;
   id: string;
 }
 
@@ -36,16 +40,24 @@ export async function paginate<R, T>(
   };
 }
 
+const ISO_UTC = /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(\.\d{1,6})?Z$/;
+
 // Opaque to clients: base64url of `<ISO time>|<id>`, checked on the way back in.
 function encodeCursor({ at, id }: Keyset): string {
-  return Buffer.from(`${at.toISOString()}|${id}`).toString('base64url');
+  return Buffer.from(`${at}|${id}`).toString('base64url');
 }
 
 function decodeCursor(cursor: string, idPattern?: RegExp): Keyset {
-  const [time, id] = Buffer.from(cursor, 'base64url').toString('utf8').split('|');
-  const at = new Date(time);
-  if (!id || Number.isNaN(at.getTime()) || (idPattern && !idPattern.test(id))) {
+  const [at, id] = Buffer.from(cursor, 'base64url').toString('utf8').split('|');
+  if (!id || !isTime(at) || (idPattern && !idPattern.test(id))) {
     throw new DomainException(CoreErrorCode.InvalidCursor, 'cursor is not one this API returned.');
   }
   return { at, id };
+}
+
+/** The database refuses (a 500) what Date rolls over, such as February 30th: the two must agree. */
+function isTime(at: string | undefined): at is string {
+  if (!at || !ISO_UTC.test(at)) return false;
+  const time = new Date(at);
+  return !Number.isNaN(time.getTime()) && time.toISOString().slice(0, 19) === at.slice(0, 19);
 }

@@ -2,6 +2,7 @@ import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform, Type } from 'class-transformer';
 import { IsBoolean, IsDateString, IsInt, IsOptional, IsString, Matches, Max, MaxLength, Min } from 'class-validator';
 import { PageDto } from '../../core/http/page.dto.js';
+import type { Keyed } from '../../state/repositories/keyset.js';
 import type { AuditRow } from '../../state/repositories/security-audit.repository.js';
 
 export class AuditQueryDto {
@@ -63,7 +64,7 @@ export class AuditEntryDto {
     unknown
   > | null;
 
-  static of(row: AuditRow): AuditEntryDto {
+  static of({ keyset_at: _cursorOnly, ...row }: AuditRow & Keyed): AuditEntryDto {
     return { ...row, created_at: row.created_at.toISOString() };
   }
 }

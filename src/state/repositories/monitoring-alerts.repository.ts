@@ -3,6 +3,7 @@ import { EVENT_CATALOGUE, EventType, eventTypeSql } from '../../core/events/even
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
 import { READ_DATA_SOURCE } from '../data-source.js';
+import { type Keyed, keysetAt } from './keyset.js';
 
 export type AlertState = 'FIRING' | 'RESOLVED';
 
@@ -57,7 +58,7 @@ export interface AlertChange {
 
 export interface AlertListFilter {
   state?: AlertState;
-  before?: { firedAt: Date; alertId: string };
+  before?: { firedAt: string; alertId: string };
   limit: number;
 }
 
@@ -138,7 +139,7 @@ export class MonitoringAlertsRepository {
   }
 
   /** Newest first, by (fired_at, alert_id). */
-  find(filter: AlertListFilter): Promise<AlertRow[]> {
+  find(filter: AlertListFilter): Promise<Array<AlertRow & Keyed>> {
     const params: unknown[] = [filter.state ?? null];
     let keyset = '';
     if (filter.before) {
@@ -148,7 +149,8 @@ export class MonitoringAlertsRepository {
     params.push(filter.limit);
     return this.reader.query(
       `SELECT alert_id::text AS alert_id, rule, subject, severity, message, value::text AS value,
-              threshold::text AS threshold, state, fired_at, resolved_at, last_evaluated_at, details
+              threshold::text AS threshold, state, fired_at, resolved_at, last_evaluated_at, details,
+              ${keysetAt('fired_at')}
          FROM monitoring_alerts
         WHERE ($1::text IS NULL OR state = $1) ${keyset}
         ORDER BY fired_at DESC, alert_id DESC

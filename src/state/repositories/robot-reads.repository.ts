@@ -1,3 +1,4 @@
+import { type Keyed, keysetAt } from './keyset.js';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
@@ -29,7 +30,7 @@ export class RobotReadsRepository {
     return rows[0] ?? null;
   }
 
-  list(filter: RobotFilter): Promise<RobotRow[]> {
+  list(filter: RobotFilter): Promise<Array<RobotRow & Keyed>> {
     const where: string[] = [];
     const params: unknown[] = [];
     const add = (sql: string, value: unknown) => {
@@ -48,7 +49,7 @@ export class RobotReadsRepository {
     }
     params.push(filter.limit);
     return this.reader.query(
-      `SELECT * FROM robots ${where.length ? `WHERE ${where.join(' AND ')}` : ''}
+      `SELECT *, ${keysetAt('created_at')} FROM robots ${where.length ? `WHERE ${where.join(' AND ')}` : ''}
         ORDER BY created_at DESC, robot_id DESC LIMIT $${params.length}`,
       params,
     );

@@ -80,7 +80,7 @@ export interface RobotFilter {
   createdFrom?: Date;
   createdTo?: Date;
   /** Keyset cursor: rows strictly older than (created_at, robot_id). */
-  after?: { createdAt: Date; robotId: string };
+  after?: { createdAt: string; robotId: string };
   limit: number;
 }
 

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
+import { type Keyed, keysetAt } from './keyset.js';
 
 export interface AuditEntry {
   auditId: string;
@@ -36,7 +37,7 @@ export interface AuditFilter {
   success?: boolean;
   from?: Date;
   to?: Date;
-  before?: { createdAt: Date; auditId: string };
+  before?: { createdAt: string; auditId: string };
   limit: number;
 }
 
@@ -69,7 +70,7 @@ export class SecurityAuditRepository {
     );
   }
 
-  find(filter: AuditFilter): Promise<AuditRow[]> {
+  find(filter: AuditFilter): Promise<Array<AuditRow & Keyed>> {
     const where: string[] = [];
     const params: unknown[] = [];
     const add = (sql: string, ...values: unknown[]) => {
@@ -88,7 +89,7 @@ export class SecurityAuditRepository {
     if (filter.before) add('(created_at, audit_id) < (?, ?)', filter.before.createdAt, filter.before.auditId);
     params.push(filter.limit);
     return this.writer.query(
-      `SELECT * FROM security_audit ${where.length ? `WHERE ${where.join(' AND ')}` : ''}
+      `SELECT *, ${keysetAt('created_at')} FROM security_audit ${where.length ? `WHERE ${where.join(' AND ')}` : ''}
         ORDER BY created_at DESC, audit_id DESC LIMIT $${params.length}`,
       params,
     );
