@@ -10,7 +10,7 @@ function refusal(input: CreateRobotInput): string[] {
     return [];
   } catch (error) {
     expect(error).toBeInstanceOf(DomainException);
-    expect(error).toMatchObject({ code: 'VALIDATION_FAILED', status: 400 });
+    expect(error).toMatchObject({ code: 'VALIDATION_FAILED' });
     return (error as DomainException).extensions.errors as string[];
   }
 }
