@@ -184,6 +184,12 @@ const EXPECTED_ACCESS: Record<string, string> = {
   'GET /api/v1/api-keys/:key_id': 'admin',
   'DELETE /api/v1/api-keys/:key_id': 'admin',
   'POST /api/v1/api-keys/:key_id/rotate': 'admin',
+  'GET /api/v1/events/catalogue': 'monitoring:read',
+  'GET /api/v1/events/consumers': 'monitoring:read',
+  'GET /api/v1/events/parked': 'monitoring:read',
+  'DELETE /api/v1/events/consumers/:consumer': 'admin',
+  'POST /api/v1/events/consumers/:consumer/replay': 'admin',
+  'POST /api/v1/events/parked/:consumer/:event_id/replay': 'admin',
   'GET /api/v1/security/audit': 'admin',
 };
 
@@ -192,6 +198,8 @@ const PLACEHOLDERS: Record<string, string> = {
   execute_id: '3b241101-e2bb-4255-8caf-4136c566a962',
   module_name: 'NoSuchModule',
   key_id: 'key_00000000',
+  consumer: 'nobody',
+  event_id: '1',
 };
 
 function concrete(path: string): string {
