@@ -30,7 +30,7 @@ export class EventsAdminService {
         `Event ${eventId} is not parked for consumer ${consumer}.`,
       );
     }
-    if (flagged === 0 && !(await this.outbox.consumers()).some((row) => row.consumer === consumer)) {
+    if (flagged === 0 && (await this.outbox.consumers(consumer)).length === 0) {
       throw new DomainException(EventsErrorCode.ConsumerNotFound, `No event consumer ${consumer}.`);
     }
     this.relay.kick();
@@ -42,7 +42,7 @@ export class EventsAdminService {
    * runs (a live lease) is refused: it would only start again from now.
    */
   async forget(consumer: string): Promise<void> {
-    const row = (await this.outbox.consumers()).find((candidate) => candidate.consumer === consumer);
+    const [row] = await this.outbox.consumers(consumer);
     if (!row) throw new DomainException(EventsErrorCode.ConsumerNotFound, `No event consumer ${consumer}.`);
     if (row.lease_until && row.lease_until.getTime() > Date.now()) {
       throw new DomainException(

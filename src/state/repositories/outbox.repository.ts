@@ -45,11 +45,10 @@ export interface ConsumerRow {
   parked: number;
 }
 
-const EVENT_COLUMNS = `event_id::text AS event_id, tx_id::text AS tx_id, event_type, event_version, robot_id, module_name,
-                       payload, created_at`;
-const PARKED_SELECT = `SELECT p.consumer, p.attempts, p.last_error, p.parked_at, p.replay_requested_at,
-              e.event_id::text AS event_id, e.tx_id::text AS tx_id, e.event_type, e.event_version, e.robot_id,
-              e.module_name, e.payload, e.created_at
+/** An event's columns, of `events e`; ids as text (bigint and xid8 outgrow a JS number). */
+const EVENT_COLUMNS = `e.event_id::text AS event_id, e.tx_id::text AS tx_id, e.event_type, e.event_version, e.robot_id,
+                       e.module_name, e.payload, e.created_at`;
+const PARKED_SELECT = `SELECT p.consumer, p.attempts, p.last_error, p.parked_at, p.replay_requested_at, ${EVENT_COLUMNS}
          FROM parked_events p JOIN events e USING (event_id)`;
 /** Lease renewal in SQL: `now() + $n ms`. */
 const leaseUntil = (param: string) => `now() + make_interval(secs => ${param}::double precision / 1000)`;
@@ -231,14 +230,18 @@ export class OutboxRepository {
     return rows.length;
   }
 
-  async consumers(): Promise<ConsumerRow[]> {
+  /** Every consumer, or the one named (an empty list when there is none). */
+  async consumers(name?: string): Promise<ConsumerRow[]> {
     const rows: Array<ConsumerRow & { backlog: string; parked: string }> = await this.writer.query(
       `SELECT c.consumer, c.last_event_id::text AS last_event_id, c.owner, c.lease_until, c.failed_attempts, c.retry_at,
               c.last_error, c.updated_at,
               (SELECT count(*) FROM (SELECT 1 FROM events e WHERE (e.tx_id, e.event_id) > (c.last_tx_id, c.last_event_id)
                                       LIMIT ${BACKLOG_COUNT_CAP}) b) AS backlog,
               (SELECT count(*) FROM parked_events p WHERE p.consumer = c.consumer) AS parked
-         FROM event_consumers c ORDER BY c.consumer`,
+         FROM event_consumers c
+        WHERE $1::text IS NULL OR c.consumer = $1
+        ORDER BY c.consumer`,
+      [name ?? null],
     );
     return rows.map((row) => ({ ...row, backlog: Number(row.backlog), parked: Number(row.parked) }));
   }

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource, EntityManager } from 'typeorm';
 import type { RobotRow } from './robot-rows.js';
-import { type EventPayloads, eventSql, EventType } from '../../core/events/event-catalogue.js';
+import { eventSql, EventType } from '../../core/events/event-catalogue.js';
 import { emitEvent } from '../events/emit-event.js';
 
 /**
@@ -71,7 +71,7 @@ export class RobotTransitionsRepository {
           WHERE robot_id = $1 RETURNING *`,
         [robotId, reason],
       );
-      await this.event(tx, EventType.RobotCancelled, cancelled, { from: robot.status, reason });
+      await emitEvent(tx, EventType.RobotCancelled, cancelled, { from: robot.status, reason });
       return { robot: cancelled, changed: true };
     });
   }
@@ -89,7 +89,7 @@ export class RobotTransitionsRepository {
           WHERE robot_id = $1 RETURNING *`,
         [robotId, moduleName],
       );
-      await this.event(tx, EventType.RobotRetrying, requeued, {
+      await emitEvent(tx, EventType.RobotRetrying, requeued, {
         manual: true,
         from: robot.status,
         retry_count: requeued.retry_count,
@@ -105,14 +105,5 @@ export class RobotTransitionsRepository {
   private async rows<T>(tx: EntityManager, sql: string, params: unknown[]): Promise<T[]> {
     const result = await tx.queryRunner!.query(sql, params, true);
     return result.records as T[];
-  }
-
-  private event<T extends EventType>(
-    tx: EntityManager,
-    type: T,
-    robot: RobotRow,
-    payload: EventPayloads[T],
-  ): Promise<void> {
-    return emitEvent(tx, type, robot, payload);
   }
 }
