@@ -10,6 +10,7 @@ import { MonitoringAlerts1764460800000 } from './1764460800000-MonitoringAlerts.
 import { ModuleBreakerCounts1764547200000 } from './1764547200000-ModuleBreakerCounts.js';
 import { RobotCancelReason1764633600000 } from './1764633600000-RobotCancelReason.js';
 import { EventConsumers1764720000000 } from './1764720000000-EventConsumers.js';
+import { Notifications1764806400000 } from './1764806400000-Notifications.js';
 
 /** Every migration, oldest first. A new migration file is added here as well. */
 export const MIGRATIONS = [
@@ -25,4 +26,5 @@ export const MIGRATIONS = [
   ModuleBreakerCounts1764547200000,
   RobotCancelReason1764633600000,
   EventConsumers1764720000000,
+  Notifications1764806400000,
 ];

@@ -14,6 +14,9 @@ export const EXPECTED_ENUMS: Record<string, string[]> = {
   processing_tier_enum: ['FAST', 'STANDARD', 'COMPLEX', 'BULK'],
   execution_state_enum: ['PENDING', 'RUNNING', 'PAUSED', 'COMPLETED', 'FAILED', 'RETRYING', 'CANCELLED'],
   step_category_enum: ['INIT', 'VALIDATION', 'PROCESSING', 'EXTERNAL_API', 'FINALIZATION'],
+  notification_channel_enum: ['webhook', 'email', 'sms', 'in_app'],
+  subscription_status_enum: ['ACTIVE', 'DISABLED'],
+  delivery_state_enum: ['PENDING', 'SENDING', 'SENT', 'FAILED', 'DEAD'],
 };
 
 const lines = (text: string): string[] =>
@@ -216,6 +219,72 @@ export const EXPECTED_COLUMNS: Record<string, string[]> = {
     succeeded integer NOT NULL DEFAULT 0
     failed integer NOT NULL DEFAULT 0
   `),
+  // The Notification layer (Notifications migration).
+  inbox_notifications: lines(`
+    notification_id bigint NOT NULL DEFAULT nextval('inbox_notifications_notification_id_seq'::regclass)
+    audience varchar(200) NOT NULL
+    delivery_id uuid
+    event_id bigint
+    event_type varchar(100) NOT NULL
+    title text NOT NULL
+    body text NOT NULL
+    data jsonb NOT NULL DEFAULT '{}'::jsonb
+    read_at timestamp
+    created_at timestamp NOT NULL DEFAULT now()
+  `),
+  notification_deliveries: lines(`
+    delivery_id uuid NOT NULL DEFAULT gen_random_uuid()
+    event_id bigint NOT NULL
+    event_type varchar(100) NOT NULL
+    subscription_id uuid NOT NULL
+    channel notification_channel_enum NOT NULL
+    endpoint varchar(300) NOT NULL
+    state delivery_state_enum NOT NULL DEFAULT 'PENDING'::delivery_state_enum
+    attempts integer NOT NULL DEFAULT 0
+    next_attempt_at timestamp NOT NULL DEFAULT now()
+    lease_expires_at timestamp
+    lease_owner varchar(100)
+    last_error text
+    response_status integer
+    latency_ms integer
+    payload jsonb NOT NULL
+    created_at timestamp NOT NULL DEFAULT now()
+    updated_at timestamp NOT NULL DEFAULT now()
+    sent_at timestamp
+  `),
+  notification_subscriptions: lines(`
+    subscription_id uuid NOT NULL DEFAULT gen_random_uuid()
+    name varchar(200)
+    channel notification_channel_enum NOT NULL
+    target varchar(2048) NOT NULL
+    event_types text[] NOT NULL
+    filter jsonb NOT NULL DEFAULT '{}'::jsonb
+    locale varchar(5) NOT NULL DEFAULT 'en'::character varying
+    digest_seconds integer
+    retry_schedule int4[]
+    timeout_ms integer
+    secret_ciphertext text
+    previous_secret_ciphertext text
+    previous_secret_expires_at timestamp
+    status subscription_status_enum NOT NULL DEFAULT 'ACTIVE'::subscription_status_enum
+    disabled_reason text
+    disabled_at timestamp
+    failing_since timestamp
+    robot_id varchar(50)
+    created_by varchar(100)
+    created_at timestamp NOT NULL DEFAULT now()
+    updated_at timestamp NOT NULL DEFAULT now()
+  `),
+  notification_templates: lines(`
+    event_type varchar(100) NOT NULL
+    channel notification_channel_enum NOT NULL
+    locale varchar(5) NOT NULL
+    subject text NOT NULL
+    body_text text NOT NULL
+    body_html text
+    updated_by varchar(100)
+    updated_at timestamp NOT NULL DEFAULT now()
+  `),
 };
 
 /** name -> "table UNIQUE? (columns) WHERE predicate", predicates as the catalog renders them. */
@@ -280,6 +349,21 @@ export const EXPECTED_INDEXES: Record<string, string> = {
   event_consumers_pkey: 'event_consumers UNIQUE (consumer)',
   parked_events_pkey: 'parked_events UNIQUE (consumer, event_id)',
   idx_parked_events_replay: 'parked_events (consumer) WHERE (replay_requested_at IS NOT NULL)',
+  notification_subscriptions_pkey: 'notification_subscriptions UNIQUE (subscription_id)',
+  idx_subscriptions_active: "notification_subscriptions (channel) WHERE (status = 'ACTIVE'::subscription_status_enum)",
+  idx_subscriptions_robot: 'notification_subscriptions (robot_id) WHERE (robot_id IS NOT NULL)',
+  notification_deliveries_pkey: 'notification_deliveries UNIQUE (delivery_id)',
+  uq_delivery_event_subscription: 'notification_deliveries UNIQUE (event_id, subscription_id)',
+  idx_deliveries_due:
+    "notification_deliveries (next_attempt_at) WHERE (state = ANY (ARRAY['PENDING'::delivery_state_enum, 'FAILED'::delivery_state_enum, 'SENDING'::delivery_state_enum]))",
+  idx_deliveries_subscription: 'notification_deliveries (subscription_id, created_at)',
+  idx_deliveries_listing: 'notification_deliveries (created_at, delivery_id)',
+  idx_deliveries_dead: "notification_deliveries (updated_at) WHERE (state = 'DEAD'::delivery_state_enum)",
+  notification_templates_pkey: 'notification_templates UNIQUE (event_type, channel, locale)',
+  inbox_notifications_pkey: 'inbox_notifications UNIQUE (notification_id)',
+  inbox_notifications_delivery_id_key: 'inbox_notifications UNIQUE (delivery_id)',
+  idx_inbox_audience: 'inbox_notifications (audience, notification_id)',
+  idx_inbox_unread: 'inbox_notifications (audience) WHERE (read_at IS NULL)',
 };
 
 /** "table.column -> table.column ON DELETE rule" for every foreign key. */
@@ -288,6 +372,8 @@ export const EXPECTED_FOREIGN_KEYS = [
   'api_keys.rotated_from -> api_keys.key_id ON DELETE NO ACTION',
   'module_breaker_counts.module_name -> module_registry.module_name ON DELETE CASCADE',
   'module_health_checks.module_name -> module_registry.module_name ON DELETE CASCADE',
+  'notification_deliveries.subscription_id -> notification_subscriptions.subscription_id ON DELETE CASCADE',
+  'notification_subscriptions.robot_id -> robots.robot_id ON DELETE CASCADE',
   'parked_events.consumer -> event_consumers.consumer ON DELETE CASCADE',
   'robot_execute.robot_id -> robots.robot_id ON DELETE CASCADE',
   'robots.module_name -> module_registry.module_name ON DELETE NO ACTION',
@@ -304,4 +390,8 @@ export const EXPECTED_PRIMARY_KEYS: Record<string, string> = {
   module_breaker_counts: 'module_name, bucket_start, instance_id',
   event_consumers: 'consumer',
   parked_events: 'consumer, event_id',
+  inbox_notifications: 'notification_id',
+  notification_deliveries: 'delivery_id',
+  notification_subscriptions: 'subscription_id',
+  notification_templates: 'event_type, channel, locale',
 };
