@@ -8,6 +8,8 @@ export enum Scope {
   /** The worker protocol: claim, progress, complete, fail. */
   Work = 'work',
   MonitoringRead = 'monitoring:read',
+  NotificationsRead = 'notifications:read',
+  NotificationsWrite = 'notifications:write',
 }
 
 export const ALL_SCOPES = Object.values(Scope);

@@ -10,6 +10,8 @@ export enum SecurityErrorCode {
   ApiKeyModuleNotRegistered = 'API_KEY_MODULE_NOT_REGISTERED',
   ApiKeyNotRotatable = 'API_KEY_NOT_ROTATABLE',
   RateLimited = 'RATE_LIMITED',
+  /** A secret must be stored or read, and SECRETS_KEY is not configured (DATABASE_URL deployments). */
+  SecretsKeyMissing = 'SECRETS_KEY_MISSING',
 }
 
 declare module '../core/errors/error-catalogue.js' {
@@ -27,4 +29,5 @@ declareErrorCodes(SecurityErrorCode, {
   [SecurityErrorCode.ApiKeyModuleNotRegistered]: 422,
   [SecurityErrorCode.ApiKeyNotRotatable]: 409,
   [SecurityErrorCode.RateLimited]: 429,
+  [SecurityErrorCode.SecretsKeyMissing]: 503,
 });

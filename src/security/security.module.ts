@@ -14,6 +14,7 @@ import { RATE_STORE, RateLimitGuard } from './rate-limit.guard.js';
 import { RateLimitPolicy } from './rate-limit.policy.js';
 import { FallbackRateStore, MemoryRateStore, RedisRateStore } from './rate-limit.store.js';
 import { ScopeGuard } from './scope.guard.js';
+import { SecretBox } from './secret-box.js';
 
 const RATE_LIMIT_REDIS = Symbol('RATE_LIMIT_REDIS');
 
@@ -79,10 +80,11 @@ class RateStoreLifecycle implements OnApplicationShutdown {
         new FallbackRateStore(memory, redis ? new RedisRateStore(redis) : undefined),
     },
     RateStoreLifecycle,
+    SecretBox,
     { provide: APP_GUARD, useClass: ApiKeyGuard },
     { provide: APP_GUARD, useClass: RateLimitGuard },
     { provide: APP_GUARD, useClass: ScopeGuard },
   ],
-  exports: [ApiKeysService, AuditService],
+  exports: [ApiKeysService, AuditService, SecretBox],
 })
 export class SecurityModule {}

@@ -13,6 +13,9 @@ import { poolOf } from '../../src/state/data-source.js';
 /** The admin key every test app is booted with (BOOTSTRAP_ADMIN_KEY); `http()` sends it by default. */
 export const TEST_ADMIN_KEY = 'bf_0000ad01_test-admin-key-0123456789abcdefghijklmnop';
 
+/** The key for secrets at rest every test app is booted with (SECRETS_KEY). */
+export const TEST_SECRETS_KEY = 'dGVzdC1zZWNyZXRzLWtleS0wMTIzNDU2Nzg5YWJjZGU=';
+
 /**
  * Limits far above what a test sends, so only the rate-limit tests (which set their own) meet them.
  * The security layer stays on: every test goes through authentication, scopes and counting.
@@ -64,6 +67,7 @@ export async function startApp(
     // Readiness answers from probes refreshed this often: outages show within a fifth of a second.
     HEALTH_REFRESH_MS: '200',
     BOOTSTRAP_ADMIN_KEY: TEST_ADMIN_KEY,
+    SECRETS_KEY: TEST_SECRETS_KEY,
     ...GENEROUS_LIMITS,
     ...env,
   });

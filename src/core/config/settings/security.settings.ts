@@ -24,6 +24,14 @@ export class SecuritySettings {
   @MinLength(16, { message: 'API_KEY_PEPPER must be at least 16 characters' })
   API_KEY_PEPPER?: string;
 
+  /**
+   * Key for the secrets the service keeps encrypted at rest (webhook signing secrets, mailbox
+   * passwords): 32 bytes in base64. Required with DATABASE_URL; generated into DATA_DIR otherwise.
+   */
+  @IsOptional()
+  @Matches(/^[A-Za-z0-9+/]{43}=$/, { message: 'SECRETS_KEY must be 32 bytes in base64 (openssl rand -base64 32)' })
+  SECRETS_KEY?: string;
+
   /** Turns authentication, scopes and rate limits off: only to price them in a benchmark. */
   @Transform(toBoolean)
   @IsBoolean()
