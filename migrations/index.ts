@@ -11,6 +11,7 @@ import { ModuleBreakerCounts1764547200000 } from './1764547200000-ModuleBreakerC
 import { RobotCancelReason1764633600000 } from './1764633600000-RobotCancelReason.js';
 import { EventConsumers1764720000000 } from './1764720000000-EventConsumers.js';
 import { Notifications1764806400000 } from './1764806400000-Notifications.js';
+import { Ocr1764892800000 } from './1764892800000-Ocr.js';
 
 /** Every migration, oldest first. A new migration file is added here as well. */
 export const MIGRATIONS = [
@@ -27,4 +28,5 @@ export const MIGRATIONS = [
   RobotCancelReason1764633600000,
   EventConsumers1764720000000,
   Notifications1764806400000,
+  Ocr1764892800000,
 ];

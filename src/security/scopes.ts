@@ -10,6 +10,10 @@ export enum Scope {
   MonitoringRead = 'monitoring:read',
   NotificationsRead = 'notifications:read',
   NotificationsWrite = 'notifications:write',
+  OcrRead = 'ocr:read',
+  OcrWrite = 'ocr:write',
+  ReviewsRead = 'reviews:read',
+  ReviewsWrite = 'reviews:write',
 }
 
 export const ALL_SCOPES = Object.values(Scope);

@@ -17,6 +17,9 @@ export const EXPECTED_ENUMS: Record<string, string[]> = {
   notification_channel_enum: ['webhook', 'email', 'sms', 'in_app'],
   subscription_status_enum: ['ACTIVE', 'DISABLED'],
   delivery_state_enum: ['PENDING', 'SENDING', 'SENT', 'FAILED', 'DEAD'],
+  invoice_template_source_enum: ['USER', 'LEARNED'],
+  ocr_document_status_enum: ['PENDING', 'PROCESSING', 'COMPLETED', 'NEEDS_REVIEW', 'FAILED'],
+  review_status_enum: ['PENDING', 'RESOLVED', 'DISMISSED'],
 };
 
 const lines = (text: string): string[] =>
@@ -285,6 +288,57 @@ export const EXPECTED_COLUMNS: Record<string, string[]> = {
     updated_by varchar(100)
     updated_at timestamp NOT NULL DEFAULT now()
   `),
+  // The OCR layer and the human review queue (Ocr migration).
+  invoice_templates: lines(`
+    template_id uuid NOT NULL DEFAULT gen_random_uuid()
+    vendor_name varchar(200) NOT NULL
+    keywords text[] NOT NULL
+    fields jsonb NOT NULL DEFAULT '{}'::jsonb
+    options jsonb NOT NULL DEFAULT '{}'::jsonb
+    source invoice_template_source_enum NOT NULL DEFAULT 'USER'::invoice_template_source_enum
+    corrections_applied integer NOT NULL DEFAULT 0
+    created_by varchar(100)
+    created_at timestamp NOT NULL DEFAULT now()
+    updated_at timestamp NOT NULL DEFAULT now()
+  `),
+  ocr_documents: lines(`
+    document_id uuid NOT NULL DEFAULT gen_random_uuid()
+    sha256 character NOT NULL
+    options_key character NOT NULL
+    filename varchar(255)
+    media_type varchar(100) NOT NULL
+    size_bytes integer NOT NULL
+    page_count integer
+    status ocr_document_status_enum NOT NULL DEFAULT 'PENDING'::ocr_document_status_enum
+    options jsonb NOT NULL DEFAULT '{}'::jsonb
+    robot_id varchar(50)
+    text text
+    confidence numeric(5,2)
+    quality jsonb
+    pages jsonb
+    fields jsonb
+    from_cache boolean NOT NULL DEFAULT false
+    cached_from uuid
+    error text
+    cpu_ms integer
+    peak_memory_mb integer
+    duration_ms integer
+    created_by varchar(100)
+    created_at timestamp NOT NULL DEFAULT now()
+    completed_at timestamp
+  `),
+  review_items: lines(`
+    review_id uuid NOT NULL DEFAULT gen_random_uuid()
+    kind varchar(50) NOT NULL
+    document_id uuid
+    robot_id varchar(50)
+    subject jsonb NOT NULL
+    status review_status_enum NOT NULL DEFAULT 'PENDING'::review_status_enum
+    corrections jsonb
+    reviewed_by varchar(100)
+    created_at timestamp NOT NULL DEFAULT now()
+    resolved_at timestamp
+  `),
 };
 
 /** name -> "table UNIQUE? (columns) WHERE predicate", predicates as the catalog renders them. */
@@ -364,6 +418,16 @@ export const EXPECTED_INDEXES: Record<string, string> = {
   inbox_notifications_delivery_id_key: 'inbox_notifications UNIQUE (delivery_id)',
   idx_inbox_audience: 'inbox_notifications (audience, notification_id)',
   idx_inbox_unread: 'inbox_notifications (audience) WHERE (read_at IS NULL)',
+  ocr_documents_pkey: 'ocr_documents UNIQUE (document_id)',
+  idx_ocr_documents_dedupe:
+    "ocr_documents (sha256, options_key) WHERE (status = ANY (ARRAY['COMPLETED'::ocr_document_status_enum, 'NEEDS_REVIEW'::ocr_document_status_enum]))",
+  idx_ocr_documents_created: 'ocr_documents (created_at, document_id)',
+  idx_ocr_documents_robot: 'ocr_documents (robot_id) WHERE (robot_id IS NOT NULL)',
+  invoice_templates_pkey: 'invoice_templates UNIQUE (template_id)',
+  uq_invoice_templates_vendor: 'invoice_templates UNIQUE (lower((vendor_name)::text), source)',
+  review_items_pkey: 'review_items UNIQUE (review_id)',
+  idx_review_items_pending: "review_items (kind, created_at) WHERE (status = 'PENDING'::review_status_enum)",
+  idx_review_items_document: 'review_items (document_id)',
 };
 
 /** "table.column -> table.column ON DELETE rule" for every foreign key. */
@@ -374,7 +438,10 @@ export const EXPECTED_FOREIGN_KEYS = [
   'module_health_checks.module_name -> module_registry.module_name ON DELETE CASCADE',
   'notification_deliveries.subscription_id -> notification_subscriptions.subscription_id ON DELETE CASCADE',
   'notification_subscriptions.robot_id -> robots.robot_id ON DELETE CASCADE',
+  'ocr_documents.robot_id -> robots.robot_id ON DELETE SET NULL',
   'parked_events.consumer -> event_consumers.consumer ON DELETE CASCADE',
+  'review_items.document_id -> ocr_documents.document_id ON DELETE CASCADE',
+  'review_items.robot_id -> robots.robot_id ON DELETE SET NULL',
   'robot_execute.robot_id -> robots.robot_id ON DELETE CASCADE',
   'robots.module_name -> module_registry.module_name ON DELETE NO ACTION',
 ];
@@ -394,4 +461,7 @@ export const EXPECTED_PRIMARY_KEYS: Record<string, string> = {
   notification_deliveries: 'delivery_id',
   notification_subscriptions: 'subscription_id',
   notification_templates: 'event_type, channel, locale',
+  invoice_templates: 'template_id',
+  ocr_documents: 'document_id',
+  review_items: 'review_id',
 };
