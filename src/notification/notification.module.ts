@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { NotificationCoreModule } from './notification-core.module.js';
+import { RobotNotifyModule } from './subscriptions/robot-notify.module.js';
 
 /**
  * Email, webhook, SMS and in-app delivery with retries and a dead letter [NotificationService].
@@ -7,6 +8,6 @@ import { NotificationCoreModule } from './notification-core.module.js';
  * the dispatcher and the channels, templates and the inbox plug in beside it.
  */
 @Module({
-  imports: [NotificationCoreModule],
+  imports: [NotificationCoreModule, RobotNotifyModule],
 })
 export class NotificationModule {}

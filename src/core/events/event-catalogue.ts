@@ -157,7 +157,8 @@ export const EVENT_CATALOGUE: Readonly<Record<EventType, EventDefinition>> = {
     version: 1,
     emitter: 'notification',
     subject: 'subscription',
-    description: 'A notification subscription was disabled (its receiver answered 410, or it kept failing); told to the admins.',
+    description:
+      'A notification subscription was disabled (its receiver answered 410, or it kept failing); told to the admins.',
   },
 };
 

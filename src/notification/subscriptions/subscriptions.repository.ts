@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import type { DataSource, EntityManager } from 'typeorm';
+import type { DataSource } from 'typeorm';
+import type { Transactional } from '../../sdk/index.js';
 import { READ_DATA_SOURCE } from '../../state/data-source.js';
 import { type Keyed, keysetAt } from '../../state/repositories/keyset.js';
 import type { ChannelName, NotificationLocale } from '../channels/notification-channel.js';
@@ -115,8 +116,6 @@ const CHANGEABLE: Record<keyof SubscriptionChanges, string> = {
   timeout_ms: 'timeout_ms = $#',
 };
 
-type Query = Pick<EntityManager, 'query'>;
-
 /** Subscriptions: one purpose per method, raw SQL. */
 @Injectable()
 export class SubscriptionsRepository {
@@ -125,8 +124,9 @@ export class SubscriptionsRepository {
     @InjectDataSource(READ_DATA_SOURCE) private readonly reader: DataSource,
   ) {}
 
-  async insert(subscription: NewSubscription, tx: Query = this.writer): Promise<SubscriptionRow> {
-    const rows: SubscriptionRow[] = await tx.query(INSERT, insertParams(subscription));
+  /** In `tx` when given: a robot's subscriptions are written in its creation transaction. */
+  async insert(subscription: NewSubscription, tx: Transactional = this.writer): Promise<SubscriptionRow> {
+    const rows = (await tx.query(INSERT, insertParams(subscription))) as SubscriptionRow[];
     return rows[0];
   }
 
