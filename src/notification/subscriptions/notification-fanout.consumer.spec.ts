@@ -1,12 +1,13 @@
 import { describe, expect, it } from '@jest/globals';
+import { EventType } from '../../core/events/event-catalogue.js';
 import { wants } from './notification-fanout.consumer.js';
 
 const sub = (event_types: string[], filter = {}) => ({ subscription_id: 's', event_types, filter });
 
 describe('which subscriptions want an event (in memory)', () => {
   it('matches names, families and *, robot.progress only by name', () => {
-    const completed = { event_type: 'robot.completed', module_name: 'M' } as const;
-    const progress = { event_type: 'robot.progress', module_name: 'M' } as const;
+    const completed = { event_type: EventType.RobotCompleted, module_name: 'M' };
+    const progress = { event_type: EventType.RobotProgress, module_name: 'M' };
     expect(wants(sub(['robot.completed']), completed)).toBe(true);
     expect(wants(sub(['robot.*']), completed)).toBe(true);
     expect(wants(sub(['*']), completed)).toBe(true);

@@ -30,7 +30,8 @@ export const SUBSCRIPTION_LIMITS = {
   timeoutMs: { min: 1_000, max: 60_000 },
 } as const;
 
-/** Names starting with `system:` belong to the built-in subscriptions. */
+/** Names starting with `system:` belong to the built-in subscriptions; control characters are refused. */
+// eslint-disable-next-line no-control-regex -- refusing control characters is the point
 const NAME_PATTERN = /^(?!system:)[^\u0000-\u001f\u007f]+$/;
 
 /** Every set filter must equal the event's for it to be delivered. */
