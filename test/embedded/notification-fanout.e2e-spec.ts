@@ -18,7 +18,7 @@ import {
   type Subscription,
   workerFor,
 } from '../support/notifications.js';
-import { useTestApp } from '../support/test-app.js';
+import { http, useTestApp } from '../support/test-app.js';
 import { eventually } from '../support/eventually.js';
 
 const settle = (t: { app: { get: (c: typeof OutboxRelay) => OutboxRelay } }) => t.app.get(OutboxRelay).settle();
@@ -363,5 +363,46 @@ describe('the fan-out of events into deliveries', () => {
     expect({ status: bulk.status, code: bulk.body.code }).toEqual({ status: 400, code: 'VALIDATION_FAILED' });
     expect(await count()).toBe(0);
     expect(worker.moduleName).toBeTruthy();
+  });
+
+  it('creates a robot’s subscriptions once under an Idempotency-Key; a repeat shows no secret again', async () => {
+    await workerFor(t, 'fanout_idem');
+    const body = {
+      robot_type: 'fanout_idem',
+      input_data: {},
+      notify: [{ channel: 'webhook', target: 'https://hooks.example.com/i' }],
+    };
+    const headers = { 'content-type': 'application/json', 'idempotency-key': 'notify-idem-0001' };
+    const first = await http<{ robot_id: string; notify?: unknown[] }>(`${t.url}/api/v1/robots`, {
+      method: 'POST',
+      headers,
+      body: JSON.stringify(body),
+    });
+    const again = await http<{ robot_id: string; notify?: unknown[] }>(`${t.url}/api/v1/robots`, {
+      method: 'POST',
+      headers,
+      body: JSON.stringify(body),
+    });
+    expect([first.status, again.status]).toEqual([201, 200]);
+    expect(first.body.notify).toHaveLength(1);
+    expect(again.body.robot_id).toBe(first.body.robot_id);
+    expect(again.body).not.toHaveProperty('notify');
+    const { rows } = await t.db.query('SELECT count(*)::int AS n FROM notification_subscriptions WHERE robot_id = $1', [
+      first.body.robot_id,
+    ]);
+    expect(rows[0].n).toBe(1);
+  });
+});
+
+describe('with NOTIFY_ENABLED=false', () => {
+  const t = useTestApp({ NOTIFY_ENABLED: 'false' });
+
+  it('creates no deliveries, while the API still answers', async () => {
+    const worker = await workerFor(t, 'fanout_off');
+    const inbox = await subscribe(t, { channel: 'in_app', target: 'ops', event_types: ['*'] });
+    await worker.create();
+    await worker.finishAll();
+    await t.app.get(OutboxRelay).settle();
+    expect(await deliveriesOf(t, inbox.subscription_id)).toEqual([]);
   });
 });
