@@ -8,7 +8,7 @@ export enum NotificationErrorCode {
   /** A URL, address, phone number or audience its channel cannot use. */
   InvalidTarget = 'NOTIFICATION_TARGET_INVALID',
   UnknownEventType = 'UNKNOWN_EVENT_TYPE',
-  /** A setting its channel does not have (a digest window outside email). */
+  /** A setting this subscription cannot have (a digest outside email; other events on a robot's own). */
   SettingNotForChannel = 'NOTIFICATION_SETTING_NOT_FOR_CHANNEL',
   /** Built-in subscriptions (`system:*`) follow the configuration: they are not edited over the API. */
   SubscriptionReadOnly = 'SUBSCRIPTION_READ_ONLY',

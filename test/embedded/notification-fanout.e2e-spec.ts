@@ -311,6 +311,13 @@ describe('the fan-out of events into deliveries', () => {
     );
     expect(events[0].payload).toMatchObject({ notify: 2 });
     expect(JSON.stringify(events)).not.toContain('whsec_');
+    const widened = await call<Problem>('PATCH', `${SUBSCRIPTIONS}/${hook.subscription_id}`, {
+      event_types: ['robot.failed', 'robot.started'],
+    });
+    expect({ status: widened.status, code: widened.body.code }).toEqual({
+      status: 400,
+      code: 'NOTIFICATION_SETTING_NOT_FOR_CHANNEL',
+    });
     const fromRobot = await call<{ items: Subscription[] }>('GET', `${SUBSCRIPTIONS}?robot_id=${robot.robot_id}`);
     expect(fromRobot.body.items).toHaveLength(2);
 

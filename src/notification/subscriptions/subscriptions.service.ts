@@ -4,7 +4,7 @@ import { DomainException } from '../../core/errors/domain.exception.js';
 import { paginate } from '../../core/http/keyset-pagination.js';
 import { SecretBox } from '../../security/secret-box.js';
 import { NotificationErrorCode, subscriptionNotFound } from '../notification.errors.js';
-import { ActiveSubscriptions } from './active-subscriptions.js';
+import { ActiveSubscriptions, ROBOT_SCOPED_EVENTS } from './active-subscriptions.js';
 import type { CreateSubscriptionDto } from './dto/create-subscription.dto.js';
 import type { ListSubscriptionsQueryDto } from './dto/list-subscriptions-query.dto.js';
 import {
@@ -82,6 +82,7 @@ export class SubscriptionsService {
   async update(id: string, dto: UpdateSubscriptionDto): Promise<SubscriptionResponseDto> {
     const current = editable(await this.find(id));
     const eventTypes = dto.event_types && checkEventTypes(dto.event_types);
+    if (eventTypes && current.robot_id) checkRobotScoped(eventTypes);
     checkDigest(current.channel, dto.digest_seconds);
     const target = dto.target === undefined ? undefined : await this.targets.check(current.channel, dto.target);
     const row = await this.repository.update(id, {
@@ -133,6 +134,17 @@ export class SubscriptionsService {
     const row = await this.repository.findById(id);
     if (!row) throw subscriptionNotFound(id);
     return row;
+  }
+}
+
+/** A robot's own subscription hears its final events only (the fan-out looks for no others). */
+function checkRobotScoped(eventTypes: string[]): void {
+  const others = eventTypes.filter((type) => !(ROBOT_SCOPED_EVENTS as readonly string[]).includes(type));
+  if (others.length > 0) {
+    throw new DomainException(
+      NotificationErrorCode.SettingNotForChannel,
+      `A robot's own subscription hears ${ROBOT_SCOPED_EVENTS.join(', ')} only, not ${others.join(', ')}.`,
+    );
   }
 }
 
