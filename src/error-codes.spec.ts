@@ -1,5 +1,6 @@
 import { describe, expect, it } from '@jest/globals';
 import { CoreErrorCode, declareErrorCodes, statusOf } from './core/errors/error-catalogue.js';
+import { NotificationErrorCode } from './notification/notification.errors.js';
 import { OrchestratorErrorCode } from './orchestrator/orchestrator.errors.js';
 import { RegistryErrorCode } from './registry/registry.errors.js';
 import { SecurityErrorCode } from './security/security.errors.js';
@@ -41,6 +42,15 @@ const CLIENT_STATUSES = {
   API_KEY_MODULE_NOT_REGISTERED: 422,
   API_KEY_NOT_ROTATABLE: 409,
   RATE_LIMITED: 429,
+  SUBSCRIPTION_NOT_FOUND: 404,
+  DELIVERY_NOT_FOUND: 404,
+  NOTIFICATION_TARGET_INVALID: 400,
+  UNKNOWN_EVENT_TYPE: 400,
+  NOTIFICATION_SETTING_NOT_FOR_CHANNEL: 400,
+  SUBSCRIPTION_READ_ONLY: 409,
+  SUBSCRIPTION_HAS_NO_SECRET: 409,
+  SUBSCRIPTION_DISABLED: 409,
+  DELIVERY_NOT_ENDED: 409,
 };
 
 describe('error catalogue', () => {
@@ -51,6 +61,7 @@ describe('error catalogue', () => {
       ...Object.values(RegistryErrorCode),
       ...Object.values(SecurityErrorCode),
       ...Object.values(StateErrorCode),
+      ...Object.values(NotificationErrorCode),
     ];
     expect(Object.fromEntries(codes.map((code) => [code, statusOf(code)]))).toEqual(CLIENT_STATUSES);
   });

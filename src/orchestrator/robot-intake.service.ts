@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { DomainException } from '../core/errors/domain.exception.js';
 import { CoreErrorCode } from '../core/errors/error-catalogue.js';
-import { type CreateRobotCommand, ROBOT_LIMITS, type RobotIntake } from '../sdk/index.js';
+import { type CreateRobotCommand, ROBOT_LIMITS, type RobotIntake, type RobotNotifyAnswer } from '../sdk/index.js';
 import type { RobotResponseDto } from './dto/robot-response.dto.js';
 import type { RobotWarningDto } from './dto/robot-warning.dto.js';
 import { OrchestratorErrorCode } from './orchestrator.errors.js';
@@ -29,7 +29,12 @@ export class RobotIntakeService implements RobotIntake {
   async create(
     command: CreateRobotCommand,
     idempotencyKey?: string,
-  ): Promise<{ robot: RobotResponseDto; created: boolean; warnings: RobotWarningDto[] }> {
+  ): Promise<{
+    robot: RobotResponseDto;
+    created: boolean;
+    warnings: RobotWarningDto[];
+    notify?: RobotNotifyAnswer[];
+  }> {
     checkIdempotencyKey(idempotencyKey);
     return this.robots.create(command, idempotencyKey);
   }

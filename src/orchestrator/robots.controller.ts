@@ -56,10 +56,13 @@ export class RobotsController {
     @Headers('idempotency-key') idempotencyKey: string | undefined,
     @Res({ passthrough: true }) reply: FastifyReply,
   ): Promise<CreatedRobotResponseDto> {
-    const { robot, created, warnings } = await this.intake.create(CreateRobotCommand.create(dto), idempotencyKey);
+    const { robot, created, warnings, notify } = await this.intake.create(
+      CreateRobotCommand.create(dto),
+      idempotencyKey,
+    );
     void reply.status(created ? 201 : 200);
     warn(reply, warnings);
-    return warnings.length > 0 ? { ...robot, warnings } : robot;
+    return { ...robot, ...(warnings.length > 0 && { warnings }), ...(notify && { notify }) };
   }
 
   @Post('bulk')

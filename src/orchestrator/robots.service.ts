@@ -1,4 +1,4 @@
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable, Optional } from '@nestjs/common';
 import { createHash } from 'node:crypto';
 import { isDeepStrictEqual } from 'node:util';
 import { CacheService } from '../cache/cache.service.js';
@@ -21,7 +21,14 @@ import { type RobotPageDto, RobotResponseDto } from './dto/robot-response.dto.js
 import { RobotWarningDto } from './dto/robot-warning.dto.js';
 import { WorkNotifier } from './work-notifier.js';
 import { invalidTransition, OrchestratorErrorCode, robotNotFound } from './orchestrator.errors.js';
-import type { CreateRobotCommand } from '../sdk/index.js';
+import {
+  type CreateRobotCommand,
+  type PreparedRobotNotify,
+  ROBOT_NOTIFICATIONS,
+  type RobotNotifications,
+  type RobotNotifyAnswer,
+} from '../sdk/index.js';
+import { CoreErrorCode } from '../core/errors/error-catalogue.js';
 
 /** `legal_review` → `LEGAL`: the `{prefix}` of the seeds' robot id. */
 export function idPrefix(robotType: string): string {
@@ -77,6 +84,7 @@ export class RobotsService {
     private readonly notifier: WorkNotifier,
     private readonly relay: OutboxRelay,
     config: AppConfig,
+    @Optional() @Inject(ROBOT_NOTIFICATIONS) private readonly notifications?: RobotNotifications,
   ) {
     this.noModulePolicy = config.get('ROUTING_NO_MODULE_POLICY');
   }
@@ -88,7 +96,13 @@ export class RobotsService {
   async create(
     command: CreateRobotCommand,
     idempotencyKey?: string,
-  ): Promise<{ robot: RobotResponseDto; created: boolean; warnings: RobotWarningDto[] }> {
+  ): Promise<{
+    robot: RobotResponseDto;
+    created: boolean;
+    warnings: RobotWarningDto[];
+    notify?: RobotNotifyAnswer[];
+  }> {
+    const notify = await this.prepareNotify(command);
     if (idempotencyKey) {
       const existing = await this.reads.findByCacheKey(idempotencyKey);
       if (existing) return { robot: this.replay(existing, command), created: false, warnings: [] };
@@ -115,7 +129,18 @@ export class RobotsService {
       deadlineAt: command.deadline,
       routingDecision: decision,
     };
-    const row = idempotencyKey ? await this.intake.create(robot) : await this.intake.createBatched(robot);
+    let answers: RobotNotifyAnswer[] | undefined;
+    const written = notify && {
+      count: notify.count,
+      write: async (tx: Parameters<PreparedRobotNotify['write']>[0], robotId: string) => {
+        answers = await notify.write(tx, robotId);
+      },
+    };
+    // A robot with notify goes alone, in a transaction with its subscriptions (not group-committed).
+    const row =
+      idempotencyKey || written
+        ? await this.intake.create(robot, written ?? undefined)
+        : await this.intake.createBatched(robot);
     if (!row) {
       // Another request with the same key won the race.
       const winner = await this.reads.findByCacheKey(idempotencyKey!);
@@ -123,7 +148,24 @@ export class RobotsService {
     }
     if (row.module_name) this.notifier.announce(row.module_name);
     this.relay.kick();
-    return { robot: RobotResponseDto.of(row), created: true, warnings: unknownTypes([decision]) };
+    return {
+      robot: RobotResponseDto.of(row),
+      created: true,
+      warnings: unknownTypes([decision]),
+      ...(answers && { notify: answers }),
+    };
+  }
+
+  /** Checks `notify` (and seals its secrets) before anything is routed or written. */
+  private async prepareNotify(command: CreateRobotCommand): Promise<PreparedRobotNotify | null> {
+    if (command.notify.length === 0) return null;
+    if (!this.notifications) {
+      throw new DomainException(
+        CoreErrorCode.ValidationFailed,
+        'notify is not available: notifications are not installed.',
+      );
+    }
+    return this.notifications.prepare(command.notify);
   }
 
   /**
@@ -135,6 +177,13 @@ export class RobotsService {
     commands: CreateRobotCommand[],
     idempotencyKey?: string,
   ): Promise<{ robots: RobotResponseDto[]; created: boolean; warnings: RobotWarningDto[] }> {
+    if (commands.some((command) => command.notify.length > 0)) {
+      throw new DomainException(
+        CoreErrorCode.ValidationFailed,
+        'notify is accepted when robots are created one at a time (POST /api/v1/robots), not in bulk.',
+        { errors: ['notify is not accepted in bulk'] },
+      );
+    }
     const keys = idempotencyKey ? bulkKeys(idempotencyKey, commands.length) : null;
     if (keys) {
       const replay = await this.replayBulk(keys, commands);

@@ -27,6 +27,7 @@ describe('CreateRobotCommand', () => {
       retry_limit: 3,
       timeout_seconds: 1800,
       deadline: null,
+      notify: [],
     });
     expect(ROBOT_DEFAULTS).toEqual({ priority: Priority.Normal, retryLimit: 3, timeoutSeconds: 1800 });
   });
@@ -116,5 +117,15 @@ describe('CreateRobotCommand', () => {
 
   it('refuses something that is not a robot at all', () => {
     expect(refusal(null as unknown as CreateRobotInput)).toEqual(['a robot must be an object']);
+  });
+
+  it('carries notify targets as given, and refuses a malformed list', () => {
+    const notify = [{ channel: 'webhook', target: 'https://hooks.example.com/x' }];
+    expect(CreateRobotCommand.create({ robot_type: 'a', input_data: {}, notify }).notify).toEqual(notify);
+    for (const bad of [{}, [{ channel: 'sms' }], [{ channel: 'sms', target: 1 }], Array(6).fill(notify[0])]) {
+      expect(() =>
+        CreateRobotCommand.create({ robot_type: 'a', input_data: {}, notify: bad as typeof notify }),
+      ).toThrow('The robot is not valid.');
+    }
   });
 });

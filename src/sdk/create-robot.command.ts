@@ -4,6 +4,7 @@ import { CoreErrorCode } from '../core/errors/error-catalogue.js';
 import { MAX_JSON_DEPTH } from '../core/http/json-depth.js';
 import { REFERENCE_PATTERN, ROBOT_TYPE_PATTERN } from '../core/validation/identifiers.js';
 import { Priority } from './enums.js';
+import { ROBOT_NOTIFY_LIMIT, type RobotNotifyTarget } from './robot-notify.js';
 
 /** What a robot gets when its creator does not say, however it arrives (REST, email, OCR). */
 export const ROBOT_DEFAULTS = { priority: Priority.Normal, retryLimit: 3, timeoutSeconds: 1800 } as const;
@@ -34,6 +35,8 @@ export interface CreateRobotInput {
   timeout_seconds?: number;
   /** Business deadline as an ISO 8601 date-time, for SLA alerts. */
   deadline?: string;
+  /** Up to 5 targets told when this robot completes, fails, is cancelled or retried (see RobotNotifications). */
+  notify?: RobotNotifyTarget[];
 }
 
 /** True for what JSON can carry (plain objects and arrays, finite numbers), nested at most `maxDepth`. */
@@ -59,6 +62,18 @@ const isIntIn = (value: unknown, min: number, max: number) =>
 
 const isReference = (value: unknown, maxLength: number) =>
   typeof value === 'string' && value.length <= maxLength && REFERENCE_PATTERN.test(value);
+
+const isNotifyList = (value: unknown) =>
+  Array.isArray(value) &&
+  value.length <= ROBOT_NOTIFY_LIMIT &&
+  value.every(
+    (item: unknown) =>
+      typeof item === 'object' &&
+      item !== null &&
+      typeof (item as RobotNotifyTarget).channel === 'string' &&
+      typeof (item as RobotNotifyTarget).target === 'string' &&
+      Object.keys(item).every((key) => key === 'channel' || key === 'target'),
+  );
 
 /** The rules of CreateRobotDto, for callers that do not come through HTTP; one message per bad field. */
 function problems(input: CreateRobotInput): string[] {
@@ -87,6 +102,8 @@ function problems(input: CreateRobotInput): string[] {
     errors.push(`timeout_seconds must be an integer from 1 to ${ROBOT_LIMITS.maxTimeoutSeconds}`);
   if (given(input.deadline) && !(typeof input.deadline === 'string' && isISO8601(input.deadline, { strict: true })))
     errors.push('deadline must be an ISO 8601 date-time');
+  if (given(input.notify) && !isNotifyList(input.notify))
+    errors.push(`notify must be a list of at most ${ROBOT_NOTIFY_LIMIT} {channel, target} objects`);
   return errors;
 }
 
@@ -108,6 +125,8 @@ export class CreateRobotCommand {
     readonly retry_limit: number,
     readonly timeout_seconds: number,
     readonly deadline: Date | null,
+    /** Checked as subscription targets by the Notification layer when the robot is created. */
+    readonly notify: readonly RobotNotifyTarget[],
   ) {}
 
   /** Validates `input` as the REST API does; refuses it with a 400 `VALIDATION_FAILED` listing every bad field. */
@@ -125,6 +144,7 @@ export class CreateRobotCommand {
       input.retry_limit ?? ROBOT_DEFAULTS.retryLimit,
       input.timeout_seconds ?? ROBOT_DEFAULTS.timeoutSeconds,
       input.deadline ? new Date(input.deadline) : null,
+      (input.notify ?? []).map(({ channel, target }) => ({ channel, target })),
     );
   }
 }

@@ -15,6 +15,15 @@ export {
 } from './robot-handler.decorator.js';
 export { type IntakeRobot, type IntakeWarning, ROBOT_INTAKE, type RobotIntake } from './robot-intake.js';
 export {
+  type PreparedRobotNotify,
+  ROBOT_NOTIFICATIONS,
+  ROBOT_NOTIFY_LIMIT,
+  type RobotNotifications,
+  type RobotNotifyAnswer,
+  type RobotNotifyTarget,
+  type Transactional,
+} from './robot-notify.js';
+export {
   type DeliveredEvent,
   EventConsumer,
   type EventConsumerOptions,

@@ -1,5 +1,6 @@
 import type { CreateRobotCommand } from './create-robot.command.js';
 import type { Priority } from './enums.js';
+import type { RobotNotifyAnswer } from './robot-notify.js';
 
 /** A robot as intake answers it: enough to follow it by id and to log where it went. */
 export interface IntakeRobot {
@@ -30,12 +31,13 @@ export interface RobotIntake {
    * Routes and creates one robot. With an idempotency key (8-255 letters, digits, . _ : or -), a
    * repeat returns the robot the first call created (`created: false`); the same key with
    * different work is refused (422 `IDEMPOTENCY_KEY_REUSED`). A robot type no module has ever
-   * declared is queued all the same, with a warning.
+   * declared is queued all the same, with a warning. A command with `notify` gets its robot-scoped
+   * subscriptions in the same transaction (`notify` in the answer, secrets shown there only).
    */
   create(
     command: CreateRobotCommand,
     idempotencyKey?: string,
-  ): Promise<{ robot: IntakeRobot; created: boolean; warnings: IntakeWarning[] }>;
+  ): Promise<{ robot: IntakeRobot; created: boolean; warnings: IntakeWarning[]; notify?: RobotNotifyAnswer[] }>;
 
   /** Creates 1-1,000 robots in one transaction, all or none, answered in order; the key as for `create`. */
   createMany(

@@ -12,6 +12,10 @@ import {
   ProgressDto,
 } from '../../src/orchestrator/dto/execution.dto.js';
 import { RegisterModuleDto, UpdateModuleDto } from '../../src/registry/dto/register-module.dto.js';
+import { ReplayWindowDto } from '../../src/notification/deliveries/dto/delivery.dto.js';
+import { CreateSubscriptionDto } from '../../src/notification/subscriptions/dto/create-subscription.dto.js';
+import { UpdateSubscriptionDto } from '../../src/notification/subscriptions/dto/update-subscription.dto.js';
+import { eventually } from '../support/eventually.js';
 import {
   nodes,
   type OpenApiDocument,
@@ -92,6 +96,17 @@ const EXERCISED: Record<string, string> = {
   EventsController_replay: '400 404',
   EventsController_replayAll: '202 404',
   EventsController_forget: '404 409',
+  SubscriptionsController_create: '201 400',
+  SubscriptionsController_list: '200 400',
+  SubscriptionsController_get: '200 400 404',
+  SubscriptionsController_update: '200 400 409',
+  SubscriptionsController_delete: '204 404',
+  SubscriptionsController_rotateSecret: '200 409',
+  SubscriptionsController_enable: '200 404',
+  SubscriptionsController_replay: '200 400 409',
+  DeliveriesController_list: '200 400',
+  DeliveriesController_get: '200 404',
+  DeliveriesController_replay: '200 404 409',
 };
 
 /** Request bodies, whose validation rules are the truth the document must tell. */
@@ -108,6 +123,9 @@ const BODY_DTOS = [
   RegisterModuleDto,
   UpdateModuleDto,
   CreateApiKeyDto,
+  CreateSubscriptionDto,
+  UpdateSubscriptionDto,
+  ReplayWindowDto,
 ];
 
 /**
@@ -210,8 +228,10 @@ describe('the OpenAPI document at /docs-json', () => {
       const properties = (doc.components.schemas[dto.name] as { properties: Record<string, Schema> }).properties;
       for (const rule of storage.getTargetValidationMetadatas(dto, '', true, false)) {
         const where = `${dto.name}.${rule.propertyName}`;
-        if (rule.name === 'isInt')
-          expect({ where, type: properties[rule.propertyName].type }).toEqual({ where, type: 'integer' });
+        // A rule checked on each member of an array speaks of its items.
+        const property = properties[rule.propertyName];
+        const checked = rule.each ? (property.items as Schema) : property;
+        if (rule.name === 'isInt') expect({ where, type: checked.type }).toEqual({ where, type: 'integer' });
         if (rule.name === 'arrayMaxSize') {
           expect({ where, maxItems: properties[rule.propertyName].maxItems }).toEqual({
             where,
@@ -396,6 +416,77 @@ describe('the OpenAPI document at /docs-json', () => {
     await call('POST', '/api/v1/events/consumers/{consumer}/replay', '/api/v1/events/consumers/nobody/replay');
     await call('DELETE', '/api/v1/events/consumers/{consumer}', '/api/v1/events/consumers/in-process');
     await call('DELETE', '/api/v1/events/consumers/{consumer}', '/api/v1/events/consumers/nobody');
+
+    // notifications: subscriptions, the fan-out of a robot's events, the delivery log, replays
+    const subs = '/api/v1/notifications/subscriptions';
+    const sub = '/api/v1/notifications/subscriptions/{subscription_id}';
+    const hook = await call<{ subscription_id: string }>('POST', subs, subs, {
+      body: {
+        channel: 'webhook',
+        target: 'https://hooks.example.com/docs',
+        event_types: ['robot.*'],
+        filter: { robot_type: 'docs_check' },
+      },
+    });
+    await call('POST', subs, subs, { body: { channel: 'sms', target: '12345', event_types: ['robot.failed'] } });
+    const inbox = await call<{ subscription_id: string }>('POST', subs, subs, {
+      body: { channel: 'in_app', target: 'docs', event_types: ['robot.created'] },
+    });
+    await call('GET', subs, `${subs}?channel=webhook&limit=1`);
+    await call('GET', subs, `${subs}?status=MAYBE`);
+    await call('GET', sub, `${subs}/${hook.body.subscription_id}`);
+    await call('GET', sub, `${subs}/not-a-uuid`);
+    await call('GET', sub, `${subs}/00000000-0000-4000-8000-000000000000`);
+    await call('PATCH', sub, `${subs}/${hook.body.subscription_id}`, {
+      body: { locale: 'es', retry_schedule: [0, 5] },
+    });
+    await call('PATCH', sub, `${subs}/${hook.body.subscription_id}`, { body: { event_types: ['robot.nothing'] } });
+    const admins = await call<{ items: Array<{ subscription_id: string; system: boolean }> }>(
+      'GET',
+      subs,
+      `${subs}?channel=in_app`,
+    );
+    const system = admins.body.items.find((s) => s.system)!;
+    await call('PATCH', sub, `${subs}/${system.subscription_id}`, { body: { name: 'mine' } });
+    await call('POST', `${sub}/rotate-secret`, `${subs}/${hook.body.subscription_id}/rotate-secret`);
+    await call('POST', `${sub}/rotate-secret`, `${subs}/${inbox.body.subscription_id}/rotate-secret`);
+    await call('POST', `${sub}/enable`, `${subs}/${hook.body.subscription_id}/enable`);
+    await call('POST', `${sub}/enable`, `${subs}/00000000-0000-4000-8000-000000000000/enable`);
+    const notified = await call<{ robot_id: string }>('POST', '/api/v1/robots', '/api/v1/robots', {
+      body: { ...robot, notify: [{ channel: 'webhook', target: 'https://hooks.example.com/one' }] },
+    });
+    expect(notified.status).toBe(201);
+    const deliveries = '/api/v1/notifications/deliveries';
+    const listed = await eventually(
+      () =>
+        call<{ items: Array<{ delivery_id: string }> }>(
+          'GET',
+          deliveries,
+          `${deliveries}?subscription_id=${hook.body.subscription_id}&limit=1`,
+        ),
+      (res) => res.body.items.length > 0,
+    );
+    const deliveryId = listed.body.items[0].delivery_id;
+    await call('GET', deliveries, `${deliveries}?since=soon`);
+    await call('GET', `${deliveries}/{delivery_id}`, `${deliveries}/${deliveryId}`);
+    await call('GET', `${deliveries}/{delivery_id}`, `${deliveries}/00000000-0000-4000-8000-000000000000`);
+    await call('POST', `${deliveries}/{delivery_id}/replay`, `${deliveries}/${deliveryId}/replay`);
+    await call(
+      'POST',
+      `${deliveries}/{delivery_id}/replay`,
+      `${deliveries}/00000000-0000-4000-8000-000000000000/replay`,
+    );
+    await t.db.query(`UPDATE notification_deliveries SET state = 'DEAD' WHERE delivery_id = $1`, [deliveryId]);
+    await call('POST', `${deliveries}/{delivery_id}/replay`, `${deliveries}/${deliveryId}/replay`);
+    const window = { since: '2026-01-01T00:00:00Z', until: '2099-01-01T00:00:00Z' };
+    await call('POST', `${sub}/replay`, `${subs}/${hook.body.subscription_id}/replay`, { body: window });
+    await call('POST', `${sub}/replay`, `${subs}/${hook.body.subscription_id}/replay`, { body: { since: 'then' } });
+    await call('DELETE', sub, `${subs}/${inbox.body.subscription_id}`);
+    await call('DELETE', sub, `${subs}/${inbox.body.subscription_id}`);
+    await t.db.query(`UPDATE notification_subscriptions SET status = 'DISABLED' WHERE subscription_id = $1`, [
+      hook.body.subscription_id,
+    ]);
+    await call('POST', `${sub}/replay`, `${subs}/${hook.body.subscription_id}/replay`, { body: window });
 
     // Each route answered what the scenario meant it to: a drift here means the scenario no longer tests that answer.
     expect(Object.fromEntries([...exercised].map(([id, statuses]) => [id, [...statuses].sort().join(' ')]))).toEqual(

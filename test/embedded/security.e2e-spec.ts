@@ -191,6 +191,17 @@ const EXPECTED_ACCESS: Record<string, string> = {
   'POST /api/v1/events/consumers/:consumer/replay': 'admin',
   'POST /api/v1/events/parked/:consumer/:event_id/replay': 'admin',
   'GET /api/v1/security/audit': 'admin',
+  'POST /api/v1/notifications/subscriptions': 'notifications:write',
+  'GET /api/v1/notifications/subscriptions': 'notifications:read',
+  'GET /api/v1/notifications/subscriptions/:subscription_id': 'notifications:read',
+  'PATCH /api/v1/notifications/subscriptions/:subscription_id': 'notifications:write',
+  'DELETE /api/v1/notifications/subscriptions/:subscription_id': 'notifications:write',
+  'POST /api/v1/notifications/subscriptions/:subscription_id/rotate-secret': 'notifications:write',
+  'POST /api/v1/notifications/subscriptions/:subscription_id/enable': 'notifications:write',
+  'POST /api/v1/notifications/subscriptions/:subscription_id/replay': 'notifications:write',
+  'GET /api/v1/notifications/deliveries': 'notifications:read',
+  'GET /api/v1/notifications/deliveries/:delivery_id': 'notifications:read',
+  'POST /api/v1/notifications/deliveries/:delivery_id/replay': 'notifications:write',
 };
 
 const PLACEHOLDERS: Record<string, string> = {
@@ -200,6 +211,8 @@ const PLACEHOLDERS: Record<string, string> = {
   key_id: 'key_00000000',
   consumer: 'nobody',
   event_id: '1',
+  subscription_id: '00000000-0000-4000-8000-000000000000',
+  delivery_id: '00000000-0000-4000-8000-000000000000',
 };
 
 function concrete(path: string): string {
@@ -297,7 +310,8 @@ describe('security layer (PGlite)', () => {
       const keys = new Map<string, string>();
       const keyFor = async (scopes: string[]) => {
         const id = [...scopes].sort().join(',');
-        if (!keys.has(id)) keys.set(id, (await issue(t, { name: `matrix ${id}`, scopes })).api_key);
+        // Named by number: the scope list itself can pass the 100 characters a key name may hold.
+        if (!keys.has(id)) keys.set(id, (await issue(t, { name: `matrix ${keys.size}`, scopes })).api_key);
         return keys.get(id)!;
       };
       const wrong: string[] = [];

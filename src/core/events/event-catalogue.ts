@@ -20,6 +20,7 @@ export enum EventType {
   ModuleBreakerChanged = 'module.breaker_changed',
   AlertFired = 'alert.fired',
   AlertResolved = 'alert.resolved',
+  SubscriptionDisabled = 'subscription.disabled',
 }
 
 type RobotStatus = 'PENDING' | 'PROCESSING' | 'COMPLETED' | 'FAILED' | 'CANCELLED' | 'RETRYING';
@@ -42,7 +43,8 @@ interface AlertPayload {
 
 /** The payload of each event type (robot_id and module_name travel beside it, on the event). */
 export interface EventPayloads {
-  [EventType.RobotCreated]: { robot_type: string; priority: string; assigned: boolean; bulk?: true };
+  /** `notify`: how many robot-scoped subscriptions were created with it (their secrets never travel here). */
+  [EventType.RobotCreated]: { robot_type: string; priority: string; assigned: boolean; bulk?: true; notify?: number };
   [EventType.RobotAssigned]: Record<string, never>;
   [EventType.RobotStarted]: { execute_id: string };
   [EventType.RobotProgress]: { execute_id: string; progress_percentage: number; current_step: string | null };
@@ -61,15 +63,20 @@ export interface EventPayloads {
   [EventType.ModuleBreakerChanged]: { from: BreakerState; to: BreakerState };
   [EventType.AlertFired]: AlertPayload;
   [EventType.AlertResolved]: AlertPayload;
+  /** `target` is a webhook's scheme and host only; `reason` says why (410 Gone, failing since ...). */
+  [EventType.SubscriptionDisabled]: { subscription_id: string; channel: string; target: string; reason: string };
 }
 
-export type EmittingLayer = 'orchestrator' | 'registry' | 'load-balancer' | 'monitoring';
+export type EmittingLayer = 'orchestrator' | 'registry' | 'load-balancer' | 'monitoring' | 'notification';
 
 export interface EventDefinition {
   version: number;
   emitter: EmittingLayer;
-  /** Carries a robot_id (robot events) or only a module_name (module and alert events). */
-  subject: 'robot' | 'module';
+  /**
+   * Carries a robot_id (robot events), only a module_name (module and alert events), or neither
+   * (`subscription`: the payload names the subscription).
+   */
+  subject: 'robot' | 'module' | 'subscription';
   description: string;
 }
 
@@ -145,6 +152,13 @@ export const EVENT_CATALOGUE: Readonly<Record<EventType, EventDefinition>> = {
     emitter: 'monitoring',
     subject: 'module',
     description: 'A firing alert resolved.',
+  },
+  [EventType.SubscriptionDisabled]: {
+    version: 1,
+    emitter: 'notification',
+    subject: 'subscription',
+    description:
+      'A notification subscription was disabled (its receiver answered 410, or it kept failing); told to the admins.',
   },
 };
 

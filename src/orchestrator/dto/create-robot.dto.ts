@@ -1,5 +1,8 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { Type } from 'class-transformer';
 import {
+  ArrayMaxSize,
+  IsArray,
   IsDateString,
   IsEnum,
   IsInt,
@@ -10,9 +13,26 @@ import {
   Max,
   MaxLength,
   Min,
+  ValidateNested,
 } from 'class-validator';
 import { REFERENCE_PATTERN, ROBOT_TYPE_PATTERN } from '../../core/validation/identifiers.js';
-import { Priority, ROBOT_DEFAULTS, ROBOT_LIMITS } from '../../sdk/index.js';
+import { Priority, ROBOT_DEFAULTS, ROBOT_LIMITS, ROBOT_NOTIFY_LIMIT } from '../../sdk/index.js';
+
+/** One target told about this robot; the Notification layer checks it as a subscription's target. */
+export class RobotNotifyDto {
+  @ApiProperty({ example: 'webhook', description: 'webhook, email, sms or in_app' })
+  @IsString()
+  @MaxLength(20)
+  channel: string;
+
+  @ApiProperty({
+    example: 'https://hooks.example.com/robots',
+    description: 'webhook: http(s) URL; email: an address; sms: E.164; in_app: an audience',
+  })
+  @IsString()
+  @MaxLength(2048)
+  target: string;
+}
 
 /** The REST body of a robot; the controller turns it into a CreateRobotCommand (same rules). */
 
@@ -75,4 +95,18 @@ export class CreateRobotDto {
   @IsOptional()
   @IsDateString({ strict: true }, { message: 'deadline must be an ISO 8601 date-time' })
   deadline?: string;
+
+  @ApiPropertyOptional({
+    type: RobotNotifyDto,
+    isArray: true,
+    maxItems: ROBOT_NOTIFY_LIMIT,
+    description:
+      'POST /robots only: each target gets robot.completed, robot.failed, robot.cancelled and robot.retrying of this robot; a webhook’s signing secret is in the creation answer only',
+  })
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(ROBOT_NOTIFY_LIMIT)
+  @ValidateNested({ each: true })
+  @Type(() => RobotNotifyDto)
+  notify?: RobotNotifyDto[];
 }

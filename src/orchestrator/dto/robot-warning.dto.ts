@@ -38,8 +38,29 @@ export class RobotWarningDto {
   }
 }
 
+/** A subscription made for the robot by `notify`. */
+export class RobotNotifySubscriptionDto {
+  @ApiProperty({ format: 'uuid', example: '0b9f2c4e-5d1a-4c3b-9e8f-1a2b3c4d5e6f' }) subscription_id: string;
+  @ApiProperty({ example: 'webhook' }) channel: string;
+  @ApiProperty({ example: 'https://hooks.example.com/robots', description: 'As stored (normalised)' }) target: string;
+  @ApiProperty({
+    nullable: true,
+    type: String,
+    example: 'whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw',
+    description: 'Webhooks: the signing secret, shown in this answer only; null for other channels',
+  })
+  secret: string | null;
+}
+
 /** A create's answer: the robot, and `warnings` only when there is something to warn about. */
 export class CreatedRobotResponseDto extends RobotResponseDto {
   @ApiPropertyOptional({ type: RobotWarningDto, isArray: true, description: 'Present only when not empty' })
   warnings?: RobotWarningDto[];
+
+  @ApiPropertyOptional({
+    type: RobotNotifySubscriptionDto,
+    isArray: true,
+    description: 'Present when the robot was created with `notify` (not on an idempotent replay)',
+  })
+  notify?: RobotNotifySubscriptionDto[];
 }

@@ -1,12 +1,18 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import type { DataSource } from 'typeorm';
+import type { DataSource, EntityManager } from 'typeorm';
 import { AppConfig } from '../../core/config/app-config.service.js';
 import { MicroBatcher } from '../../core/batching/micro-batcher.js';
 import { PreparedQueries } from '../prepared-queries.js';
 import { writeBatching } from '../write-batching.js';
 import type { NewRobotRow, RobotRow } from './robot-rows.js';
 import { eventSql, EventType } from '../../core/events/event-catalogue.js';
+
+/** Rows another layer writes in a robot's creation transaction (robot-scoped subscriptions). */
+export interface WrittenWithRobot {
+  count: number;
+  write(tx: Pick<EntityManager, 'query'>, robotId: string): Promise<unknown>;
+}
 
 /**
  * Robot intake: every robot is inserted with its `robot.created` event in the same statement, so
@@ -36,10 +42,25 @@ export class RobotIntakeRepository {
   /**
    * Inserts a robot and its `robot.created` event in one statement. The id is
    * `{prefix}_{epoch ms}_{seq}` with a database sequence, unique across instances. A repeated
-   * idempotency key inserts nothing and returns null.
+   * idempotency key inserts nothing and returns null. With `also`, the robot, its event and what
+   * `also` writes (its notification subscriptions) commit in one transaction; the event says how
+   * many (`notify`).
    */
-  async create(robot: NewRobotRow): Promise<RobotRow | null> {
-    const rows: RobotRow[] = await this.writer.query(
+  async create(robot: NewRobotRow, also?: WrittenWithRobot): Promise<RobotRow | null> {
+    if (!also) return this.insertOne(this.writer, robot, null);
+    return this.writer.transaction(async (tx) => {
+      const row = await this.insertOne(tx, robot, also.count);
+      if (row) await also.write(tx, row.robot_id);
+      return row;
+    });
+  }
+
+  private async insertOne(
+    runner: Pick<EntityManager, 'query'>,
+    robot: NewRobotRow,
+    notify: number | null,
+  ): Promise<RobotRow | null> {
+    const rows: RobotRow[] = await runner.query(
       `WITH inserted AS (
          INSERT INTO robots (robot_id, robot_type, module_name, input_data, priority, cache_key, correlation_id,
                              source_reference, retry_limit, timeout_seconds, deadline_at, routing_decision)
@@ -51,6 +72,7 @@ export class RobotIntakeRepository {
          INSERT INTO events (event_type, event_version, robot_id, module_name, payload)
          SELECT ${eventSql(EventType.RobotCreated)}, robot_id, module_name,
                 jsonb_build_object('robot_type', robot_type, 'priority', priority, 'assigned', module_name IS NOT NULL)
+                  || CASE WHEN $13::int > 0 THEN jsonb_build_object('notify', $13::int) ELSE '{}'::jsonb END
            FROM inserted
        )
        SELECT * FROM inserted`,
@@ -67,6 +89,7 @@ export class RobotIntakeRepository {
         robot.timeoutSeconds,
         robot.deadlineAt,
         robot.routingDecision,
+        notify,
       ],
     );
     return rows[0] ?? null;
