@@ -16,7 +16,7 @@ import {
   MinLength,
 } from 'class-validator';
 import { StripHtml } from '../../core/validation/strip-html.js';
-import { Scope } from '../scopes.js';
+import { ALL_SCOPES, Scope } from '../scopes.js';
 
 export class CreateApiKeyDto {
   @ApiProperty({ example: 'legal-worker-prod', description: 'Who or what uses the key (shown in lists and audit)' })
@@ -26,10 +26,11 @@ export class CreateApiKeyDto {
   @MaxLength(100)
   name: string;
 
-  @ApiProperty({ enum: Scope, isArray: true, minItems: 1, maxItems: 10, example: [Scope.Work, Scope.ModulesWrite] })
+  @ApiProperty({ enum: Scope, isArray: true, minItems: 1, maxItems: ALL_SCOPES.length, example: [Scope.Work, Scope.ModulesWrite] })
   @IsArray()
   @ArrayMinSize(1)
-  @ArrayMaxSize(10)
+  // Unique scopes only, so there can never be more than there are scopes.
+  @ArrayMaxSize(ALL_SCOPES.length)
   @ArrayUnique()
   @IsEnum(Scope, { each: true })
   scopes: Scope[];
