@@ -1,8 +1,11 @@
 import { Module } from '@nestjs/common';
+import { NotificationInboxModule } from './inbox/inbox.module.js';
 
 /**
  * Email, webhook, SMS and in-app delivery with retries and a dead letter [NotificationService].
- * The layer's place in the dependency graph is fixed now; its behaviour arrives with its issue.
+ * Each part is its own module.
  */
-@Module({})
+@Module({
+  imports: [NotificationInboxModule],
+})
 export class NotificationModule {}
