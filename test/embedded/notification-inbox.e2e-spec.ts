@@ -109,7 +109,9 @@ describe('in-app notifications: the in_app channel and the inbox API (PGlite)', 
       const last = await get(`?audience=api-test&limit=2&cursor=${second.body.next_cursor}`);
       expect(last.body.items.map((i) => i.notification_id)).toEqual([ids[0]]);
       expect(last.body.next_cursor).toBeNull();
-      expect(new Set([...first.body.items, ...second.body.items].map((i) => i.audience))).toEqual(new Set(['api-test']));
+      expect(new Set([...first.body.items, ...second.body.items].map((i) => i.audience))).toEqual(
+        new Set(['api-test']),
+      );
 
       await writeInbox(t, 'admins', 1);
       const admins = await get('');

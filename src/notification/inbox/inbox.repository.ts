@@ -48,19 +48,22 @@ export class InboxRepository {
     @InjectDataSource(READ_DATA_SOURCE) private readonly reader: DataSource,
   ) {}
 
-  /** One row per delivery: a retried or replayed delivery finds its row there and adds none (null). */
-  insert(row: NewInboxNotification): Promise<InboxRow | null> {
-    return this.writer.transaction(async (tx) => {
-      await tx.query(`SELECT pg_advisory_xact_lock($1, hashtext($2))`, [INBOX_LOCK_CLASS, row.audience]);
-      const inserted: InboxRow[] = await tx.query(
-        `INSERT INTO inbox_notifications (audience, delivery_id, event_id, event_type, title, body, data)
-         VALUES ($1, $2, $3, $4, $5, $6, $7)
-         ON CONFLICT (delivery_id) DO NOTHING
-         RETURNING ${COLUMNS}`,
-        [row.audience, row.delivery_id, row.event_id, row.event_type, row.title, row.body, row.data],
-      );
-      return inserted[0] ?? null;
-    });
+  /**
+   * One row per delivery: a retried or replayed delivery finds its row there and adds none (null).
+   * One statement, no explicit transaction: the CTE takes the lock before the row (and its id) is
+   * made, and an xact lock is held to the statement's commit. (An explicit transaction would also
+   * do on PostgreSQL, but PGlite's socket mixes other connections' queries into an open one.)
+   */
+  async insert(row: NewInboxNotification): Promise<InboxRow | null> {
+    const inserted: InboxRow[] = await this.writer.query(
+      `WITH locked AS (SELECT pg_advisory_xact_lock($1, hashtext($2)))
+       INSERT INTO inbox_notifications (audience, delivery_id, event_id, event_type, title, body, data)
+       SELECT $2, $3::uuid, $4::bigint, $5, $6, $7, $8::jsonb FROM locked
+       ON CONFLICT (delivery_id) DO NOTHING
+       RETURNING ${COLUMNS}`,
+      [INBOX_LOCK_CLASS, row.audience, row.delivery_id, row.event_id, row.event_type, row.title, row.body, row.data],
+    );
+    return inserted[0] ?? null;
   }
 
   /** Newest first, below `beforeId`: ids alone order the inbox (a cursor's time is not needed). */
