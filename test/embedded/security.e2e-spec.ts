@@ -191,6 +191,12 @@ const EXPECTED_ACCESS: Record<string, string> = {
   'POST /api/v1/events/consumers/:consumer/replay': 'admin',
   'POST /api/v1/events/parked/:consumer/:event_id/replay': 'admin',
   'GET /api/v1/security/audit': 'admin',
+  'GET /api/v1/notifications/inbox': 'notifications:read',
+  'GET /api/v1/notifications/inbox/unread-count': 'notifications:read',
+  // Marking read changes only the inbox's read state: a reader's action, not subscription management.
+  'POST /api/v1/notifications/inbox/:notification_id/read': 'notifications:read',
+  'POST /api/v1/notifications/inbox/read-all': 'notifications:read',
+  'GET /api/v1/notifications/stream': 'notifications:read',
 };
 
 const PLACEHOLDERS: Record<string, string> = {
@@ -200,6 +206,7 @@ const PLACEHOLDERS: Record<string, string> = {
   key_id: 'key_00000000',
   consumer: 'nobody',
   event_id: '1',
+  notification_id: '1',
 };
 
 function concrete(path: string): string {
@@ -297,7 +304,7 @@ describe('security layer (PGlite)', () => {
       const keys = new Map<string, string>();
       const keyFor = async (scopes: string[]) => {
         const id = [...scopes].sort().join(',');
-        if (!keys.has(id)) keys.set(id, (await issue(t, { name: `matrix ${id}`, scopes })).api_key);
+        if (!keys.has(id)) keys.set(id, (await issue(t, { name: `matrix ${keys.size}`, scopes })).api_key);
         return keys.get(id)!;
       };
       const wrong: string[] = [];

@@ -39,7 +39,7 @@ describe('in-app stream across two instances on one PostgreSQL', () => {
 
   it('streams on A what B writes, and replays on B what A wrote while the client was away', async () => {
     const onA = await connect(a, 'cross');
-    // The LISTEN connection is up once a NOTIFY makes the round trip: retry the first write's wait.
+    // PgListener's LISTEN connection is up once the app has booted.
     const [first] = await writeInbox(b, 'cross', 1);
     const started = Date.now();
     await onA.waitForEvents(1, LIVE_WITHIN_MS);
