@@ -1,5 +1,6 @@
 import { describe, expect, it } from '@jest/globals';
 import { CoreErrorCode, declareErrorCodes, statusOf } from './core/errors/error-catalogue.js';
+import { InAppErrorCode } from './notification/in-app.errors.js';
 import { OrchestratorErrorCode } from './orchestrator/orchestrator.errors.js';
 import { RegistryErrorCode } from './registry/registry.errors.js';
 import { SecurityErrorCode } from './security/security.errors.js';
@@ -41,6 +42,11 @@ const CLIENT_STATUSES = {
   API_KEY_MODULE_NOT_REGISTERED: 422,
   API_KEY_NOT_ROTATABLE: 409,
   RATE_LIMITED: 429,
+  INBOX_NOTIFICATION_NOT_FOUND: 404,
+  INBOX_AUDIENCE_FORBIDDEN: 403,
+  INVALID_LAST_EVENT_ID: 400,
+  INBOX_STREAMS_PER_KEY_EXCEEDED: 429,
+  INBOX_STREAMS_EXHAUSTED: 503,
 };
 
 describe('error catalogue', () => {
@@ -51,6 +57,7 @@ describe('error catalogue', () => {
       ...Object.values(RegistryErrorCode),
       ...Object.values(SecurityErrorCode),
       ...Object.values(StateErrorCode),
+      ...Object.values(InAppErrorCode),
     ];
     expect(Object.fromEntries(codes.map((code) => [code, statusOf(code)]))).toEqual(CLIENT_STATUSES);
   });

@@ -158,6 +158,8 @@ const EXPECTED_ACCESS: Record<string, string> = {
   'GET /dashboard': 'PUBLIC',
   'GET /dashboard/dashboard.js': 'PUBLIC',
   'GET /dashboard/dashboard.css': 'PUBLIC',
+  'GET /dashboard/inbox-panel.js': 'PUBLIC',
+  'GET /dashboard/inbox-panel.css': 'PUBLIC',
   'GET /api/v1/monitoring/dashboard': 'monitoring:read',
   'GET /api/v1/monitoring/health': 'admin',
   'GET /api/v1/monitoring/alerts': 'monitoring:read',
