@@ -9,6 +9,7 @@ import {
   type NotificationChannelAdapter,
   type NotificationRenderer,
   type OutgoingNotification,
+  type RenderedMessage,
 } from '../notification-channel.js';
 
 /**
@@ -35,8 +36,14 @@ export class InAppChannel implements NotificationChannelAdapter {
     const { event, subscription } = notification;
     const audience = subscription.target;
     if (!AUDIENCE_PATTERN.test(audience)) return { ok: false, error: AUDIENCE_MESSAGE, permanent: true };
-    // A digest holds every event it groups, the first being `event`.
-    const message = await this.renderer.render('in_app', subscription.locale, notification.digest ?? [event]);
+    let message: RenderedMessage;
+    try {
+      // A digest holds every event it groups, the first being `event`.
+      message = await this.renderer.render('in_app', subscription.locale, notification.digest ?? [event]);
+    } catch (error) {
+      this.logger.warn(`in_app render for delivery ${notification.delivery_id} failed: ${(error as Error).message}`);
+      return { ok: false, error: 'the notification could not be rendered' };
+    }
     try {
       const row = await this.inbox.insert({
         audience,
@@ -55,9 +62,9 @@ export class InAppChannel implements NotificationChannelAdapter {
           subscription_id: subscription.subscription_id,
         },
       });
-      // Announced only once, when written; should this instance stop before it, the streams'
-      // heartbeat poll still finds the row.
-      if (row) await this.feed.announce(audience);
+      // Announced once, when written, and not awaited: the row is safe, and the streams' heartbeat
+      // poll finds it should the announcement be lost.
+      if (row) void this.feed.announce(audience);
       return { ok: true };
     } catch (error) {
       this.logger.warn(`inbox write for delivery ${notification.delivery_id} failed: ${(error as Error).message}`);
