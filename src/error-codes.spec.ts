@@ -1,6 +1,7 @@
 import { describe, expect, it } from '@jest/globals';
 import { CoreErrorCode, declareErrorCodes, statusOf } from './core/errors/error-catalogue.js';
 import { NotificationErrorCode } from './notification/notification.errors.js';
+import { InAppErrorCode } from './notification/in-app.errors.js';
 import { OrchestratorErrorCode } from './orchestrator/orchestrator.errors.js';
 import { RegistryErrorCode } from './registry/registry.errors.js';
 import { SecurityErrorCode } from './security/security.errors.js';
@@ -51,6 +52,11 @@ const CLIENT_STATUSES = {
   SUBSCRIPTION_HAS_NO_SECRET: 409,
   SUBSCRIPTION_DISABLED: 409,
   DELIVERY_NOT_ENDED: 409,
+  INBOX_NOTIFICATION_NOT_FOUND: 404,
+  INBOX_AUDIENCE_FORBIDDEN: 403,
+  INVALID_LAST_EVENT_ID: 400,
+  INBOX_STREAMS_PER_KEY_EXCEEDED: 429,
+  INBOX_STREAMS_EXHAUSTED: 503,
 };
 
 describe('error catalogue', () => {
@@ -62,6 +68,7 @@ describe('error catalogue', () => {
       ...Object.values(SecurityErrorCode),
       ...Object.values(StateErrorCode),
       ...Object.values(NotificationErrorCode),
+      ...Object.values(InAppErrorCode),
     ];
     expect(Object.fromEntries(codes.map((code) => [code, statusOf(code)]))).toEqual(CLIENT_STATUSES);
   });

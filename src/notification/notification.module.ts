@@ -1,13 +1,14 @@
 import { Module } from '@nestjs/common';
+import { NotificationInboxModule } from './inbox/inbox.module.js';
 import { NotificationCoreModule } from './notification-core.module.js';
 import { RobotNotifyModule } from './subscriptions/robot-notify.module.js';
 
 /**
  * Email, webhook, SMS and in-app delivery with retries and a dead letter [NotificationService].
  * Each part of the layer is its own module: subscriptions, fan-out and the delivery log (core);
- * the dispatcher and the channels, templates and the inbox plug in beside it.
+ * the in-app inbox and its stream; the dispatcher, the channels and the templates plug in beside them.
  */
 @Module({
-  imports: [NotificationCoreModule, RobotNotifyModule],
+  imports: [NotificationCoreModule, RobotNotifyModule, NotificationInboxModule],
 })
 export class NotificationModule {}

@@ -1,7 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import { existsSync, mkdirSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync } from 'node:fs';
+import { dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { type Browser, type BrowserContext, chromium, type Page, type Request } from 'playwright-core';
+import { Scope } from '../../src/security/scopes.js';
+import { issueKey } from '../factories/api-key.factory.js';
+import { inAppNotification, sendInApp, writeInbox } from '../factories/in-app.factory.js';
 import { lifecycleClient } from '../support/lifecycle-scenarios.js';
 import { http, TEST_ADMIN_KEY, useTestApp } from '../support/test-app.js';
 
@@ -23,6 +27,9 @@ const CHROMIUM_ARGS = [
 ];
 const ARTIFACTS = fileURLToPath(new URL('../../test-artifacts/', import.meta.url));
 const SCREENSHOT = `${ARTIFACTS}dashboard.png`;
+const NOTIFICATIONS_SCREENSHOT = `${ARTIFACTS}dashboard-notifications.png`;
+// The committed screenshot (README, the issue's closing note): rewritten only when asked.
+const DOCS_SCREENSHOT = fileURLToPath(new URL('../../docs/screenshots/dashboard-notifications.png', import.meta.url));
 // The page refreshes every 10 s; the dashboard API may answer fleet figures up to 30 s old.
 const DATA_WAIT_MS = 45_000;
 const BROWSER_TEST_MS = 120_000;
@@ -77,6 +84,9 @@ if (!haveChromium) process.stderr.write(`dashboard browser test skipped: no Chro
     expect(issued.status).toBe(201);
     readerKey = issued.body.api_key;
 
+    // Two in-app notifications for the admins before the page opens: its panel lists them.
+    await writeInbox(t, 'admins', 2);
+
     // Playwright gives each launch a fresh temporary profile (its own --user-data-dir).
     browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
     context = await browser.newContext({ viewport: { width: 1366, height: 768 } });
@@ -100,6 +110,8 @@ if (!haveChromium) process.stderr.write(`dashboard browser test skipped: no Chro
       ['/dashboard', /^text\/html/],
       ['/dashboard/dashboard.js', /^text\/javascript/],
       ['/dashboard/dashboard.css', /^text\/css/],
+      ['/dashboard/inbox-panel.js', /^text\/javascript/],
+      ['/dashboard/inbox-panel.css', /^text\/css/],
     ] as const;
     for (const [path, type] of files) {
       const res = await http<string>(`${t.url}${path}`, { key: null });
@@ -232,6 +244,83 @@ if (!haveChromium) process.stderr.write(`dashboard browser test skipped: no Chro
     BROWSER_TEST_MS,
   );
 
+  it(
+    'shows in-app notifications live in the notifications panel, marks them read, and keeps a screenshot',
+    async () => {
+      // The panel listed the two written before, and streams with the key in a header.
+      await page.locator('#inbox-status[data-state="live"]').waitFor({ timeout: 15_000 });
+      expect(await page.locator('#inbox-list li[data-notification-id]').count()).toBe(2);
+      expect(await page.textContent('#inbox-unread')).toBe('2 unread');
+
+      const failed = inAppNotification('admins', { robotId: 'INVOICE_1796000000000_12', data: { attempt: 3 } });
+      expect(await sendInApp(t, failed)).toEqual({ ok: true });
+      const id = (
+        await t.db.query<{ id: string }>(
+          'SELECT notification_id::text AS id FROM inbox_notifications WHERE delivery_id = $1',
+          [failed.delivery_id],
+        )
+      ).rows[0].id;
+      const item = page.locator(`#inbox-list li[data-notification-id="${id}"]`);
+      // Live: well before the page's 10 s refresh could have brought it.
+      await item.waitFor({ timeout: 3_000 });
+      expect(await item.locator('.inbox-title').textContent()).toBe('robot.failed: robot INVOICE_1796000000000_12');
+      expect(await item.getAttribute('data-read')).toBe('false');
+      expect(await page.textContent('#inbox-unread')).toBe('3 unread');
+      // Newest first.
+      expect(await page.locator('#inbox-list li').first().getAttribute('data-notification-id')).toBe(id);
+
+      await item.locator('.inbox-mark').click();
+      await page.locator(`#inbox-list li[data-notification-id="${id}"][data-read="true"]`).waitFor();
+      await page.locator('#inbox-unread[data-count="2"]').waitFor();
+      const read = await http<{ items: Array<{ notification_id: number; read: boolean }>; unread_count: number }>(
+        `${t.url}/api/v1/notifications/inbox?audience=admins`,
+      );
+      expect(read.body.unread_count).toBe(2);
+      expect(read.body.items.find((i) => String(i.notification_id) === id)?.read).toBe(true);
+
+      // One more, so the picture shows a new unread one above the one just read.
+      const completed = inAppNotification('admins', { type: 'robot.completed', robotId: 'LEGAL_1796000000000_7' });
+      expect(await sendInApp(t, completed)).toEqual({ ok: true });
+      await page.locator('#inbox-unread[data-count="3"]').waitFor({ timeout: 3_000 });
+      expect(await page.locator('#inbox-list li').first().locator('.inbox-title').textContent()).toBe(
+        'robot.completed: robot LEGAL_1796000000000_7',
+      );
+
+      // The stream was read with fetch and the X-API-Key header, resuming from the newest listed id.
+      const stream = requests.find((r) => new URL(r.url()).pathname === '/api/v1/notifications/stream');
+      expect(stream).toBeDefined();
+      const streamHeaders = await stream!.allHeaders();
+      expect(streamHeaders['x-api-key']).toBe(TEST_ADMIN_KEY);
+      expect(Number(streamHeaders['last-event-id'])).toBeGreaterThan(0);
+      expect(stream!.url()).not.toContain('bf_');
+
+      await page.locator('#inbox-section').scrollIntoViewIfNeeded();
+      mkdirSync(ARTIFACTS, { recursive: true });
+      await page.screenshot({ path: NOTIFICATIONS_SCREENSHOT, fullPage: true });
+      if (process.env.UPDATE_SCREENSHOTS === '1') {
+        mkdirSync(dirname(DOCS_SCREENSHOT), { recursive: true });
+        copyFileSync(NOTIFICATIONS_SCREENSHOT, DOCS_SCREENSHOT);
+      }
+      // eslint-disable-next-line no-console -- the screenshot is a test artefact the report points to
+      console.log(`dashboard notifications screenshot: ${NOTIFICATIONS_SCREENSHOT}`);
+      expect(problems).toEqual([]);
+
+      // A key that may read the dashboard but not notifications: the board shows, the panel says why not.
+      const monitoringOnly = (await issueKey(t, [Scope.MonitoringRead])).key;
+      const other = await context.newPage();
+      await other.goto(`${t.url}/dashboard`);
+      await other.fill('#key-input', monitoringOnly);
+      await other.click('#key-form button[type=submit]');
+      await other.locator('#board').waitFor({ state: 'visible' });
+      await other.locator('#inbox-status[data-state="error"]').waitFor();
+      expect(await other.textContent('#inbox-status')).toBe(
+        'Notifications unavailable (this key lacks notifications:read)',
+      );
+      await other.close();
+    },
+    BROWSER_TEST_MS,
+  );
+
   it('keeps the key in this tab only, and sends it only as X-API-Key to this origin, never in a URL', async () => {
     const origin = new URL(t.url).origin;
     expect(requests.length).toBeGreaterThan(0);
@@ -242,7 +331,9 @@ if (!haveChromium) process.stderr.write(`dashboard browser test skipped: no Chro
       const headers = await request.allHeaders();
       expect(headers.referer ?? '').not.toContain('bf_');
       const key = headers['x-api-key'];
-      if (key !== undefined) expect(new URL(request.url()).pathname).toMatch(/^\/api\/v1\/monitoring\//);
+      if (key !== undefined) {
+        expect(new URL(request.url()).pathname).toMatch(/^\/api\/v1\/(monitoring|notifications)\//);
+      }
     }
     expect(requests.some((r) => r.headers()['x-api-key'] === TEST_ADMIN_KEY)).toBe(true);
 

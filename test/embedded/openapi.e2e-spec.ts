@@ -11,6 +11,7 @@ import {
   FailDto,
   ProgressDto,
 } from '../../src/orchestrator/dto/execution.dto.js';
+import { MarkAllReadDto } from '../../src/notification/inbox/dto/inbox-query.dto.js';
 import { RegisterModuleDto, UpdateModuleDto } from '../../src/registry/dto/register-module.dto.js';
 import { ReplayWindowDto } from '../../src/notification/deliveries/dto/delivery.dto.js';
 import { CreateSubscriptionDto } from '../../src/notification/subscriptions/dto/create-subscription.dto.js';
@@ -24,6 +25,7 @@ import {
   type Schema,
   schemaValidator,
 } from '../support/openapi-document.js';
+import { writeInbox } from '../factories/in-app.factory.js';
 import { http, type HttpResult, useTestApp } from '../support/test-app.js';
 
 const PROBLEM_REF = '#/components/schemas/ProblemDetailsDto';
@@ -107,6 +109,11 @@ const EXERCISED: Record<string, string> = {
   DeliveriesController_list: '200 400',
   DeliveriesController_get: '200 404',
   DeliveriesController_replay: '200 404 409',
+  InboxController_list: '200 400 403',
+  InboxController_unreadCount: '200 400',
+  InboxController_markAllRead: '200 400',
+  InboxController_markRead: '200 400 404',
+  InboxStreamController_stream: '200 400',
 };
 
 /** Request bodies, whose validation rules are the truth the document must tell. */
@@ -126,6 +133,7 @@ const BODY_DTOS = [
   CreateSubscriptionDto,
   UpdateSubscriptionDto,
   ReplayWindowDto,
+  MarkAllReadDto,
 ];
 
 /**
@@ -487,6 +495,24 @@ describe('the OpenAPI document at /docs-json', () => {
       hook.body.subscription_id,
     ]);
     await call('POST', `${sub}/replay`, `${subs}/${hook.body.subscription_id}/replay`, { body: window });
+    // in-app notifications
+    const [notification] = await writeInbox(t, 'admins', 2);
+    const inbox = '/api/v1/notifications/inbox';
+    await call('GET', inbox, `${inbox}?audience=admins&limit=1`);
+    await call('GET', inbox, `${inbox}?unread_only=perhaps`);
+    await call('GET', inbox, inbox, { key: reader.body.api_key });
+    await call('GET', `${inbox}/unread-count`, `${inbox}/unread-count?audience=admins`);
+    await call('GET', `${inbox}/unread-count`, `${inbox}/unread-count?audience=no%20spaces`);
+    await call('POST', `${inbox}/{notification_id}/read`, `${inbox}/${notification}/read`);
+    await call('POST', `${inbox}/{notification_id}/read`, `${inbox}/987654321/read`);
+    await call('POST', `${inbox}/{notification_id}/read`, `${inbox}/first/read`);
+    await call('POST', `${inbox}/read-all`, `${inbox}/read-all`, {
+      body: { audience: 'admins', up_to_id: notification },
+    });
+    await call('POST', `${inbox}/read-all`, `${inbox}/read-all`, { body: { up_to_id: notification } });
+    const stream = '/api/v1/notifications/stream';
+    await call('GET', stream, `${stream}?audience=admins`, { headers: { 'last-event-id': String(notification) } });
+    await call('GET', stream, stream, { headers: { 'last-event-id': 'latest' } });
 
     // Each route answered what the scenario meant it to: a drift here means the scenario no longer tests that answer.
     expect(Object.fromEntries([...exercised].map(([id, statuses]) => [id, [...statuses].sort().join(' ')]))).toEqual(

@@ -158,6 +158,8 @@ const EXPECTED_ACCESS: Record<string, string> = {
   'GET /dashboard': 'PUBLIC',
   'GET /dashboard/dashboard.js': 'PUBLIC',
   'GET /dashboard/dashboard.css': 'PUBLIC',
+  'GET /dashboard/inbox-panel.js': 'PUBLIC',
+  'GET /dashboard/inbox-panel.css': 'PUBLIC',
   'GET /api/v1/monitoring/dashboard': 'monitoring:read',
   'GET /api/v1/monitoring/health': 'admin',
   'GET /api/v1/monitoring/alerts': 'monitoring:read',
@@ -202,6 +204,12 @@ const EXPECTED_ACCESS: Record<string, string> = {
   'GET /api/v1/notifications/deliveries': 'notifications:read',
   'GET /api/v1/notifications/deliveries/:delivery_id': 'notifications:read',
   'POST /api/v1/notifications/deliveries/:delivery_id/replay': 'notifications:write',
+  'GET /api/v1/notifications/inbox': 'notifications:read',
+  'GET /api/v1/notifications/inbox/unread-count': 'notifications:read',
+  // Marking read changes only the inbox's read state: a reader's action, not subscription management.
+  'POST /api/v1/notifications/inbox/:notification_id/read': 'notifications:read',
+  'POST /api/v1/notifications/inbox/read-all': 'notifications:read',
+  'GET /api/v1/notifications/stream': 'notifications:read',
 };
 
 const PLACEHOLDERS: Record<string, string> = {
@@ -213,6 +221,7 @@ const PLACEHOLDERS: Record<string, string> = {
   event_id: '1',
   subscription_id: '00000000-0000-4000-8000-000000000000',
   delivery_id: '00000000-0000-4000-8000-000000000000',
+  notification_id: '1',
 };
 
 function concrete(path: string): string {

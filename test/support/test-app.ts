@@ -101,8 +101,13 @@ export async function http<T = Record<string, unknown>>(
   const headers = new Headers(request.headers);
   if (key !== null && !headers.has('x-api-key') && !headers.has('authorization')) headers.set('x-api-key', key);
   const response = await fetch(url, { ...request, headers });
-  const text = await response.text();
   const type = response.headers.get('content-type') ?? '';
+  // A Server-Sent Events stream never ends by itself: its status and headers are the answer.
+  if (type.startsWith('text/event-stream')) {
+    await response.body?.cancel();
+    return { status: response.status, headers: response.headers, body: '' as T };
+  }
+  const text = await response.text();
   const body = (type.includes('json') && text ? JSON.parse(text) : text) as T;
   return { status: response.status, headers: response.headers, body };
 }

@@ -6,6 +6,7 @@ import { databaseRules, DatabaseSettings } from './settings/database.settings.js
 import { loadBalancerRules, LoadBalancerSettings } from './settings/load-balancer.settings.js';
 import { MonitoringSettings } from './settings/monitoring.settings.js';
 import { NotificationSettings } from './settings/notification.settings.js';
+import { NotificationInAppSettings } from './settings/notification-inapp.settings.js';
 import { OrchestratorSettings } from './settings/orchestrator.settings.js';
 import { RetentionSettings } from './settings/retention.settings.js';
 import { SecuritySettings } from './settings/security.settings.js';
@@ -43,6 +44,7 @@ export const SETTINGS_LAYERS: readonly SettingsLayer[] = [
   { settings: MonitoringSettings },
   { settings: RetentionSettings },
   { settings: NotificationSettings },
+  { settings: NotificationInAppSettings },
 ];
 
 export type Environment = ServerSettings &
@@ -53,7 +55,8 @@ export type Environment = ServerSettings &
   LoadBalancerSettings &
   MonitoringSettings &
   RetentionSettings &
-  NotificationSettings;
+  NotificationSettings &
+  NotificationInAppSettings;
 
 /** The variables a layer declares: every one carries at least one validation decorator. */
 export function settingNames(settings: new () => object): string[] {

@@ -4,6 +4,7 @@ import { pino } from 'pino';
 import { randomUUID } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { AppConfig } from '../config/app-config.service.js';
+import { redactUrl } from './redact-url.js';
 
 export const REQUEST_ID_HEADER = 'x-request-id';
 // An incoming id is echoed into logs and headers: accept only short, plain tokens.
@@ -59,7 +60,7 @@ export function logCaller(req: IncomingMessage, caller: LoggedCaller): void {
                 req: (req: { id: string; method: string; url: string }) => ({
                   id: req.id,
                   method: req.method,
-                  url: req.url,
+                  url: redactUrl(req.url),
                 }),
                 res: (res: { statusCode: number }) => ({ statusCode: res.statusCode }),
               },

@@ -8,7 +8,7 @@ export interface DashboardAsset {
 }
 
 /**
- * The page's three files, beside this module: `src/monitoring/dashboard/static/` when run from
+ * The page's files, beside this module: `src/monitoring/dashboard/static/` when run from
  * source (tests), `dist/src/monitoring/dashboard/static/` once `npm run build` has copied them.
  */
 export const DASHBOARD_STATIC_DIR = fileURLToPath(new URL('./static/', import.meta.url));
@@ -17,6 +17,8 @@ export const DASHBOARD_FILES = {
   page: { file: 'index.html', contentType: 'text/html; charset=utf-8' },
   script: { file: 'dashboard.js', contentType: 'text/javascript; charset=utf-8' },
   style: { file: 'dashboard.css', contentType: 'text/css; charset=utf-8' },
+  inboxScript: { file: 'inbox-panel.js', contentType: 'text/javascript; charset=utf-8' },
+  inboxStyle: { file: 'inbox-panel.css', contentType: 'text/css; charset=utf-8' },
 } as const;
 
 export type DashboardFile = keyof typeof DASHBOARD_FILES;

@@ -26,7 +26,7 @@ const DashboardCsp = () =>
   RouteConfig({ helmet: { contentSecurityPolicy: { useDefaults: false, directives: DASHBOARD_CSP_DIRECTIVES } } });
 
 /**
- * `GET /dashboard`: a static page (HTML, one script, one stylesheet) that holds no data. It is
+ * `GET /dashboard`: a static page (HTML, scripts, stylesheets) that holds no data. It is
  * public; the data comes from the monitoring API, called by the page with the key the operator
  * pastes into it. Served through Nest rather than @fastify/static so the routes pass the same
  * guards (rate limits) and appear in the route/guard table.
@@ -53,6 +53,19 @@ export class DashboardPageController {
   @DashboardCsp()
   style(@Res() reply: FastifyReply): void {
     this.send(reply, 'style');
+  }
+
+  // The in-app notifications panel: its own files, so the panel and the rest of the page change apart.
+  @Get('inbox-panel.js')
+  @DashboardCsp()
+  inboxScript(@Res() reply: FastifyReply): void {
+    this.send(reply, 'inboxScript');
+  }
+
+  @Get('inbox-panel.css')
+  @DashboardCsp()
+  inboxStyle(@Res() reply: FastifyReply): void {
+    this.send(reply, 'inboxStyle');
   }
 
   private send(reply: FastifyReply, name: DashboardFile): void {

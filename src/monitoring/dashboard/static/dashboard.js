@@ -436,6 +436,8 @@ function showKeyForm(error) {
   message.hidden = !error;
   message.textContent = error ?? '';
   setRefresh('idle', 'Waiting for a key');
+  // The in-app notifications panel (inbox-panel.js) stops its stream.
+  document.dispatchEvent(new CustomEvent('botfleet:board-hidden'));
   $('key-input').focus();
 }
 
@@ -443,6 +445,8 @@ function showBoard() {
   $('key-panel').hidden = true;
   $('board').hidden = false;
   $('change-key').hidden = false;
+  // The in-app notifications panel (inbox-panel.js) opens its stream with the same key, once.
+  document.dispatchEvent(new CustomEvent('botfleet:board-shown', { detail: { key: readKey() } }));
 }
 
 async function refresh() {
