@@ -437,7 +437,7 @@ describe('the OpenAPI document at /docs-json', () => {
       },
     });
     await call('POST', subs, subs, { body: { channel: 'sms', target: '12345', event_types: ['robot.failed'] } });
-    const inbox = await call<{ subscription_id: string }>('POST', subs, subs, {
+    const inApp = await call<{ subscription_id: string }>('POST', subs, subs, {
       body: { channel: 'in_app', target: 'docs', event_types: ['robot.created'] },
     });
     await call('GET', subs, `${subs}?channel=webhook&limit=1`);
@@ -457,7 +457,7 @@ describe('the OpenAPI document at /docs-json', () => {
     const system = admins.body.items.find((s) => s.system)!;
     await call('PATCH', sub, `${subs}/${system.subscription_id}`, { body: { name: 'mine' } });
     await call('POST', `${sub}/rotate-secret`, `${subs}/${hook.body.subscription_id}/rotate-secret`);
-    await call('POST', `${sub}/rotate-secret`, `${subs}/${inbox.body.subscription_id}/rotate-secret`);
+    await call('POST', `${sub}/rotate-secret`, `${subs}/${inApp.body.subscription_id}/rotate-secret`);
     await call('POST', `${sub}/enable`, `${subs}/${hook.body.subscription_id}/enable`);
     await call('POST', `${sub}/enable`, `${subs}/00000000-0000-4000-8000-000000000000/enable`);
     const notified = await call<{ robot_id: string }>('POST', '/api/v1/robots', '/api/v1/robots', {
@@ -489,8 +489,8 @@ describe('the OpenAPI document at /docs-json', () => {
     const window = { since: '2026-01-01T00:00:00Z', until: '2099-01-01T00:00:00Z' };
     await call('POST', `${sub}/replay`, `${subs}/${hook.body.subscription_id}/replay`, { body: window });
     await call('POST', `${sub}/replay`, `${subs}/${hook.body.subscription_id}/replay`, { body: { since: 'then' } });
-    await call('DELETE', sub, `${subs}/${inbox.body.subscription_id}`);
-    await call('DELETE', sub, `${subs}/${inbox.body.subscription_id}`);
+    await call('DELETE', sub, `${subs}/${inApp.body.subscription_id}`);
+    await call('DELETE', sub, `${subs}/${inApp.body.subscription_id}`);
     await t.db.query(`UPDATE notification_subscriptions SET status = 'DISABLED' WHERE subscription_id = $1`, [
       hook.body.subscription_id,
     ]);
