@@ -54,7 +54,7 @@ export function sampleEvent(type: EventType, data?: Record<string, unknown>, eve
     version: EVENT_CATALOGUE[type].version,
     timestamp: SAMPLE_TIME,
     robot_id: robotEvent ? 'LEGAL_1795310000000_42' : null,
-    module_name: type.startsWith('alert.') ? null : 'LegalReviewModule',
+    module_name: robotEvent || type.startsWith('module.') ? 'LegalReviewModule' : null,
     data: data ?? { ...SAMPLE_PAYLOADS[type] },
   };
 }
