@@ -1,8 +1,11 @@
 import { Module } from '@nestjs/common';
+import { NotificationTemplatesModule } from './templates/templates.module.js';
 
 /**
  * Email, webhook, SMS and in-app delivery with retries and a dead letter [NotificationService].
- * The layer's place in the dependency graph is fixed now; its behaviour arrives with its issue.
+ * Each part of the layer is its own module, imported here.
  */
-@Module({})
+@Module({
+  imports: [NotificationTemplatesModule],
+})
 export class NotificationModule {}

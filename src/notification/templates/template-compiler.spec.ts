@@ -3,7 +3,7 @@ import { EVENT_TYPES, EventType } from '../../core/events/event-catalogue.js';
 import { NOTIFICATION_LOCALES } from '../channels/notification-channel.js';
 import { genericTemplate, RENDERED_CHANNELS, shippedTemplate, type TemplateSource } from './defaults/index.js';
 import { sampleContext, TemplateCompiler } from './template-compiler.js';
-import { DIGEST_TEMPLATE, GENERIC_TEMPLATE } from './template-context.js';
+import { DIGEST_TEMPLATE, GENERIC_TEMPLATE, type TemplateEventType } from './template-context.js';
 
 const compiler = new TemplateCompiler();
 const text = (subject: string, body = 'ok', html: string | null = null): TemplateSource => ({
@@ -124,7 +124,8 @@ describe('template validation at save', () => {
 });
 
 describe('shipped defaults', () => {
-  const keys = [...EVENT_TYPES, DIGEST_TEMPLATE].flatMap((type) =>
+  const types: TemplateEventType[] = [...EVENT_TYPES, DIGEST_TEMPLATE];
+  const keys = types.flatMap((type) =>
     RENDERED_CHANNELS.flatMap((channel) => NOTIFICATION_LOCALES.map((locale) => [type, channel, locale] as const)),
   );
 

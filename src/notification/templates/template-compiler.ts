@@ -1,3 +1,4 @@
+import { Injectable } from '@nestjs/common';
 import type Handlebars from 'handlebars';
 import { EventType } from '../../core/events/event-catalogue.js';
 import type { NotificationEvent, NotificationLocale } from '../channels/notification-channel.js';
@@ -26,6 +27,7 @@ export interface CompiledTemplate {
 const TEXT = { noEscape: true, knownHelpers: KNOWN_HELPERS, knownHelpersOnly: true } as const;
 const HTML = { knownHelpers: KNOWN_HELPERS, knownHelpersOnly: true } as const;
 
+@Injectable()
 /** Compiles and checks notification templates in one Handlebars environment with botfleet's helpers. */
 export class TemplateCompiler {
   private readonly env: typeof Handlebars = templateEnvironment();
