@@ -1,7 +1,11 @@
 import { Injectable } from '@nestjs/common';
 import { AppConfig } from '../../core/config/app-config.service.js';
 import type { RenderedChannel } from './defaults/index.js';
-import { NotificationTemplatesRepository, type TemplateKey, type TemplateRow } from './notification-templates.repository.js';
+import {
+  NotificationTemplatesRepository,
+  type TemplateKey,
+  type TemplateRow,
+} from './notification-templates.repository.js';
 import { type CompiledTemplate, TemplateCompiler } from './template-compiler.js';
 
 interface Entry {

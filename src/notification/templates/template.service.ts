@@ -31,7 +31,11 @@ export class TemplateService implements NotificationRenderer {
     private readonly overrides: TemplateOverrides,
   ) {}
 
-  async render(channel: ChannelName, locale: NotificationLocale, events: NotificationEvent[]): Promise<RenderedMessage> {
+  async render(
+    channel: ChannelName,
+    locale: NotificationLocale,
+    events: NotificationEvent[],
+  ): Promise<RenderedMessage> {
     const [first] = events;
     if (!first) throw new Error('render needs at least one event');
     if (channel === 'webhook') return { subject: first.type, text: `${first.type} ${first.event_id}` };

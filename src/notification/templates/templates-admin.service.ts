@@ -111,12 +111,18 @@ export class TemplatesAdminService {
     const source = sourceOf(dto);
     const problems = this.compiler.problems(key.event_type, key.channel, source);
     if (problems.length > 0) throw templateInvalid(describeKey(key), problems);
-    const rendered = await this.renderer.preview(dto.channel, dto.locale, this.compiler.compile(source), this.events(dto));
+    const rendered = await this.renderer.preview(
+      dto.channel,
+      dto.locale,
+      this.compiler.compile(source),
+      this.events(dto),
+    );
     return { subject: rendered.subject, text: rendered.text, html: rendered.html ?? null };
   }
 
   private events(dto: PreviewTemplateDto): NotificationEvent[] {
-    if (dto.event_type === DIGEST_TEMPLATE) return DIGEST_SAMPLE_TYPES.map((t, i) => sampleEvent(t, undefined, 1042 + i));
+    if (dto.event_type === DIGEST_TEMPLATE)
+      return DIGEST_SAMPLE_TYPES.map((t, i) => sampleEvent(t, undefined, 1042 + i));
     const type = isCatalogueType(dto.event_type) ? dto.event_type : EventType.RobotCompleted;
     return [sampleEvent(type, dto.data)];
   }

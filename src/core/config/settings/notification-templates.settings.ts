@@ -71,7 +71,13 @@ export class NotificationTemplatesSettings {
 
 /** SMS credentials come together: an account without a token (or a sender) cannot send. */
 export function notificationTemplatesRules(settings: NotificationTemplatesSettings): string[] {
-  const sms = [settings.SMS_ACCOUNT_SID, settings.SMS_AUTH_TOKEN, settings.SMS_FROM ?? settings.SMS_MESSAGING_SERVICE_SID];
+  const sms = [
+    settings.SMS_ACCOUNT_SID,
+    settings.SMS_AUTH_TOKEN,
+    settings.SMS_FROM ?? settings.SMS_MESSAGING_SERVICE_SID,
+  ];
   if (sms.every((value) => value === undefined) || sms.every((value) => value !== undefined)) return [];
-  return ['SMS_ACCOUNT_SID: SMS needs SMS_ACCOUNT_SID, SMS_AUTH_TOKEN and SMS_FROM (or SMS_MESSAGING_SERVICE_SID) together'];
+  return [
+    'SMS_ACCOUNT_SID: SMS needs SMS_ACCOUNT_SID, SMS_AUTH_TOKEN and SMS_FROM (or SMS_MESSAGING_SERVICE_SID) together',
+  ];
 }

@@ -12,7 +12,7 @@ export function emailAddressProblem(target: string): string | null {
   const local = target.slice(0, at);
   const domain = target.slice(at + 1);
   if (local.length > 64 || !LOCAL.test(local)) {
-    return 'the part before @ may hold letters, digits and !#$%&\'*+/=?^_`{|}~- in dot-separated words (at most 64)';
+    return "the part before @ may hold letters, digits and !#$%&'*+/=?^_`{|}~- in dot-separated words (at most 64)";
   }
   const labels = domain.split('.');
   if (domain.length > 253 || labels.length < 2 || !labels.every((label) => LABEL.test(label))) {

@@ -59,7 +59,8 @@ export class EmailChannel implements NotificationChannelAdapter {
       }
       return { ok: true };
     } catch (error) {
-      if (error instanceof TimedOut) return { ok: false, error: `SMTP send timed out after ${notification.timeout_ms} ms` };
+      if (error instanceof TimedOut)
+        return { ok: false, error: `SMTP send timed out after ${notification.timeout_ms} ms` };
       return smtpFailure(error, this.mailer.url);
     }
   }

@@ -30,7 +30,12 @@ describe('SMS segment math', () => {
   });
 
   it('leaves a message within the limit as it is (typographic spaces made plain)', () => {
-    expect(fitSms('Robot at 40\u00a0%', 3)).toEqual({ text: 'Robot at 40 %', encoding: 'GSM-7', segments: 1, cut: false });
+    expect(fitSms('Robot at 40\u00a0%', 3)).toEqual({
+      text: 'Robot at 40 %',
+      encoding: 'GSM-7',
+      segments: 1,
+      cut: false,
+    });
   });
 
   it('cuts GSM-7 to 3 × 153 septets, ending with ...', () => {
@@ -56,7 +61,12 @@ describe('SMS segment math', () => {
   });
 
   it('caps a one-segment limit at 160 / 70', () => {
-    expect(fitSms('a'.repeat(200), 1)).toEqual({ text: `${'a'.repeat(157)}...`, encoding: 'GSM-7', segments: 1, cut: true });
+    expect(fitSms('a'.repeat(200), 1)).toEqual({
+      text: `${'a'.repeat(157)}...`,
+      encoding: 'GSM-7',
+      segments: 1,
+      cut: true,
+    });
     expect(fitSms('ó'.repeat(100), 1).text).toBe(`${'ó'.repeat(69)}…`);
   });
 

@@ -72,7 +72,8 @@ export class SmsChannel implements NotificationChannelAdapter {
       const body = await readJson(answer.body);
       return twilioOutcome(answer.statusCode, body, answer.headers['retry-after']);
     } catch (error) {
-      if (notification.signal.aborted) return { ok: false, error: `SMS gateway timed out after ${notification.timeout_ms} ms` };
+      if (notification.signal.aborted)
+        return { ok: false, error: `SMS gateway timed out after ${notification.timeout_ms} ms` };
       const code = (error as { code?: string }).code;
       return { ok: false, error: `SMS gateway unreachable${code ? ` (${code})` : ''}` };
     }
