@@ -9,8 +9,8 @@ interface SmtpError {
   message?: string;
 }
 
-// Commands whose 5xx answer judges this message or recipient (not our sender or credentials):
-// no retry can change it. nodemailer reports a recipient refused at RCPT as EENVELOPE.
+// Commands whose 5xx answer judges this message or recipient, not our sender (MAIL FROM, also
+// an EENVELOPE) or credentials: no retry can change it.
 const MESSAGE_COMMANDS = /^(RCPT TO|DATA)$/i;
 
 /**
@@ -27,7 +27,7 @@ export function smtpFailure(error: unknown, smtpUrl: string | undefined): Delive
   if (code !== undefined) {
     const command = e.command ? ` at ${e.command}` : '';
     text = `SMTP ${code}${command}: ${response}`;
-    permanent = code >= 500 && code < 600 && (e.code === 'EENVELOPE' || MESSAGE_COMMANDS.test(e.command ?? ''));
+    permanent = code >= 500 && code < 600 && MESSAGE_COMMANDS.test(e.command ?? '');
   } else if (e.code === 'EAUTH') {
     text = 'SMTP authentication failed';
   } else if (e.code) {
