@@ -4,6 +4,7 @@ import { OrchestratorErrorCode } from './orchestrator/orchestrator.errors.js';
 import { RegistryErrorCode } from './registry/registry.errors.js';
 import { SecurityErrorCode } from './security/security.errors.js';
 import { StateErrorCode } from './state/state.errors.js';
+import { TemplatesErrorCode } from './notification/templates.errors.js';
 
 // What clients receive: changing a line here changes the API.
 const CLIENT_STATUSES = {
@@ -41,6 +42,8 @@ const CLIENT_STATUSES = {
   API_KEY_MODULE_NOT_REGISTERED: 422,
   API_KEY_NOT_ROTATABLE: 409,
   RATE_LIMITED: 429,
+  TEMPLATE_INVALID: 422,
+  TEMPLATE_OVERRIDE_NOT_FOUND: 404,
 };
 
 describe('error catalogue', () => {
@@ -51,6 +54,7 @@ describe('error catalogue', () => {
       ...Object.values(RegistryErrorCode),
       ...Object.values(SecurityErrorCode),
       ...Object.values(StateErrorCode),
+      ...Object.values(TemplatesErrorCode),
     ];
     expect(Object.fromEntries(codes.map((code) => [code, statusOf(code)]))).toEqual(CLIENT_STATUSES);
   });

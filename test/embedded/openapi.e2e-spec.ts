@@ -11,6 +11,7 @@ import {
   FailDto,
   ProgressDto,
 } from '../../src/orchestrator/dto/execution.dto.js';
+import { PreviewTemplateDto, SaveTemplateDto } from '../../src/notification/templates/dto/template.dto.js';
 import { RegisterModuleDto, UpdateModuleDto } from '../../src/registry/dto/register-module.dto.js';
 import {
   nodes,
@@ -92,6 +93,11 @@ const EXERCISED: Record<string, string> = {
   EventsController_replay: '400 404',
   EventsController_replayAll: '202 404',
   EventsController_forget: '404 409',
+  TemplatesController_list: '200 400',
+  TemplatesController_get: '200 400',
+  TemplatesController_save: '200 400 422',
+  TemplatesController_remove: '200 404',
+  TemplatesController_preview: '200 422',
 };
 
 /** Request bodies, whose validation rules are the truth the document must tell. */
@@ -108,6 +114,8 @@ const BODY_DTOS = [
   RegisterModuleDto,
   UpdateModuleDto,
   CreateApiKeyDto,
+  SaveTemplateDto,
+  PreviewTemplateDto,
 ];
 
 /**
@@ -396,6 +404,25 @@ describe('the OpenAPI document at /docs-json', () => {
     await call('POST', '/api/v1/events/consumers/{consumer}/replay', '/api/v1/events/consumers/nobody/replay');
     await call('DELETE', '/api/v1/events/consumers/{consumer}', '/api/v1/events/consumers/in-process');
     await call('DELETE', '/api/v1/events/consumers/{consumer}', '/api/v1/events/consumers/nobody');
+
+    // notification templates
+    const templates = '/api/v1/notifications/templates';
+    const oneTemplate = `${templates}/{event_type}/{channel}/{locale}`;
+    const template = { subject: 'Robot {{robot_id}} completado', body_text: 'En {{duration data.processing_time_ms}}.' };
+    await call('GET', templates, `${templates}?channel=email`);
+    await call('GET', templates, `${templates}?locale=fr`);
+    await call('GET', oneTemplate, `${templates}/robot.completed/email/es`);
+    await call('GET', oneTemplate, `${templates}/robot.completed/webhook/es`);
+    await call('PUT', oneTemplate, `${templates}/robot.completed/email/es`, { body: template });
+    await call('PUT', oneTemplate, `${templates}/robot.completed/email/es`, { body: { subject: '' } });
+    await call('PUT', oneTemplate, `${templates}/robot.completed/email/es`, {
+      body: { ...template, body_text: '{{data.nope}}' },
+    });
+    const preview = { ...template, event_type: 'robot.completed', channel: 'sms', locale: 'es' };
+    await call('POST', `${templates}/preview`, `${templates}/preview`, { body: preview });
+    await call('POST', `${templates}/preview`, `${templates}/preview`, { body: { ...preview, subject: '{{#if}}' } });
+    await call('DELETE', oneTemplate, `${templates}/robot.completed/email/es`);
+    await call('DELETE', oneTemplate, `${templates}/robot.completed/email/es`);
 
     // Each route answered what the scenario meant it to: a drift here means the scenario no longer tests that answer.
     expect(Object.fromEntries([...exercised].map(([id, statuses]) => [id, [...statuses].sort().join(' ')]))).toEqual(

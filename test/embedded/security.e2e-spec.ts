@@ -191,6 +191,11 @@ const EXPECTED_ACCESS: Record<string, string> = {
   'POST /api/v1/events/consumers/:consumer/replay': 'admin',
   'POST /api/v1/events/parked/:consumer/:event_id/replay': 'admin',
   'GET /api/v1/security/audit': 'admin',
+  'GET /api/v1/notifications/templates': 'notifications:read',
+  'POST /api/v1/notifications/templates/preview': 'notifications:read',
+  'GET /api/v1/notifications/templates/:event_type/:channel/:locale': 'notifications:read',
+  'PUT /api/v1/notifications/templates/:event_type/:channel/:locale': 'notifications:write',
+  'DELETE /api/v1/notifications/templates/:event_type/:channel/:locale': 'notifications:write',
 };
 
 const PLACEHOLDERS: Record<string, string> = {
@@ -200,6 +205,9 @@ const PLACEHOLDERS: Record<string, string> = {
   key_id: 'key_00000000',
   consumer: 'nobody',
   event_id: '1',
+  event_type: 'robot.completed',
+  channel: 'email',
+  locale: 'en',
 };
 
 function concrete(path: string): string {
@@ -297,7 +305,7 @@ describe('security layer (PGlite)', () => {
       const keys = new Map<string, string>();
       const keyFor = async (scopes: string[]) => {
         const id = [...scopes].sort().join(',');
-        if (!keys.has(id)) keys.set(id, (await issue(t, { name: `matrix ${id}`, scopes })).api_key);
+        if (!keys.has(id)) keys.set(id, (await issue(t, { name: `matrix ${keys.size}`, scopes })).api_key);
         return keys.get(id)!;
       };
       const wrong: string[] = [];

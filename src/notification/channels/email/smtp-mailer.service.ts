@@ -6,8 +6,11 @@ import { redactedSmtpUrl, smtpPoolOptions } from './smtp-settings.js';
 
 /**
  * One pooled nodemailer transport to the relay in SMTP_URL (SMTP_POOL_SIZE connections), created
- * when the first message goes out and closed with the app. The same transport and options
- * @nestjs-modules/mailer's MailerService builds; see the README for why it is not used yet.
+ * when the first message goes out and closed with the app. It is the transport and the sendMail
+ * that @nestjs-modules/mailer's MailerService wraps; that package (2.3.7) requires lodash without
+ * declaring it (nest-modules/mailer#726, #1307) and does not load until lodash is a dependency of
+ * ours. With it, MailerModule.forRootAsync({ transport: smtpPoolOptions(...), defaults: { from } })
+ * and MailerService.sendMail take this class's place one for one.
  */
 @Injectable()
 export class SmtpMailer implements OnModuleDestroy {
