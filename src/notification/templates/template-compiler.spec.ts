@@ -103,6 +103,21 @@ describe('template validation at save', () => {
     ]);
   });
 
+  it('refuses prototype members and Handlebars built-ins that are not ours', () => {
+    expect(compiler.problems(EventType.RobotFailed, 'email', text('{{event.constructor}} {{data.__proto__}}'))).toEqual(
+      [
+        expect.stringContaining('unknown field event.constructor'),
+        expect.stringContaining('unknown field data.__proto__'),
+      ],
+    );
+    expect(compiler.problems(EventType.RobotFailed, 'email', text('{{log robot_id}}'))).toEqual([
+      expect.stringContaining('unknown helper log'),
+    ]);
+    expect(
+      compiler.problems(EventType.RobotFailed, 'email', text('{{#helperMissing robot_id}}{{/helperMissing}}')),
+    ).toEqual([expect.stringContaining('unknown helper helperMissing')]);
+  });
+
   it('refuses a helper that fails on a sample event (a runtime error caught at save)', () => {
     expect(compiler.problems(EventType.RobotFailed, 'email', text('{{#if}}x{{/if}}'))).toEqual([
       expect.stringMatching(/^subject: fails on a sample robot\.failed event: #if requires exactly one argument/),

@@ -86,6 +86,7 @@ export class TemplateValidator {
   private call(node: Call): Shape | undefined {
     const path = node.path;
     if (isPath(path) && this.isHelper(path, node)) {
+      this.knownHelper(path, node);
       this.lookupHelper(path, node);
       for (const param of node.params) this.expression(param);
       for (const pair of node.hash?.pairs ?? []) this.expression(pair.value);
@@ -97,7 +98,12 @@ export class TemplateValidator {
   private isHelper(path: PathExpression, node: Call): boolean {
     const simple = !path.data && path.depth === 0 && path.parts.length === 1 && !/^(this|\.)/.test(path.original);
     if (!simple) return false;
-    return path.parts[0] in KNOWN_HELPERS || node.params.length > 0 || (node.hash?.pairs.length ?? 0) > 0;
+    return Object.hasOwn(KNOWN_HELPERS, path.parts[0]) || node.params.length > 0 || (node.hash?.pairs.length ?? 0) > 0;
+  }
+
+  /** Handlebars compiles its own `log` (and the *Missing hooks) whatever knownHelpers says. */
+  private knownHelper(path: PathExpression, node: Call): void {
+    if (!Object.hasOwn(KNOWN_HELPERS, path.parts[0])) this.report(node, `unknown helper ${path.parts[0]}`);
   }
 
   /** `lookup obj "field"` with a literal field is checked like `obj.field`. */
@@ -115,6 +121,7 @@ export class TemplateValidator {
     const argument = helper ? node.params[0] : path;
     const subject = argument ? this.expression(argument) : undefined;
     if (helper) {
+      this.knownHelper(path, node);
       for (const param of node.params.slice(1)) this.expression(param);
       for (const pair of node.hash?.pairs ?? []) this.expression(pair.value);
     }
@@ -175,7 +182,8 @@ export class TemplateValidator {
     for (const part of parts) {
       if (current === true) return true;
       const name = at ? `${at}.${part}` : part;
-      if (current === false || !(part in current) || part === ITEM) {
+      // Own members only: `constructor` and the like are no fields (Handlebars refuses them too).
+      if (current === false || !Object.hasOwn(current, part) || part === ITEM) {
         this.report(path, this.unknown(name, at, current));
         return undefined;
       }

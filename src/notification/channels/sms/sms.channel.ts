@@ -51,7 +51,10 @@ export class SmsChannel implements NotificationChannelAdapter {
     } catch (error) {
       return renderFailure(error);
     }
-    const form = new URLSearchParams({ To: subscription.target, Body: fitSms(message.text, this.maxSegments).text });
+    const form = new URLSearchParams({
+      To: subscription.target,
+      Body: fitSms(message.text || message.subject, this.maxSegments).text,
+    });
     if (service) form.set('MessagingServiceSid', service);
     else form.set('From', from!);
     const base = this.config.get('SMS_BASE_URL').replace(/\/+$/, '');
