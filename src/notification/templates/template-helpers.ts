@@ -19,6 +19,21 @@ const localeOf = (options: Options): NotificationLocale => {
 /** A helper's trailing arguments before Handlebars' options object. */
 const args = (values: unknown[]): unknown[] => values.slice(0, -1);
 
+// Building an Intl formatter costs far more than formatting with one: one per locale and style.
+const formatters = new Map<string, Intl.DateTimeFormat | Intl.NumberFormat>();
+function dateFormat(locale: NotificationLocale, style: string): Intl.DateTimeFormat {
+  const key = `d|${locale}|${style}`;
+  let format = formatters.get(key) as Intl.DateTimeFormat | undefined;
+  if (!format) formatters.set(key, (format = new Intl.DateTimeFormat(locale, DATE_STYLES[style])));
+  return format;
+}
+function numberFormat(locale: NotificationLocale, options: Intl.NumberFormatOptions): Intl.NumberFormat {
+  const key = `n|${locale}|${options.style ?? ''}|${options.maximumFractionDigits ?? ''}`;
+  let format = formatters.get(key) as Intl.NumberFormat | undefined;
+  if (!format) formatters.set(key, (format = new Intl.NumberFormat(locale, options)));
+  return format;
+}
+
 const DATE_STYLES: Record<string, Intl.DateTimeFormatOptions> = {
   datetime: { dateStyle: 'medium', timeStyle: 'long', timeZone: 'UTC' },
   date: { dateStyle: 'long', timeZone: 'UTC' },
@@ -31,8 +46,8 @@ function formatDate(...values: unknown[]): string {
   if (value === null || value === undefined || value === '') return '';
   const date = value instanceof Date ? value : new Date(String(value));
   if (Number.isNaN(date.getTime())) return String(value);
-  const format = DATE_STYLES[typeof style === 'string' ? style : 'datetime'] ?? DATE_STYLES.datetime;
-  return new Intl.DateTimeFormat(localeOf(options), format).format(date);
+  const known = typeof style === 'string' && Object.hasOwn(DATE_STYLES, style) ? style : 'datetime';
+  return dateFormat(localeOf(options), known).format(date);
 }
 
 const asNumber = (value: unknown): number | null => {
@@ -46,7 +61,7 @@ function formatNumber(...values: unknown[]): string {
   const n = asNumber(value);
   if (n === null) return value === null || value === undefined ? '' : String(value);
   const max = typeof digits === 'number' && digits >= 0 && digits <= 6 ? digits : 2;
-  return new Intl.NumberFormat(localeOf(options), { maximumFractionDigits: max }).format(n);
+  return numberFormat(localeOf(options), { maximumFractionDigits: max }).format(n);
 }
 
 /** A 0-100 figure (progress_percentage) as a percentage in the locale's way: `40%`, `40 %`. */
@@ -54,7 +69,7 @@ function percent(...values: unknown[]): string {
   const options = values.at(-1) as Options;
   const n = asNumber(args(values)[0]);
   if (n === null) return '';
-  return new Intl.NumberFormat(localeOf(options), { style: 'percent', maximumFractionDigits: 1 }).format(n / 100);
+  return numberFormat(localeOf(options), { style: 'percent', maximumFractionDigits: 1 }).format(n / 100);
 }
 
 /** Milliseconds as `850 ms`, `12.8 s`, `4 min`, `2 h 5 min` (the units read the same in en and es). */
@@ -63,7 +78,7 @@ function duration(...values: unknown[]): string {
   const ms = asNumber(args(values)[0]);
   if (ms === null) return '';
   const number = (n: number, digits = 0) =>
-    new Intl.NumberFormat(localeOf(options), { maximumFractionDigits: digits }).format(n);
+    numberFormat(localeOf(options), { maximumFractionDigits: digits }).format(n);
   if (ms < 1_000) return `${number(ms)} ms`;
   if (ms < 60_000) return `${number(ms / 1_000, 1)} s`;
   if (ms < 3_600_000) return `${number(Math.round(ms / 60_000))} min`;
