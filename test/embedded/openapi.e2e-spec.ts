@@ -408,7 +408,10 @@ describe('the OpenAPI document at /docs-json', () => {
     // notification templates
     const templates = '/api/v1/notifications/templates';
     const oneTemplate = `${templates}/{event_type}/{channel}/{locale}`;
-    const template = { subject: 'Robot {{robot_id}} completado', body_text: 'En {{duration data.processing_time_ms}}.' };
+    const template = {
+      subject: 'Robot {{robot_id}} completado',
+      body_text: 'En {{duration data.processing_time_ms}}.',
+    };
     await call('GET', templates, `${templates}?channel=email`);
     await call('GET', templates, `${templates}?locale=fr`);
     await call('GET', oneTemplate, `${templates}/robot.completed/email/es`);
