@@ -45,16 +45,25 @@ export const SAMPLE_PAYLOADS: { readonly [T in EventType]: Required<EventPayload
 
 const SAMPLE_TIME = new Date('2026-11-22T10:00:00.000Z');
 
-/** A notification event of a catalogue type as the dispatcher would hand it over, for previews. */
+/** What the fan-out adds to a robot event's data (the robot's facts subscription filters read). */
+const SAMPLE_ROBOT_FACTS = { robot_type: 'legal_review', priority: 'HIGH', correlation_id: 'case-2026-0042' };
+
+/**
+ * A notification event of a catalogue type as the dispatcher would hand it over, for previews:
+ * its data is what the fan-out writes (payload, robot_id, module_name, and a robot's facts).
+ */
 export function sampleEvent(type: EventType, data?: Record<string, unknown>, eventId = 1042): NotificationEvent {
   const robotEvent = EVENT_CATALOGUE[type].subject === 'robot';
+  const subject = {
+    robot_id: robotEvent ? 'LEGAL_1795310000000_42' : null,
+    module_name: robotEvent || type.startsWith('module.') ? 'LegalReviewModule' : null,
+  };
   return {
     event_id: eventId,
     type,
     version: EVENT_CATALOGUE[type].version,
     timestamp: SAMPLE_TIME,
-    robot_id: robotEvent ? 'LEGAL_1795310000000_42' : null,
-    module_name: robotEvent || type.startsWith('module.') ? 'LegalReviewModule' : null,
-    data: data ?? { ...SAMPLE_PAYLOADS[type] },
+    ...subject,
+    data: data ?? { ...subject, ...(robotEvent && SAMPLE_ROBOT_FACTS), ...SAMPLE_PAYLOADS[type] },
   };
 }

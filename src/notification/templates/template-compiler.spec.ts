@@ -2,6 +2,8 @@ import { describe, expect, it } from '@jest/globals';
 import { EVENT_TYPES, EventType } from '../../core/events/event-catalogue.js';
 import { NOTIFICATION_LOCALES } from '../channels/notification-channel.js';
 import { genericTemplate, RENDERED_CHANNELS, shippedTemplate, type TemplateSource } from './defaults/index.js';
+import { EN } from './defaults/en.js';
+import { ES } from './defaults/es.js';
 import { sampleContext, TemplateCompiler } from './template-compiler.js';
 import { DIGEST_TEMPLATE, GENERIC_TEMPLATE, type TemplateEventType } from './template-context.js';
 
@@ -149,6 +151,12 @@ describe('shipped defaults', () => {
     expect(source).not.toBeNull();
     expect(compiler.problems(type, channel, source!)).toEqual([]);
     expect(channel === 'email').toBe(source!.html !== null);
+  });
+
+  it('ships the same event types in every locale: the catalogue, and subscription.disabled for the core', () => {
+    const known = [...EVENT_TYPES, 'subscription.disabled', GENERIC_TEMPLATE].sort();
+    expect(Object.keys(EN).sort()).toEqual([...new Set(known)].sort());
+    expect(Object.keys(ES).sort()).toEqual(Object.keys(EN).sort());
   });
 
   it.each(RENDERED_CHANNELS)('the generic %s default passes validation in every locale', (channel) => {

@@ -9,7 +9,6 @@ import {
   eventContext,
   GENERIC_TEMPLATE,
   isCatalogueType,
-  ROBOT_FACTS,
   type TemplateEventType,
 } from './template-context.js';
 import { KNOWN_HELPERS, templateEnvironment } from './template-helpers.js';
@@ -89,9 +88,8 @@ export function sampleContext(type: TemplateEventType, locale: NotificationLocal
     };
   }
   const event = sampleEvent(isCatalogueType(type) ? type : EventType.RobotCompleted);
-  if (type === GENERIC_TEMPLATE) event.data = {};
-  const facts = Object.fromEntries(ROBOT_FACTS.map((fact) => [fact, `sample ${fact}`]));
-  return eventContext({ ...event, data: { ...facts, ...event.data } }, locale);
+  if (type === GENERIC_TEMPLATE) event.data = { robot_id: event.robot_id, module_name: event.module_name };
+  return eventContext(event, locale);
 }
 
 const subjectOf = (event: NotificationEvent) => ({ robot_id: event.robot_id, module_name: event.module_name });

@@ -90,6 +90,3 @@ export function shippedTemplate(
 export function genericTemplate(channel: RenderedChannel, locale: NotificationLocale): TemplateSource {
   return eventTemplate(channel, locale, COPY[locale].copy[GENERIC_TEMPLATE]);
 }
-
-/** Every event type with shipped copy in every locale (the catalogue's, `*` aside). */
-export const SHIPPED_TYPES: readonly string[] = Object.keys(EN).filter((type) => type !== GENERIC_TEMPLATE);
