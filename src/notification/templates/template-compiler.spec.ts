@@ -120,6 +120,21 @@ describe('template validation at save', () => {
     ).toEqual([expect.stringContaining('unknown helper helperMissing')]);
   });
 
+  it('refuses templates too big to check cheaply, before parsing them', () => {
+    const started = Date.now();
+    const deep = `${'{{#if robot_id}}'.repeat(100)}x${'{{/if}}'.repeat(100)}`;
+    expect(compiler.problems(EventType.RobotFailed, 'email', text('x', 'x', deep))).toEqual([
+      'body_html: blocks nest more than 16 deep',
+    ]);
+    const wide = '{{robot_id}} '.repeat(7_000);
+    expect(compiler.problems(EventType.RobotFailed, 'email', text('x', wide))).toEqual([
+      'body_text: 7000 {{ }} expressions, at most 300 are allowed',
+    ]);
+    expect(Date.now() - started).toBeLessThan(200);
+    const fine = `${'{{#if robot_id}}'.repeat(16)}x${'{{/if}}'.repeat(16)}`;
+    expect(compiler.problems(EventType.RobotFailed, 'email', text('x', fine))).toEqual([]);
+  });
+
   it('refuses a helper that fails on a sample event (a runtime error caught at save)', () => {
     expect(compiler.problems(EventType.RobotFailed, 'email', text('{{#if}}x{{/if}}'))).toEqual([
       expect.stringMatching(/^subject: fails on a sample robot\.failed event: #if requires exactly one argument/),

@@ -36,6 +36,8 @@ export class TemplateValidator {
   ) {}
 
   static check(env: typeof Handlebars, part: TemplatePart, type: TemplateEventType, source: string): string[] {
+    const tooBig = complexity(part, source);
+    if (tooBig) return [tooBig];
     const validator = new TemplateValidator(part, type);
     let ast: Program;
     try {
@@ -204,6 +206,25 @@ export class TemplateValidator {
     }
     return `unknown field ${name}: ${parent} has ${known}`;
   }
+}
+
+// Handlebars' parser and compiler take ~1 ms per expression on this hardware and recurse per
+// nesting level: a message needs a few dozen expressions, a few levels deep. Counted on the
+// source, before parsing, so a hostile template costs nothing.
+export const MAX_EXPRESSIONS = 300;
+export const MAX_BLOCK_DEPTH = 16;
+
+function complexity(part: TemplatePart, source: string): string | null {
+  const expressions = source.split('{{').length - 1;
+  if (expressions > MAX_EXPRESSIONS) {
+    return `${part}: ${expressions} {{ }} expressions, at most ${MAX_EXPRESSIONS} are allowed`;
+  }
+  let depth = 0;
+  for (const [, sigil] of source.matchAll(/\{\{~?\s*(#|\^(?=\s*[^\s}~])|\/)/g)) {
+    depth += sigil === '/' ? -1 : 1;
+    if (depth > MAX_BLOCK_DEPTH) return `${part}: blocks nest more than ${MAX_BLOCK_DEPTH} deep`;
+  }
+  return null;
 }
 
 /** Handlebars' parse errors span several lines with a caret diagram: the first and last lines say it. */
