@@ -185,6 +185,17 @@ describe('notification templates API (PGlite)', () => {
       ].join('\n'),
       html: null,
     });
+    const sms = await call<Rendered>('POST', '/preview', {
+      subject: 'x',
+      body_text: '{{percent data.progress_percentage}} {{data.current_step}} '.repeat(40),
+      event_type: 'robot.progress',
+      channel: 'sms',
+      locale: 'es',
+    });
+    // As it would be sent: Intl's no-break space made plain, cut to 3 GSM-7 segments.
+    expect(sms.body.text.startsWith('40 % extract_fields 40 % ')).toBe(true);
+    expect(sms.body.text.endsWith('...')).toBe(true);
+    expect(sms.body.text.length).toBeLessThanOrEqual(459);
     const refused = await call<Problem>('POST', '/preview', {
       subject: '{{data.nope}}',
       body_text: 'x',

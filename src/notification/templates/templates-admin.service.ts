@@ -1,4 +1,6 @@
 import { Injectable } from '@nestjs/common';
+import { AppConfig } from '../../core/config/app-config.service.js';
+import { fitSms } from '../channels/sms/sms-segments.js';
 import { NOTIFICATION_LOCALES, type NotificationEvent } from '../channels/notification-channel.js';
 import { templateInvalid, templateOverrideNotFound } from '../templates.errors.js';
 import { genericTemplate, RENDERED_CHANNELS, shippedTemplate, type TemplateSource } from './defaults/index.js';
@@ -58,6 +60,7 @@ export class TemplatesAdminService {
     private readonly compiler: TemplateCompiler,
     private readonly overrides: TemplateOverrides,
     private readonly renderer: TemplateService,
+    private readonly config: AppConfig,
   ) {}
 
   /** Every key (catalogue types, `*`, `digest` × channel × locale) with the template in effect. */
@@ -117,7 +120,10 @@ export class TemplatesAdminService {
       this.compiler.compile(source),
       this.events(dto),
     );
-    return { subject: rendered.subject, text: rendered.text, html: rendered.html ?? null };
+    // An SMS previews as it would be sent: cut to SMS_MAX_SEGMENTS, typography made plain.
+    const text =
+      dto.channel === 'sms' ? fitSms(rendered.text, this.config.get('SMS_MAX_SEGMENTS')).text : rendered.text;
+    return { subject: rendered.subject, text, html: rendered.html ?? null };
   }
 
   private events(dto: PreviewTemplateDto): NotificationEvent[] {
