@@ -73,6 +73,12 @@ describe('template validation at save', () => {
     ]);
   });
 
+  it('checks the field a lookup names, reporting each problem once', () => {
+    expect(
+      compiler.problems(EventType.RobotFailed, 'sms', text('{{lookup data "nope"}} {{lookup data.gone "x"}}')),
+    ).toEqual([expect.stringContaining('unknown field data.nope'), expect.stringContaining('unknown field data.gone')]);
+  });
+
   it('follows ../ and @root out of a block, and refuses climbing above the root', () => {
     expect(
       compiler.problems(EventType.AlertFired, 'email', text('{{#with data}}{{rule}} {{../nope}}{{/with}}')),

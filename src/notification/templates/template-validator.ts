@@ -89,9 +89,9 @@ export class TemplateValidator {
     const path = node.path;
     if (isPath(path) && this.isHelper(path, node)) {
       this.knownHelper(path, node);
-      this.lookupHelper(path, node);
-      for (const param of node.params) this.expression(param);
+      const shapes = node.params.map((param) => this.expression(param));
       for (const pair of node.hash?.pairs ?? []) this.expression(pair.value);
+      this.lookupHelper(path, node, shapes[0]);
       return true;
     }
     return path ? this.expression(path) : undefined;
@@ -109,11 +109,10 @@ export class TemplateValidator {
   }
 
   /** `lookup obj "field"` with a literal field is checked like `obj.field`. */
-  private lookupHelper(path: PathExpression, node: Call): void {
+  private lookupHelper(path: PathExpression, node: Call, shape: Shape | undefined): void {
     const [target, key] = node.params;
-    if (path.parts[0] !== 'lookup' || !isPath(target) || key?.type !== 'StringLiteral') return;
-    const shape = this.expression(target);
-    if (shape !== undefined) this.descend(target, shape, [(key as StringLiteral).value], target.original);
+    if (path.parts[0] !== 'lookup' || !isPath(target) || key?.type !== 'StringLiteral' || shape === undefined) return;
+    this.descend(target, shape, [(key as StringLiteral).value], target.original);
   }
 
   private block(node: Call): void {
