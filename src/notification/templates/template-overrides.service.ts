@@ -24,6 +24,8 @@ export const templateKey = (key: TemplateKey) => `${key.event_type}|${key.channe
 export class TemplateOverrides {
   private snapshot: { loadedAt: number; entries: Map<string, Entry> } | null = null;
   private loading: Promise<Map<string, Entry>> | null = null;
+  /** The last snapshot loaded, served past its TTL while the database does not answer. */
+  private stale: Map<string, Entry> | null = null;
   private generation = 0;
 
   constructor(
@@ -48,18 +50,26 @@ export class TemplateOverrides {
   invalidate(): void {
     this.generation++;
     this.snapshot = null;
+    this.stale = null;
   }
 
   private async entries(): Promise<Map<string, Entry>> {
     const ttl = this.config.get('NOTIFY_TEMPLATE_CACHE_MS');
     if (this.snapshot && Date.now() - this.snapshot.loadedAt < ttl) return this.snapshot.entries;
     this.loading ??= this.load().finally(() => (this.loading = null));
-    return this.loading;
+    try {
+      return await this.loading;
+    } catch (error) {
+      // The database is away: what was stored a moment ago still holds; with nothing loaded yet,
+      // the send fails and is retried (a default in place of a customer's template would be wrong).
+      if (this.stale) return this.stale;
+      throw error;
+    }
   }
 
   private async load(): Promise<Map<string, Entry>> {
     const generation = this.generation;
-    const previous = this.snapshot?.entries;
+    const previous = this.stale;
     const rows = await this.repository.all();
     const entries = new Map<string, Entry>();
     for (const row of rows) {
@@ -70,7 +80,10 @@ export class TemplateOverrides {
       entries.set(key, same ? known : { row });
     }
     // A save during the load leaves the snapshot empty, so the next render reads the save.
-    if (generation === this.generation) this.snapshot = { loadedAt: Date.now(), entries };
+    if (generation === this.generation) {
+      this.snapshot = { loadedAt: Date.now(), entries };
+      this.stale = entries;
+    }
     return entries;
   }
 }

@@ -52,6 +52,27 @@ describe('TemplateService', () => {
     expect(reads()).toBe(2);
   });
 
+  it('keeps the last overrides while the database does not answer, and fails (to retry) before any loaded', async () => {
+    let down = false;
+    const repository = {
+      all: async () => {
+        if (down) throw new Error('connection refused');
+        return [row('stored')];
+      },
+    } as unknown as NotificationTemplatesRepository;
+    const compiler = new TemplateCompiler();
+    const overrides = new TemplateOverrides(repository, compiler, { get: () => 0 } as unknown as AppConfig);
+    const service = new TemplateService(compiler, overrides);
+    expect((await service.render('in_app', 'en', [event])).subject).toBe('stored');
+    down = true;
+    expect((await service.render('in_app', 'en', [event])).subject).toBe('stored');
+    const cold = new TemplateService(
+      compiler,
+      new TemplateOverrides(repository, compiler, { get: () => 0 } as unknown as AppConfig),
+    );
+    await expect(cold.render('in_app', 'en', [event])).rejects.toThrow('connection refused');
+  });
+
   it('falls back to the shipped default when a stored template fails to render', async () => {
     // Saved under an older catalogue, say: `#each` over a number throws at render.
     const { service } = renderer([row('{{#each robot_id.x}}{{/each}}{{#with}}{{/with}}')]);
