@@ -6,6 +6,7 @@ import { OrchestratorErrorCode } from './orchestrator/orchestrator.errors.js';
 import { RegistryErrorCode } from './registry/registry.errors.js';
 import { SecurityErrorCode } from './security/security.errors.js';
 import { StateErrorCode } from './state/state.errors.js';
+import { TemplatesErrorCode } from './notification/templates.errors.js';
 
 // What clients receive: changing a line here changes the API.
 const CLIENT_STATUSES = {
@@ -57,6 +58,8 @@ const CLIENT_STATUSES = {
   INVALID_LAST_EVENT_ID: 400,
   INBOX_STREAMS_PER_KEY_EXCEEDED: 429,
   INBOX_STREAMS_EXHAUSTED: 503,
+  TEMPLATE_INVALID: 422,
+  TEMPLATE_OVERRIDE_NOT_FOUND: 404,
 };
 
 describe('error catalogue', () => {
@@ -69,6 +72,7 @@ describe('error catalogue', () => {
       ...Object.values(StateErrorCode),
       ...Object.values(NotificationErrorCode),
       ...Object.values(InAppErrorCode),
+      ...Object.values(TemplatesErrorCode),
     ];
     expect(Object.fromEntries(codes.map((code) => [code, statusOf(code)]))).toEqual(CLIENT_STATUSES);
   });

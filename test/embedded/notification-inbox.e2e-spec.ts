@@ -58,11 +58,11 @@ describe('in-app notifications: the in_app channel and the inbox API (PGlite)', 
         event_type: 'robot.failed',
         event_id: notification.event.event_id,
         delivery_id: notification.delivery_id,
-        title: 'robot.failed: robot LEGAL_1795310000000_7',
+        title: 'Robot LEGAL_1795310000000_7 failed',
         read: false,
         read_at: null,
       });
-      expect(item.body).toContain('module LegalModule');
+      expect(item.body).toContain('Error category: VALIDATION');
       expect(item.data).toEqual({
         robot_type: 'legal_review',
         error_category: 'VALIDATION',

@@ -48,7 +48,7 @@ describe('GET /api/v1/notifications/stream: in-app notifications live over SSE (
     expect(events.every((e) => e.event === 'notification')).toBe(true);
     const first = notificationOf(events[0]);
     expect(first).toMatchObject({ notification_id: written[0], audience: 'live', read: false });
-    expect(first.title).toMatch(/^robot\.failed: robot LEGAL_/);
+    expect(first.title).toMatch(/^Robot LEGAL_\d+_\d+ failed$/);
     await sleep(300);
     expect(stream.events).toHaveLength(3);
   });

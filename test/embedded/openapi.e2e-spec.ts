@@ -12,6 +12,7 @@ import {
   ProgressDto,
 } from '../../src/orchestrator/dto/execution.dto.js';
 import { MarkAllReadDto } from '../../src/notification/inbox/dto/inbox-query.dto.js';
+import { PreviewTemplateDto, SaveTemplateDto } from '../../src/notification/templates/dto/template.dto.js';
 import { RegisterModuleDto, UpdateModuleDto } from '../../src/registry/dto/register-module.dto.js';
 import { ReplayWindowDto } from '../../src/notification/deliveries/dto/delivery.dto.js';
 import { CreateSubscriptionDto } from '../../src/notification/subscriptions/dto/create-subscription.dto.js';
@@ -114,6 +115,11 @@ const EXERCISED: Record<string, string> = {
   InboxController_markAllRead: '200 400',
   InboxController_markRead: '200 400 404',
   InboxStreamController_stream: '200 400',
+  TemplatesController_list: '200 400',
+  TemplatesController_get: '200 400',
+  TemplatesController_save: '200 400 422',
+  TemplatesController_remove: '200 404',
+  TemplatesController_preview: '200 422',
 };
 
 /** Request bodies, whose validation rules are the truth the document must tell. */
@@ -134,6 +140,8 @@ const BODY_DTOS = [
   UpdateSubscriptionDto,
   ReplayWindowDto,
   MarkAllReadDto,
+  SaveTemplateDto,
+  PreviewTemplateDto,
 ];
 
 /**
@@ -513,6 +521,27 @@ describe('the OpenAPI document at /docs-json', () => {
     const stream = '/api/v1/notifications/stream';
     await call('GET', stream, `${stream}?audience=admins`, { headers: { 'last-event-id': String(notification) } });
     await call('GET', stream, stream, { headers: { 'last-event-id': 'latest' } });
+    // notification templates
+    const templates = '/api/v1/notifications/templates';
+    const oneTemplate = `${templates}/{event_type}/{channel}/{locale}`;
+    const template = {
+      subject: 'Robot {{robot_id}} completado',
+      body_text: 'En {{duration data.processing_time_ms}}.',
+    };
+    await call('GET', templates, `${templates}?channel=email`);
+    await call('GET', templates, `${templates}?locale=fr`);
+    await call('GET', oneTemplate, `${templates}/robot.completed/email/es`);
+    await call('GET', oneTemplate, `${templates}/robot.completed/webhook/es`);
+    await call('PUT', oneTemplate, `${templates}/robot.completed/email/es`, { body: template });
+    await call('PUT', oneTemplate, `${templates}/robot.completed/email/es`, { body: { subject: '' } });
+    await call('PUT', oneTemplate, `${templates}/robot.completed/email/es`, {
+      body: { ...template, body_text: '{{data.nope}}' },
+    });
+    const preview = { ...template, event_type: 'robot.completed', channel: 'sms', locale: 'es' };
+    await call('POST', `${templates}/preview`, `${templates}/preview`, { body: preview });
+    await call('POST', `${templates}/preview`, `${templates}/preview`, { body: { ...preview, subject: '{{#if}}' } });
+    await call('DELETE', oneTemplate, `${templates}/robot.completed/email/es`);
+    await call('DELETE', oneTemplate, `${templates}/robot.completed/email/es`);
 
     // Each route answered what the scenario meant it to: a drift here means the scenario no longer tests that answer.
     expect(Object.fromEntries([...exercised].map(([id, statuses]) => [id, [...statuses].sort().join(' ')]))).toEqual(

@@ -210,6 +210,11 @@ const EXPECTED_ACCESS: Record<string, string> = {
   'POST /api/v1/notifications/inbox/:notification_id/read': 'notifications:read',
   'POST /api/v1/notifications/inbox/read-all': 'notifications:read',
   'GET /api/v1/notifications/stream': 'notifications:read',
+  'GET /api/v1/notifications/templates': 'notifications:read',
+  'POST /api/v1/notifications/templates/preview': 'notifications:read',
+  'GET /api/v1/notifications/templates/:event_type/:channel/:locale': 'notifications:read',
+  'PUT /api/v1/notifications/templates/:event_type/:channel/:locale': 'notifications:write',
+  'DELETE /api/v1/notifications/templates/:event_type/:channel/:locale': 'notifications:write',
 };
 
 const PLACEHOLDERS: Record<string, string> = {
@@ -222,6 +227,9 @@ const PLACEHOLDERS: Record<string, string> = {
   subscription_id: '00000000-0000-4000-8000-000000000000',
   delivery_id: '00000000-0000-4000-8000-000000000000',
   notification_id: '1',
+  event_type: 'robot.completed',
+  channel: 'email',
+  locale: 'en',
 };
 
 function concrete(path: string): string {

@@ -7,6 +7,10 @@ import { loadBalancerRules, LoadBalancerSettings } from './settings/load-balance
 import { MonitoringSettings } from './settings/monitoring.settings.js';
 import { NotificationSettings } from './settings/notification.settings.js';
 import { NotificationInAppSettings } from './settings/notification-inapp.settings.js';
+import {
+  notificationTemplatesRules,
+  NotificationTemplatesSettings,
+} from './settings/notification-templates.settings.js';
 import { OrchestratorSettings } from './settings/orchestrator.settings.js';
 import { RetentionSettings } from './settings/retention.settings.js';
 import { SecuritySettings } from './settings/security.settings.js';
@@ -45,6 +49,7 @@ export const SETTINGS_LAYERS: readonly SettingsLayer[] = [
   { settings: RetentionSettings },
   { settings: NotificationSettings },
   { settings: NotificationInAppSettings },
+  { settings: NotificationTemplatesSettings, rules: notificationTemplatesRules },
 ];
 
 export type Environment = ServerSettings &
@@ -56,7 +61,8 @@ export type Environment = ServerSettings &
   MonitoringSettings &
   RetentionSettings &
   NotificationSettings &
-  NotificationInAppSettings;
+  NotificationInAppSettings &
+  NotificationTemplatesSettings;
 
 /** The variables a layer declares: every one carries at least one validation decorator. */
 export function settingNames(settings: new () => object): string[] {

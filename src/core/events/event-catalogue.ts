@@ -78,80 +78,112 @@ export interface EventDefinition {
    */
   subject: 'robot' | 'module' | 'subscription';
   description: string;
+  /** The payload's fields, optional ones included: what a notification template may name under `data.`. */
+  fields: readonly string[];
 }
 
-export const EVENT_CATALOGUE: Readonly<Record<EventType, EventDefinition>> = {
+type PayloadField<T extends EventType> = Extract<keyof EventPayloads[T], string>;
+
+const ALERT_FIELDS: readonly PayloadField<EventType.AlertFired>[] = [
+  'alert_id',
+  'rule',
+  'subject',
+  'severity',
+  'state',
+  'message',
+  'value',
+  'threshold',
+  'fired_at',
+  'resolved_at',
+  'details',
+];
+
+export const EVENT_CATALOGUE: Readonly<{
+  [T in EventType]: EventDefinition & { fields: readonly PayloadField<T>[] };
+}> = {
   [EventType.RobotCreated]: {
     version: 1,
     emitter: 'orchestrator',
     subject: 'robot',
     description: 'A robot was accepted (one call or bulk); `assigned` when routing found a module at once.',
+    fields: ['robot_type', 'priority', 'assigned', 'bulk', 'notify'],
   },
   [EventType.RobotAssigned]: {
     version: 1,
     emitter: 'orchestrator',
     subject: 'robot',
     description: 'A queued robot without a module got one (a module supporting its type appeared).',
+    fields: [],
   },
   [EventType.RobotStarted]: {
     version: 1,
     emitter: 'orchestrator',
     subject: 'robot',
     description: 'A worker claimed the robot: an attempt began under a lease.',
+    fields: ['execute_id'],
   },
   [EventType.RobotProgress]: {
     version: 1,
     emitter: 'orchestrator',
     subject: 'robot',
     description: 'A step was reported (one event per step, in the order reported).',
+    fields: ['execute_id', 'progress_percentage', 'current_step'],
   },
   [EventType.RobotCompleted]: {
     version: 1,
     emitter: 'orchestrator',
     subject: 'robot',
     description: 'The robot finished well.',
+    fields: ['processing_time_ms'],
   },
   [EventType.RobotFailed]: {
     version: 1,
     emitter: 'orchestrator',
     subject: 'robot',
     description: 'The robot failed for good (retries exhausted or a VALIDATION error).',
+    fields: ['error_category', 'retry_count'],
   },
   [EventType.RobotRetrying]: {
     version: 1,
     emitter: 'orchestrator',
     subject: 'robot',
     description: 'An attempt failed and the robot will be retried after `delay_ms`, or an operator requeued it.',
+    fields: ['retry_count', 'error_category', 'delay_ms', 'manual', 'from'],
   },
   [EventType.RobotCancelled]: {
     version: 1,
     emitter: 'orchestrator',
     subject: 'robot',
     description: 'The robot was cancelled; its running attempt, if any, loses its lease.',
+    fields: ['from', 'reason'],
   },
   [EventType.ModuleHealthChanged]: {
     version: 1,
     emitter: 'registry',
     subject: 'module',
     description: "A module's health status changed (health checks or worker activity).",
+    fields: ['from', 'to'],
   },
   [EventType.ModuleBreakerChanged]: {
     version: 1,
     emitter: 'load-balancer',
     subject: 'module',
     description: "A module's circuit breaker opened, half-opened or closed.",
+    fields: ['from', 'to'],
   },
   [EventType.AlertFired]: {
     version: 1,
     emitter: 'monitoring',
     subject: 'module',
     description: 'An alert rule fired; module_name is set for per-module rules.',
+    fields: ALERT_FIELDS,
   },
   [EventType.AlertResolved]: {
     version: 1,
     emitter: 'monitoring',
     subject: 'module',
     description: 'A firing alert resolved.',
+    fields: ALERT_FIELDS,
   },
   [EventType.SubscriptionDisabled]: {
     version: 1,
@@ -159,6 +191,7 @@ export const EVENT_CATALOGUE: Readonly<Record<EventType, EventDefinition>> = {
     subject: 'subscription',
     description:
       'A notification subscription was disabled (its receiver answered 410, or it kept failing); told to the admins.',
+    fields: ['subscription_id', 'channel', 'target', 'reason'],
   },
 };
 

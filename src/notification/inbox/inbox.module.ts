@@ -1,8 +1,7 @@
 import { Module } from '@nestjs/common';
 import { StateModule } from '../../state/state.module.js';
 import { InAppChannel } from '../channels/in-app/in-app.channel.js';
-import { NOTIFICATION_RENDERER } from '../channels/notification-channel.js';
-import { FallbackRenderer } from '../templates/fallback-renderer.js';
+import { NotificationTemplatesModule } from '../templates/templates.module.js';
 import { InboxFeed } from './inbox-feed.service.js';
 import { InboxStreamController } from './inbox-stream.controller.js';
 import { InboxStreams } from './inbox-streams.service.js';
@@ -12,17 +11,9 @@ import { InboxService } from './inbox.service.js';
 
 /** In-app notifications: the in_app channel, the inbox API and its live stream. */
 @Module({
-  imports: [StateModule],
+  imports: [StateModule, NotificationTemplatesModule],
   controllers: [InboxController, InboxStreamController],
-  providers: [
-    InboxRepository,
-    InboxFeed,
-    InboxStreams,
-    InboxService,
-    InAppChannel,
-    // Replaced by the templates part's renderer (NotificationTemplatesModule) on merge.
-    { provide: NOTIFICATION_RENDERER, useClass: FallbackRenderer },
-  ],
+  providers: [InboxRepository, InboxFeed, InboxStreams, InboxService, InAppChannel],
   exports: [InAppChannel, InboxFeed],
 })
 export class NotificationInboxModule {}

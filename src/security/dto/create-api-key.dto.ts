@@ -26,7 +26,13 @@ export class CreateApiKeyDto {
   @MaxLength(100)
   name: string;
 
-  @ApiProperty({ enum: Scope, isArray: true, minItems: 1, maxItems: ALL_SCOPES.length, example: [Scope.Work, Scope.ModulesWrite] })
+  @ApiProperty({
+    enum: Scope,
+    isArray: true,
+    minItems: 1,
+    maxItems: ALL_SCOPES.length,
+    example: [Scope.Work, Scope.ModulesWrite],
+  })
   @IsArray()
   @ArrayMinSize(1)
   // Unique scopes only, so there can never be more than there are scopes.

@@ -54,6 +54,12 @@ export class EventTypeDto {
   subject: EventDefinition['subject'];
   @ApiProperty({ example: 'The robot finished well.' })
   description: string;
+  @ApiProperty({
+    type: [String],
+    example: ['processing_time_ms'],
+    description: 'payload fields (optional ones included), as notification templates name them under data.',
+  })
+  fields: readonly string[];
 
   static all(): EventTypeDto[] {
     return Object.entries(EVENT_CATALOGUE).map(([type, definition]) => ({
