@@ -20,6 +20,7 @@ export enum EventType {
   ModuleBreakerChanged = 'module.breaker_changed',
   AlertFired = 'alert.fired',
   AlertResolved = 'alert.resolved',
+  SubscriptionDisabled = 'subscription.disabled',
 }
 
 type RobotStatus = 'PENDING' | 'PROCESSING' | 'COMPLETED' | 'FAILED' | 'CANCELLED' | 'RETRYING';
@@ -61,9 +62,11 @@ export interface EventPayloads {
   [EventType.ModuleBreakerChanged]: { from: BreakerState; to: BreakerState };
   [EventType.AlertFired]: AlertPayload;
   [EventType.AlertResolved]: AlertPayload;
+  /** `target`: a webhook's scheme and host only (its path and query may hold tokens). */
+  [EventType.SubscriptionDisabled]: { subscription_id: string; channel: string; target: string; reason: string };
 }
 
-export type EmittingLayer = 'orchestrator' | 'registry' | 'load-balancer' | 'monitoring';
+export type EmittingLayer = 'orchestrator' | 'registry' | 'load-balancer' | 'monitoring' | 'notification';
 
 export interface EventDefinition {
   version: number;
@@ -145,6 +148,12 @@ export const EVENT_CATALOGUE: Readonly<Record<EventType, EventDefinition>> = {
     emitter: 'monitoring',
     subject: 'module',
     description: 'A firing alert resolved.',
+  },
+  [EventType.SubscriptionDisabled]: {
+    version: 1,
+    emitter: 'notification',
+    subject: 'module',
+    description: 'A notification subscription was disabled: its receiver answered 410 Gone, or it kept failing too long.',
   },
 };
 
