@@ -16,7 +16,7 @@ export interface ReceivedWebhook {
 }
 
 /** How the receiver answers one request: a status with headers, or never (hang). */
-export type Answer = { status: number; headers?: Record<string, string>; body?: string } | 'hang';
+export type Answer = { status: number; headers?: Record<string, string>; body?: string; delayMs?: number } | 'hang';
 
 /**
  * A local HTTP receiver of Standard Webhooks. Each path answers from its script (one answer per
@@ -29,6 +29,9 @@ export class WebhookReceiver {
   private readonly scripts = new Map<string, Answer[]>();
   private readonly hanging = new Set<ServerResponse>();
   private server?: Server;
+  private readonly open = new Map<string, number>();
+  /** The most requests with one webhook-id the receiver ever had open at once. */
+  maxConcurrentPerId = 0;
   secrets: string[] = [];
 
   static async start(secrets: string[]): Promise<WebhookReceiver> {
@@ -98,6 +101,10 @@ export class WebhookReceiver {
         at: Date.now(),
       });
     }
+    const open = (this.open.get(headers['webhook-id']) ?? 0) + 1;
+    this.open.set(headers['webhook-id'], open);
+    this.maxConcurrentPerId = Math.max(this.maxConcurrentPerId, open);
+    response.on('close', () => this.open.set(headers['webhook-id'], (this.open.get(headers['webhook-id']) ?? 1) - 1));
     const script = this.scripts.get(path) ?? [];
     const answer = script.length > 1 ? script.shift()! : (script[0] ?? { status: 200 });
     if (answer === 'hang') {
@@ -105,6 +112,7 @@ export class WebhookReceiver {
       response.on('close', () => this.hanging.delete(response));
       return;
     }
+    if (answer.delayMs) await new Promise((ok) => setTimeout(ok, answer.delayMs));
     response.writeHead(answer.status, answer.headers ?? {});
     response.end(answer.body ?? '');
   }
