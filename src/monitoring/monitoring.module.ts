@@ -41,7 +41,12 @@ export class MonitoringModule {
       : { controllers: [], providers: [] };
     return {
       module: MonitoringModule,
-      imports: [TerminusModule.forRoot({ errorLogStyle: 'json' }), StateModule, CacheModule, NotificationTelemetryModule],
+      imports: [
+        TerminusModule.forRoot({ errorLogStyle: 'json' }),
+        StateModule,
+        CacheModule,
+        NotificationTelemetryModule,
+      ],
       controllers: [
         HealthController,
         MonitoringController,

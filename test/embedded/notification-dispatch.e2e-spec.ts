@@ -142,10 +142,18 @@ describe('notification dispatch', () => {
     const [first] = await insertDeliveries(t.db, sub, target);
     const [row] = await settled([first]);
     expect(row).toMatchObject({ state: 'DEAD', attempts: 1, response_status: 410 });
-    expect(await subscription(sub)).toMatchObject({ status: 'DISABLED', disabled_reason: expect.stringMatching(/410/) });
+    expect(await subscription(sub)).toMatchObject({
+      status: 'DISABLED',
+      disabled_reason: expect.stringMatching(/410/),
+    });
     const events = await disabledEvents(sub);
     expect(events).toEqual([
-      { subscription_id: sub, channel: 'webhook', target: `http://127.0.0.1:${receiver.port}`, reason: expect.any(String) },
+      {
+        subscription_id: sub,
+        channel: 'webhook',
+        target: `http://127.0.0.1:${receiver.port}`,
+        reason: expect.any(String),
+      },
     ]);
     // Deliveries of a disabled subscription are not sent.
     const [later] = await insertDeliveries(t.db, sub, target);
@@ -169,7 +177,12 @@ describe('notification dispatch', () => {
     const sub = await subscribe('/hang', { timeoutMs: 300 });
     const [id] = await insertDeliveries(t.db, sub, receiver.url('/hang'));
     const [row] = await settled([id]);
-    expect(row).toMatchObject({ state: 'SENT', attempts: 2, response_status: 204, last_error: 'no answer within 300 ms' });
+    expect(row).toMatchObject({
+      state: 'SENT',
+      attempts: 2,
+      response_status: 204,
+      last_error: 'no answer within 300 ms',
+    });
     expect(receiver.at('/hang').map((m) => m.id)).toEqual([id, id]);
   });
 

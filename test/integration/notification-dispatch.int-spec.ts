@@ -2,7 +2,12 @@ import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import pg from 'pg';
 import type { AppConfig } from '../../src/core/config/app-config.service.js';
 import { SecretBox } from '../../src/security/secret-box.js';
-import { deliveriesOf, insertDeliveries, insertSubscription, newWebhookSecret } from '../factories/notification.factory.js';
+import {
+  deliveriesOf,
+  insertDeliveries,
+  insertSubscription,
+  newWebhookSecret,
+} from '../factories/notification.factory.js';
 import { eventually } from '../support/eventually.js';
 import { spawnService } from '../support/service-process.js';
 import { startApp, TEST_ADMIN_KEY, TEST_SECRETS_KEY, type TestApp } from '../support/test-app.js';

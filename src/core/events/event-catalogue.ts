@@ -153,7 +153,8 @@ export const EVENT_CATALOGUE: Readonly<Record<EventType, EventDefinition>> = {
     version: 1,
     emitter: 'notification',
     subject: 'module',
-    description: 'A notification subscription was disabled: its receiver answered 410 Gone, or it kept failing too long.',
+    description:
+      'A notification subscription was disabled: its receiver answered 410 Gone, or it kept failing too long.',
   },
 };
 

@@ -134,7 +134,10 @@ describe('fleet alert rules', () => {
 
   it('fires on notification dead letters above the threshold within the window, and on a late delivery queue', () => {
     const judge = (deadInWindow: number, oldestPendingSeconds: number, limits = LIMITS) =>
-      fleetConditions({ oldestPendingSeconds: null, modules: [], notifications: { deadInWindow, oldestPendingSeconds } }, limits);
+      fleetConditions(
+        { oldestPendingSeconds: null, modules: [], notifications: { deadInWindow, oldestPendingSeconds } },
+        limits,
+      );
     expect(judge(0, 300)).toEqual([]);
     const [dead, late] = judge(3, 301.26);
     expect(dead).toMatchObject({

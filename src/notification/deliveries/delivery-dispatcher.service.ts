@@ -157,7 +157,12 @@ export class DeliveryDispatcher implements OnModuleInit, OnApplicationBootstrap,
       }
       const groups = groupsOf(rows);
       if (this.stopped) {
-        await this.claims.release([token], rows.map((row) => row.delivery_id)).catch(() => 0);
+        await this.claims
+          .release(
+            [token],
+            rows.map((row) => row.delivery_id),
+          )
+          .catch(() => 0);
         return;
       }
       for (const group of groups) this.start(group, token);

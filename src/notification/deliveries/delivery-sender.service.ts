@@ -65,7 +65,9 @@ export class DeliverySender {
       if (outcome.ok) await this.recordSent(group, leaseToken, outcome.status ?? null, latencyMs);
       else await this.recordFailure(group, leaseToken, outcome, latencyMs);
     } catch (error) {
-      this.logger.warn(`outcome of delivery ${lead.delivery_id} not recorded (${(error as Error).message}): its lease expires and it is sent again`);
+      this.logger.warn(
+        `outcome of delivery ${lead.delivery_id} not recorded (${(error as Error).message}): its lease expires and it is sent again`,
+      );
     }
     return true;
   }
@@ -77,7 +79,8 @@ export class DeliverySender {
     const channel = group[0].channel;
     this.metrics.outcome(channel, 'sent', group.length);
     const now = Date.now();
-    for (const row of group) this.metrics.eventToDeliverySeconds.observe({ channel }, (now - row.created_at.getTime()) / 1_000);
+    for (const row of group)
+      this.metrics.eventToDeliverySeconds.observe({ channel }, (now - row.created_at.getTime()) / 1_000);
   }
 
   private async recordFailure(
@@ -107,10 +110,13 @@ export class DeliverySender {
       shownTarget: lead.channel === 'webhook' ? originOf(lead.target) : lead.target,
     });
     if (recorded.dead > 0) this.metrics.outcome(lead.channel, 'dead', recorded.dead);
-    if (recorded.recorded > recorded.dead) this.metrics.outcome(lead.channel, 'failed', recorded.recorded - recorded.dead);
+    if (recorded.recorded > recorded.dead)
+      this.metrics.outcome(lead.channel, 'failed', recorded.recorded - recorded.dead);
     if (recorded.orphaned > 0) this.metrics.outcome(lead.channel, 'dead', recorded.orphaned);
     if (recorded.disabled) {
-      this.logger.warn(`subscription ${lead.subscription_id} (${lead.channel}) disabled: ${outcome.error.slice(0, 200)}`);
+      this.logger.warn(
+        `subscription ${lead.subscription_id} (${lead.channel}) disabled: ${outcome.error.slice(0, 200)}`,
+      );
       this.relay.kick();
     }
   }

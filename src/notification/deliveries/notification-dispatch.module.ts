@@ -12,7 +12,13 @@ import { NotificationTelemetryModule } from './notification-telemetry.module.js'
 /** The delivery dispatcher: claims, sends through the channel adapters, retries, dead letters. */
 @Module({
   imports: [DiscoveryModule, StateModule, SecurityModule, NotificationTelemetryModule],
-  providers: [ChannelAdapters, DeliveryClaimsRepository, DeliveryOutcomesRepository, DeliverySender, DeliveryDispatcher],
+  providers: [
+    ChannelAdapters,
+    DeliveryClaimsRepository,
+    DeliveryOutcomesRepository,
+    DeliverySender,
+    DeliveryDispatcher,
+  ],
   exports: [ChannelAdapters, DeliveryDispatcher],
 })
 export class NotificationDispatchModule {}

@@ -41,7 +41,10 @@ export class EventTypeDto {
   event_type: EventType;
   @ApiProperty({ type: 'integer', example: 1 })
   version: number;
-  @ApiProperty({ enum: ['orchestrator', 'registry', 'load-balancer', 'monitoring', 'notification'], example: 'orchestrator' })
+  @ApiProperty({
+    enum: ['orchestrator', 'registry', 'load-balancer', 'monitoring', 'notification'],
+    example: 'orchestrator',
+  })
   emitter: EventDefinition['emitter'];
   @ApiProperty({
     enum: ['robot', 'module'],

@@ -26,12 +26,18 @@ describe('webhook address blocklist', () => {
     expect(isBlockedAddress(address)).toBe(true);
   });
 
-  it.each(['8.8.8.8', '1.1.1.1', '172.32.0.1', '172.15.255.255', '100.128.0.1', '192.169.0.1', '198.20.0.1', '93.184.216.34'])(
-    'lets public IPv4 %s through',
-    (address) => {
-      expect(blockedReason(address)).toBeNull();
-    },
-  );
+  it.each([
+    '8.8.8.8',
+    '1.1.1.1',
+    '172.32.0.1',
+    '172.15.255.255',
+    '100.128.0.1',
+    '192.169.0.1',
+    '198.20.0.1',
+    '93.184.216.34',
+  ])('lets public IPv4 %s through', (address) => {
+    expect(blockedReason(address)).toBeNull();
+  });
 
   it.each([
     '::1',

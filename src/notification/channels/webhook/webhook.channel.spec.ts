@@ -66,11 +66,15 @@ describe('webhook channel', () => {
   });
 
   it('sends to an allow-listed host, and to anything with private networks allowed', async () => {
-    expect(await channel({ NOTIFY_WEBHOOK_ALLOWED_HOSTS: 'localhost' }).send(notification(receiver.url('/a', 'localhost')))).toEqual({
+    expect(
+      await channel({ NOTIFY_WEBHOOK_ALLOWED_HOSTS: 'localhost' }).send(notification(receiver.url('/a', 'localhost'))),
+    ).toEqual({
       ok: true,
       status: 200,
     });
-    expect(await channel({ NOTIFY_WEBHOOK_ALLOW_PRIVATE_NETWORKS: true }).send(notification(receiver.url('/b')))).toEqual({
+    expect(
+      await channel({ NOTIFY_WEBHOOK_ALLOW_PRIVATE_NETWORKS: true }).send(notification(receiver.url('/b'))),
+    ).toEqual({
       ok: true,
       status: 200,
     });
@@ -98,14 +102,22 @@ describe('webhook channel', () => {
       error: 'HTTP 301: redirects are not followed',
     });
     expect(receiver.at('/elsewhere')).toEqual([]);
-    expect(await open.send(notification(receiver.url('/gone')))).toMatchObject({ ok: false, status: 410, disableSubscription: true });
+    expect(await open.send(notification(receiver.url('/gone')))).toMatchObject({
+      ok: false,
+      status: 410,
+      disableSubscription: true,
+    });
     expect(await open.send(notification(receiver.url('/limited')))).toEqual({
       ok: false,
       status: 429,
       error: 'HTTP 429',
       retryAfterMs: 3_000,
     });
-    expect(await open.send(notification(receiver.url('/unavailable')))).toEqual({ ok: false, status: 503, error: 'HTTP 503' });
+    expect(await open.send(notification(receiver.url('/unavailable')))).toEqual({
+      ok: false,
+      status: 503,
+      error: 'HTTP 503',
+    });
     expect(await open.send(notification(receiver.url('/huge')))).toEqual({ ok: true, status: 200 });
   });
 

@@ -78,7 +78,8 @@ export class WebhookChannel implements NotificationChannelAdapter, OnApplication
 
   async send(notification: OutgoingNotification): Promise<DeliveryOutcome> {
     const secrets = notification.subscription.secrets ?? [];
-    if (secrets.length === 0) return { ok: false, error: 'no signing secret could be read (is SECRETS_KEY the one it was stored with?)' };
+    if (secrets.length === 0)
+      return { ok: false, error: 'no signing secret could be read (is SECRETS_KEY the one it was stored with?)' };
     const body = JSON.stringify({
       type: notification.event.type,
       timestamp: notification.event.timestamp.toISOString(),
@@ -120,7 +121,8 @@ export class WebhookChannel implements NotificationChannelAdapter, OnApplication
 
 function outcomeOf(status: number, retryAfter: string | string[] | undefined): DeliveryOutcome {
   if (status >= 200 && status < 300) return { ok: true, status };
-  if (status === 410) return { ok: false, status, error: 'HTTP 410 Gone: the receiver asked to stop', disableSubscription: true };
+  if (status === 410)
+    return { ok: false, status, error: 'HTTP 410 Gone: the receiver asked to stop', disableSubscription: true };
   if (status >= 300 && status < 400) return { ok: false, status, error: `HTTP ${status}: redirects are not followed` };
   if (status === 429 || status === 503) {
     const retryAfterMs = parseRetryAfter(retryAfter);
