@@ -293,4 +293,28 @@ describe('notification dispatch', () => {
     );
     expect(row).toMatchObject({ state: 'PENDING', attempts: 0, last_error: 'no adapter for channel sms' });
   });
+
+  it('shows the last hour by channel, the queue and disabled subscriptions on the dashboard', async () => {
+    const { status, body } = await http<{ notifications: Record<string, unknown> }>(
+      `${t.url}/api/v1/monitoring/dashboard`,
+    );
+    expect(status).toBe(200);
+    const block = body.notifications as {
+      last_hour: Array<{ channel: string; sent: number; dead: number }>;
+      queue_depth: Record<string, number>;
+      oldest_pending_seconds: number;
+      disabled_subscriptions: number;
+      recently_disabled: Array<{ subscription_id: string; reason: string }>;
+    };
+    const webhook = block.last_hour.find((row) => row.channel === 'webhook');
+    expect(webhook?.sent).toBeGreaterThan(5);
+    expect(webhook?.dead).toBeGreaterThan(0);
+    expect(block.disabled_subscriptions).toBeGreaterThanOrEqual(2);
+    expect(block.recently_disabled[0]).toMatchObject({
+      subscription_id: expect.any(String),
+      reason: expect.any(String),
+    });
+    expect(block.queue_depth).toMatchObject({ sms: 1 });
+    expect(block.oldest_pending_seconds).toBeGreaterThanOrEqual(0);
+  });
 });

@@ -122,7 +122,13 @@ export class DeliveryDispatcher implements OnModuleInit, OnApplicationBootstrap,
   }
 
   private poll(): void {
-    this.kick();
+    const channels = this.adapters.channels;
+    if (!this.claiming && !this.stopped && channels.length > 0 && this.inFlight < this.concurrency) {
+      this.claims.anyDue(channels).then(
+        (due) => due && this.kick(),
+        () => this.kick(),
+      );
+    }
     const missing = NOTIFICATION_CHANNELS.filter((channel) => !this.adapters.get(channel));
     if (missing.length === 0 || this.polls++ % NO_ADAPTER_CHECK_POLLS !== 0) return;
     this.claims.markWithoutAdapter(this.adapters.channels).catch(() => undefined);
