@@ -129,4 +129,32 @@ describe('notification dispatch (PostgreSQL)', () => {
       await second.exited;
     }
   }, 120_000);
+
+  it('at shutdown lets sends finish within the grace, then gives back what still hangs: PENDING, attempt not counted', async () => {
+    receiver.script('/shutdown/quick', { status: 200, delayMs: 300 });
+    receiver.script('/shutdown/stuck', 'hang');
+    const app = await startApp(ENV);
+    const quickTarget = receiver.url('/shutdown/quick');
+    const stuckTarget = receiver.url('/shutdown/stuck');
+    const quick = await insertSubscription(db, { target: quickTarget, secretCiphertext: box.seal(secret) });
+    const stuck = await insertSubscription(db, {
+      target: stuckTarget,
+      secretCiphertext: box.seal(secret),
+      timeoutMs: 60_000,
+    });
+    const [quickId] = await insertDeliveries(db, quick, quickTarget);
+    const [stuckId] = await insertDeliveries(db, stuck, stuckTarget);
+    await eventually(
+      async () => receivedIds('/shutdown').length,
+      (n) => n >= 2,
+    );
+    const started = Date.now();
+    await app.close();
+    expect(Date.now() - started).toBeLessThan(20_000);
+    const [quickRow, stuckRow] = await deliveriesOf(db, [quickId, stuckId]).then((rows) =>
+      [quickId, stuckId].map((id) => rows.find((row) => row.delivery_id === id)!),
+    );
+    expect(quickRow).toMatchObject({ state: 'SENT', attempts: 1 });
+    expect(stuckRow).toMatchObject({ state: 'PENDING', attempts: 0 });
+  }, 60_000);
 });
