@@ -79,8 +79,11 @@ export class DeliverySender {
     const channel = group[0].channel;
     this.metrics.outcome(channel, 'sent', group.length);
     const now = Date.now();
-    for (const row of group)
-      this.metrics.eventToDeliverySeconds.observe({ channel }, (now - row.created_at.getTime()) / 1_000);
+    for (const row of group) {
+      // From the event itself (its timestamp in the body), so the fan-out's share is counted too.
+      const at = Date.parse(row.payload.timestamp) || row.created_at.getTime();
+      this.metrics.eventToDeliverySeconds.observe({ channel }, Math.max(0, now - at) / 1_000);
+    }
   }
 
   private async recordFailure(

@@ -31,7 +31,7 @@ export class NotificationMetrics {
 
   readonly eventToDeliverySeconds = new Histogram({
     name: 'botfleet_notification_event_to_delivery_seconds',
-    help: 'Time from the delivery being written (with its event) to its successful send, by channel',
+    help: 'Time from the event (its timestamp) to its successful send, by channel',
     labelNames: ['channel'],
     buckets: [0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 30, 60, 300, 3600],
     registers: [],
