@@ -105,6 +105,9 @@ describe('notification dispatch', () => {
     expect(message.payload).toEqual(rows[0].payload);
     expect(Object.keys(message.payload)).toEqual(['type', 'timestamp', 'data']);
     expect(receiver.rejected).toEqual([]);
+    const metrics = await http<string>(`${t.url}/metrics`);
+    expect(metrics.body).toMatch(/botfleet_notifications_total\{channel="webhook",outcome="sent"\} [1-9]/);
+    expect(metrics.body).toMatch(/botfleet_notification_event_to_delivery_seconds_count\{channel="webhook"\} [1-9]/);
   });
 
   it('retries a receiver answering 500 three times on the schedule, with the same webhook-id, until SENT on attempt 4', async () => {
@@ -130,7 +133,6 @@ describe('notification dispatch', () => {
     expect(receiver.at('/down')).toHaveLength(2);
     const metrics = await http<string>(`${t.url}/metrics`);
     expect(metrics.body).toMatch(/botfleet_notifications_total\{channel="webhook",outcome="dead"\} [1-9]/);
-    expect(metrics.body).toMatch(/botfleet_notifications_total\{channel="webhook",outcome="sent"\} [1-9]/);
     expect(metrics.body).toMatch(/botfleet_notification_delivery_seconds_count\{channel="webhook"\} [1-9]/);
     expect(metrics.body).toMatch(/botfleet_notification_oldest_pending_seconds \d/);
   });
