@@ -14,7 +14,9 @@ import { EventsAdminService } from './events/events-admin.service.js';
 import { EventsController } from './events/events.controller.js';
 import { HealthState } from './health/health-state.service.js';
 import { HealthController } from './health/health.controller.js';
+import { NotificationTelemetryModule } from '../notification/deliveries/notification-telemetry.module.js';
 import { FleetMetricsCollector } from './metrics/fleet-metrics.collector.js';
+import { NotificationMetricsCollector } from './metrics/notification-metrics.collector.js';
 import { HttpMetricsHook } from './metrics/http-metrics.hook.js';
 import { OperationTimings } from './metrics/operation-timings.service.js';
 import { metricsRegistryProvider } from './metrics/metrics-registry.provider.js';
@@ -34,12 +36,17 @@ export class MonitoringModule {
     const metrics = env.METRICS_ENABLED
       ? {
           controllers: [env.METRICS_ACCESS === MetricsAccess.Key ? KeyMetricsController : PublicMetricsController],
-          providers: [metricsRegistryProvider, HttpMetricsHook, FleetMetricsCollector],
+          providers: [metricsRegistryProvider, HttpMetricsHook, FleetMetricsCollector, NotificationMetricsCollector],
         }
       : { controllers: [], providers: [] };
     return {
       module: MonitoringModule,
-      imports: [TerminusModule.forRoot({ errorLogStyle: 'json' }), StateModule, CacheModule],
+      imports: [
+        TerminusModule.forRoot({ errorLogStyle: 'json' }),
+        StateModule,
+        CacheModule,
+        NotificationTelemetryModule,
+      ],
       controllers: [
         HealthController,
         MonitoringController,

@@ -1,8 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import { simpleParser, type ParsedMail } from 'mailparser';
 import { createServer, type IncomingMessage, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { SMTPServer } from 'smtp-server';
 import { EventType } from '../../src/core/events/event-catalogue.js';
 import { EmailChannel } from '../../src/notification/channels/email/email.channel.js';
 import type { DeliveryOutcome } from '../../src/notification/channels/notification-channel.js';
@@ -10,64 +8,12 @@ import { segmentCount } from '../../src/notification/channels/sms/sms-segments.j
 import { SmsChannel } from '../../src/notification/channels/sms/sms.channel.js';
 import { sampleEvent } from '../../src/notification/templates/sample-events.js';
 import { outgoing } from '../support/notification-builders.js';
+import { SMTP_PASSWORD, SMTP_USER, smtpServer } from '../support/smtp-server.js';
 import { http, startApp, tempDir, type TestApp } from '../support/test-app.js';
 
-const SMTP_USER = 'botfleet';
-const SMTP_PASSWORD = 's3cr3t/pa:ss';
 const SMS_SID = 'AC0123456789abcdef0123456789abcdef';
 const SMS_TOKEN = 'twilio-auth-token-0123456789';
 const SMS_FROM = '+15005550006';
-
-interface Received {
-  from: string;
-  to: string[];
-  raw: string;
-  mail: ParsedMail;
-}
-
-/** A real SMTP server in-process: authenticates, refuses two mailboxes, keeps and parses what arrives. */
-async function smtpServer(): Promise<{ server: SMTPServer; port: number; inbox: Received[] }> {
-  const inbox: Received[] = [];
-  const server = new SMTPServer({
-    authOptional: false,
-    allowInsecureAuth: true,
-    disabledCommands: ['STARTTLS'],
-    logger: false,
-    onAuth(auth, _session, callback) {
-      if (auth.username === SMTP_USER && auth.password === SMTP_PASSWORD) return callback(null, { user: SMTP_USER });
-      return callback(Object.assign(new Error('Invalid credentials'), { responseCode: 535 }));
-    },
-    onRcptTo(address, _session, callback) {
-      if (address.address === 'bounce@example.com') {
-        return callback(Object.assign(new Error('5.1.1 No such mailbox'), { responseCode: 550 }));
-      }
-      if (address.address === 'busy@example.com') {
-        return callback(Object.assign(new Error('4.2.1 Mailbox busy, try later'), { responseCode: 450 }));
-      }
-      return callback();
-    },
-    onData(stream, session, callback) {
-      const chunks: Buffer[] = [];
-      stream.on('data', (chunk: Buffer) => chunks.push(chunk));
-      stream.on('end', () => {
-        const raw = Buffer.concat(chunks);
-        simpleParser(raw).then((mail) => {
-          inbox.push({
-            from: session.envelope.mailFrom ? session.envelope.mailFrom.address : '',
-            to: session.envelope.rcptTo.map((r) => r.address),
-            raw: raw.toString('utf8'),
-            mail,
-          });
-          callback();
-        }, callback);
-      });
-    },
-  });
-  const port = await new Promise<number>((resolve) => {
-    const net = server.listen(0, '127.0.0.1', () => resolve((net.address() as AddressInfo).port));
-  });
-  return { server, port, inbox };
-}
 
 interface TwilioCall {
   method: string;

@@ -59,6 +59,7 @@ const FRACTIONAL: Record<string, string[]> = {
   DiskProbeDto: ['duration_ms', 'free_ratio'],
   MemoryProbeDto: ['duration_ms'],
   EventLoopProbeDto: ['duration_ms', 'lag_p99_ms'],
+  NotificationsBlockDto: ['oldest_pending_seconds'],
 };
 
 /** The statuses the scenario below draws from each operation. */

@@ -11,6 +11,7 @@ import {
   notificationTemplatesRules,
   NotificationTemplatesSettings,
 } from './settings/notification-templates.settings.js';
+import { NotificationDispatchSettings } from './settings/notification-dispatch.settings.js';
 import { OrchestratorSettings } from './settings/orchestrator.settings.js';
 import { RetentionSettings } from './settings/retention.settings.js';
 import { SecuritySettings } from './settings/security.settings.js';
@@ -50,6 +51,7 @@ export const SETTINGS_LAYERS: readonly SettingsLayer[] = [
   { settings: NotificationSettings },
   { settings: NotificationInAppSettings },
   { settings: NotificationTemplatesSettings, rules: notificationTemplatesRules },
+  { settings: NotificationDispatchSettings },
 ];
 
 export type Environment = ServerSettings &
@@ -62,7 +64,8 @@ export type Environment = ServerSettings &
   RetentionSettings &
   NotificationSettings &
   NotificationInAppSettings &
-  NotificationTemplatesSettings;
+  NotificationTemplatesSettings &
+  NotificationDispatchSettings;
 
 /** The variables a layer declares: every one carries at least one validation decorator. */
 export function settingNames(settings: new () => object): string[] {

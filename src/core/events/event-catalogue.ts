@@ -191,7 +191,7 @@ export const EVENT_CATALOGUE: Readonly<{
     subject: 'subscription',
     description:
       'A notification subscription was disabled (its receiver answered 410, or it kept failing); told to the admins.',
-    fields: ['subscription_id', 'channel', 'target', 'reason'],
+    fields: ['subscription_id', 'channel', 'target', 'reason'] as const,
   },
 };
 

@@ -12,6 +12,7 @@ import {
   type AlertEvaluation,
   MonitoringAlertsRepository,
 } from '../../state/repositories/monitoring-alerts.repository.js';
+import { DeliveryStatsRepository } from '../../notification/deliveries/delivery-stats.repository.js';
 import { PerformanceTracker } from '../metrics/performance-tracker.service.js';
 import {
   AlertRule,
@@ -50,6 +51,7 @@ export class AlertEvaluator {
     private readonly fleet: FleetMetricsRepository,
     private readonly runner: JobRunner,
     private readonly relay: OutboxRelay,
+    private readonly deliveries: DeliveryStatsRepository,
     config: AppConfig,
   ) {
     this.thresholds = {
@@ -58,6 +60,9 @@ export class AlertEvaluator {
       cacheHitRateMin: config.get('ALERT_CACHE_HIT_RATE_MIN'),
       dbPoolUsageMax: config.get('ALERT_DB_POOL_USAGE_MAX'),
       pendingMaxAgeSeconds: config.get('ALERT_PENDING_MAX_AGE_SECONDS'),
+      notificationDeadMax: config.get('NOTIFY_ALERT_DEAD_THRESHOLD'),
+      notificationDeadWindowSeconds: config.get('NOTIFY_ALERT_DEAD_WINDOW_SECONDS'),
+      notificationQueueMaxAgeSeconds: config.get('NOTIFY_ALERT_OLDEST_PENDING_SECONDS'),
       minSamples: config.get('ALERT_MIN_SAMPLES'),
     };
     this.cooldownSeconds = config.get('ALERT_COOLDOWN_SECONDS');
@@ -91,11 +96,24 @@ export class AlertEvaluator {
     return this.record({ rules: INSTANCE_RULES, subject: this.runner.instanceId, holding, unjudged });
   }
 
-  /** The fleet's rules, from the database: modules UNHEALTHY or quarantined, the oldest PENDING robot. */
+  /**
+   * The fleet's rules, from the database: modules UNHEALTHY or quarantined, the oldest PENDING
+   * robot, notification dead letters and queue age.
+   */
   async evaluateFleet(): Promise<AlertChange[]> {
-    const snapshot = await this.fleet.alertFigures();
+    const [snapshot, deliveries] = await Promise.all([
+      this.fleet.alertFigures(),
+      this.deliveries.alertFigures(this.thresholds.notificationDeadWindowSeconds),
+    ]);
     const holding = fleetConditions(
-      { oldestPendingSeconds: snapshot.oldest_pending_seconds, modules: snapshot.modules },
+      {
+        oldestPendingSeconds: snapshot.oldest_pending_seconds,
+        modules: snapshot.modules,
+        notifications: {
+          deadInWindow: deliveries.dead_in_window,
+          oldestPendingSeconds: deliveries.oldest_pending_seconds,
+        },
+      },
       this.thresholds,
     );
     return this.record({

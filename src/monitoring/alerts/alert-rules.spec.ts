@@ -15,6 +15,9 @@ const LIMITS: AlertThresholds = {
   cacheHitRateMin: 0.6,
   dbPoolUsageMax: 0.9,
   pendingMaxAgeSeconds: 300,
+  notificationDeadMax: 0,
+  notificationDeadWindowSeconds: 900,
+  notificationQueueMaxAgeSeconds: 300,
   minSamples: 20,
 };
 
@@ -127,5 +130,25 @@ describe('fleet alert rules', () => {
   it('holds nothing with no pending robot or one younger than the limit', () => {
     expect(fleetConditions({ oldestPendingSeconds: null, modules: [] }, LIMITS)).toEqual([]);
     expect(fleetConditions({ oldestPendingSeconds: 300, modules: [] }, LIMITS)).toEqual([]);
+  });
+
+  it('fires on notification dead letters above the threshold within the window, and on a late delivery queue', () => {
+    const judge = (deadInWindow: number, oldestPendingSeconds: number, limits = LIMITS) =>
+      fleetConditions(
+        { oldestPendingSeconds: null, modules: [], notifications: { deadInWindow, oldestPendingSeconds } },
+        limits,
+      );
+    expect(judge(0, 300)).toEqual([]);
+    const [dead, late] = judge(3, 301.26);
+    expect(dead).toMatchObject({
+      rule: AlertRule.NotificationDeadLetters,
+      subject: 'fleet',
+      value: 3,
+      threshold: 0,
+      message: '3 notification deliveries went DEAD in the last 15 min (> 0)',
+      details: { window_seconds: 900 },
+    });
+    expect(late).toMatchObject({ rule: AlertRule.NotificationQueueAge, value: 301.3, threshold: 300 });
+    expect(judge(5, 0, { ...LIMITS, notificationDeadMax: 5 })).toEqual([]);
   });
 });

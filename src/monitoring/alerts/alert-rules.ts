@@ -10,6 +10,8 @@ export enum AlertRule {
   ModuleUnhealthy = 'module_unhealthy',
   ModuleBreakerOpen = 'module_breaker_open',
   PendingAge = 'pending_age',
+  NotificationDeadLetters = 'notification_dead_letters',
+  NotificationQueueAge = 'notification_queue_age',
 }
 
 export enum AlertSeverity {
@@ -26,7 +28,13 @@ export const INSTANCE_RULES = [
   AlertRule.DbBreakerOpen,
 ];
 /** Judged once per tick from the database; the subject is a module name or 'fleet'. */
-export const FLEET_RULES = [AlertRule.ModuleUnhealthy, AlertRule.ModuleBreakerOpen, AlertRule.PendingAge];
+export const FLEET_RULES = [
+  AlertRule.ModuleUnhealthy,
+  AlertRule.ModuleBreakerOpen,
+  AlertRule.PendingAge,
+  AlertRule.NotificationDeadLetters,
+  AlertRule.NotificationQueueAge,
+];
 export const FLEET_SUBJECT = 'fleet';
 
 export interface AlertThresholds {
@@ -35,6 +43,11 @@ export interface AlertThresholds {
   cacheHitRateMin: number;
   dbPoolUsageMax: number;
   pendingMaxAgeSeconds: number;
+  /** Notifications: more DEAD deliveries than this within `notificationDeadWindowSeconds`. */
+  notificationDeadMax: number;
+  notificationDeadWindowSeconds: number;
+  /** Notifications: a due delivery waiting longer than this. */
+  notificationQueueMaxAgeSeconds: number;
   /** Fewer calls or lookups than this in the window are not judged (one slow call is no trend). */
   minSamples: number;
 }
@@ -73,6 +86,8 @@ export interface InstanceJudgement {
 export interface FleetFigures {
   oldestPendingSeconds: number | null;
   modules: { module: string; health: string; breaker: string }[];
+  /** Absent when not judged (the notification rules then keep their state). */
+  notifications?: { deadInWindow: number; oldestPendingSeconds: number };
 }
 
 /** Operations answered over HTTP: database statements and cache calls are not response times. */
@@ -199,6 +214,30 @@ export function fleetConditions(figures: FleetFigures, limits: AlertThresholds):
       message: `oldest PENDING robot has waited ${Math.round(age)} s (> ${limits.pendingMaxAgeSeconds} s)`,
       value: round(age, 1),
       threshold: limits.pendingMaxAgeSeconds,
+      details: {},
+    });
+  }
+  const notifications = figures.notifications;
+  if (notifications && notifications.deadInWindow > limits.notificationDeadMax) {
+    const minutes = Math.round(limits.notificationDeadWindowSeconds / 60);
+    conditions.push({
+      rule: AlertRule.NotificationDeadLetters,
+      subject: FLEET_SUBJECT,
+      severity: AlertSeverity.Warning,
+      message: `${notifications.deadInWindow} notification deliveries went DEAD in the last ${minutes} min (> ${limits.notificationDeadMax})`,
+      value: notifications.deadInWindow,
+      threshold: limits.notificationDeadMax,
+      details: { window_seconds: limits.notificationDeadWindowSeconds },
+    });
+  }
+  if (notifications && notifications.oldestPendingSeconds > limits.notificationQueueMaxAgeSeconds) {
+    conditions.push({
+      rule: AlertRule.NotificationQueueAge,
+      subject: FLEET_SUBJECT,
+      severity: AlertSeverity.Warning,
+      message: `a notification delivery has waited ${Math.round(notifications.oldestPendingSeconds)} s past its due time (> ${limits.notificationQueueMaxAgeSeconds} s)`,
+      value: round(notifications.oldestPendingSeconds, 1),
+      threshold: limits.notificationQueueMaxAgeSeconds,
       details: {},
     });
   }

@@ -14,6 +14,7 @@ import type { AlertDto } from '../alerts/dto/alert.dto.js';
 import { HealthState, type ProbeName, type ProbeResult } from '../health/health-state.service.js';
 import { Operation } from '../metrics/operations.js';
 import { PerformanceTracker } from '../metrics/performance-tracker.service.js';
+import { DeliveryStatsRepository } from '../../notification/deliveries/delivery-stats.repository.js';
 
 export type SystemStatus = 'HEALTHY' | 'DEGRADED' | 'UNHEALTHY';
 
@@ -66,6 +67,7 @@ export class DashboardService implements OnApplicationBootstrap, OnApplicationSh
     private readonly breaker: DatabaseBreakerInterceptor,
     private readonly runner: JobRunner,
     private readonly alerts: AlertsService,
+    private readonly deliveries: DeliveryStatsRepository,
   ) {}
 
   onApplicationBootstrap(): void {
@@ -79,10 +81,11 @@ export class DashboardService implements OnApplicationBootstrap, OnApplicationSh
   }
 
   async dashboard() {
-    const [fleet, probes, alerts] = await Promise.all([
+    const [fleet, probes, alerts, notifications] = await Promise.all([
       this.fleetFigures(),
       this.health.current(),
       this.alerts.active(),
+      this.notificationFigures(),
     ]);
     const operations = this.tracker.snapshot();
     const byStatus = Object.fromEntries(NON_TERMINAL.map((status) => [status, 0])) as Record<string, number>;
@@ -136,7 +139,16 @@ export class DashboardService implements OnApplicationBootstrap, OnApplicationSh
         critical: alerts.filter((alert) => alert.severity === 'CRITICAL').length,
         items: alerts,
       },
+      notifications,
     };
+  }
+
+  /** Notifications by channel over the last hour, the queue, disabled subscriptions: shared for 30 s too. */
+  private notificationFigures() {
+    return this.cache.getOrLoad(cacheKey(CacheKind.SystemHealth, 'dashboard-notifications'), async () => ({
+      computed_at: new Date().toISOString(),
+      ...(await this.deliveries.dashboard()),
+    }));
   }
 
   /** The admin's detailed view: every probe with its figures, and which modules are not healthy. */

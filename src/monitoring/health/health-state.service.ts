@@ -6,6 +6,7 @@ import { AppConfig } from '../../core/config/app-config.service.js';
 import { DatabaseProbe } from '../../state/database.probe.js';
 
 export type ProbeName = 'database' | 'cache' | 'disk' | 'memory' | 'event_loop';
+const PROBE_COUNT = 5;
 
 export interface ProbeResult {
   status: 'up' | 'down';
@@ -71,9 +72,12 @@ export class HealthState implements OnApplicationBootstrap, OnApplicationShutdow
     this.loopDelay.disable();
   }
 
-  /** The last result of every probe; waits for the first refresh if none has finished yet. */
+  /**
+   * The last result of every probe; waits for the first refresh until every probe has one (the
+   * quick ones finish first: a call then must not see a report without the database).
+   */
   async current(): Promise<Record<ProbeName, ProbeResult>> {
-    if (this.results.size === 0) await this.refresh();
+    if (this.results.size < PROBE_COUNT) await this.refresh();
     const staleAfter = 3 * this.config.get('HEALTH_REFRESH_MS');
     const now = Date.now();
     const out = {} as Record<ProbeName, ProbeResult>;

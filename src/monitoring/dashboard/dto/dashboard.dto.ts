@@ -3,6 +3,7 @@ import { ModuleHealth, PerformanceTier } from '../../../state/entities/index.js'
 import { AlertDto } from '../../alerts/dto/alert.dto.js';
 import { PoolsDto, ProbesDto } from '../../health/dto/health-report.dto.js';
 import { Operation } from '../../metrics/operations.js';
+import { NotificationsBlockDto } from './notifications-block.dto.js';
 
 const SYSTEM_STATUS = ['HEALTHY', 'DEGRADED', 'UNHEALTHY'];
 const BREAKER_STATE = ['CLOSED', 'OPEN', 'HALF_OPEN'];
@@ -119,6 +120,7 @@ export class DashboardDto {
   @ApiProperty({ type: DatabaseStatusDto }) database_status: DatabaseStatusDto;
   @ApiProperty({ type: ResourceUsageDto }) resource_usage: ResourceUsageDto;
   @ApiProperty({ type: ActiveAlertsDto }) active_alerts: ActiveAlertsDto;
+  @ApiProperty({ type: NotificationsBlockDto }) notifications: NotificationsBlockDto;
 }
 
 class ModuleAttentionDto {

@@ -375,6 +375,31 @@ function renderAlerts(result) {
   fillRows('alert-table', rows, 'No active alerts', 4);
 }
 
+/** Deliveries of the last hour per channel, the queue now, and subscriptions disabled for failing. */
+function renderNotifications(data) {
+  const n = obj(data.notifications);
+  const queue = obj(n.queue_depth);
+  const hour = list(n.last_hour).map(obj);
+  const channels = [...new Set([...hour.map((h) => h.channel), ...Object.keys(queue)])].sort();
+  const rows = channels.map((channel) => {
+    const h = obj(hour.find((row) => row.channel === channel));
+    return el('tr', { 'data-channel': text(channel) }, [
+      el('th', { scope: 'row', text: text(channel) }),
+      el('td', { className: 'num', text: int(h.sent ?? 0) }),
+      el('td', { className: 'num', text: int(h.failed ?? 0) }),
+      el('td', { className: 'num', text: int(h.dead ?? 0) }),
+      el('td', { className: 'num', text: int(h.waiting ?? 0) }),
+      el('td', { className: 'num', text: int(queue[channel] ?? 0) }),
+    ]);
+  });
+  const disabled = isNum(n.disabled_subscriptions) ? n.disabled_subscriptions : 0;
+  setText(
+    'notification-summary',
+    `oldest due ${duration(n.oldest_pending_seconds ?? 0)} · ${int(disabled)} disabled subscription${disabled === 1 ? '' : 's'}`,
+  );
+  fillRows('notification-table', rows, 'No notifications in the last hour', 6);
+}
+
 function render(data) {
   for (const section of [
     renderSummary,
@@ -383,6 +408,7 @@ function render(data) {
     renderModules,
     renderUnroutable,
     renderOperations,
+    renderNotifications,
   ]) {
     try {
       section(data);
