@@ -191,6 +191,10 @@ const EXPECTED_ACCESS: Record<string, string> = {
   'POST /api/v1/events/consumers/:consumer/replay': 'admin',
   'POST /api/v1/events/parked/:consumer/:event_id/replay': 'admin',
   'GET /api/v1/security/audit': 'admin',
+  'POST /api/v1/ocr/documents': 'ocr:write',
+  'POST /api/v1/ocr/documents/batch': 'ocr:write',
+  'GET /api/v1/ocr/documents': 'ocr:read',
+  'GET /api/v1/ocr/documents/:document_id': 'ocr:read',
 };
 
 const PLACEHOLDERS: Record<string, string> = {
@@ -200,6 +204,7 @@ const PLACEHOLDERS: Record<string, string> = {
   key_id: 'key_00000000',
   consumer: 'nobody',
   event_id: '1',
+  document_id: '7c9e6679-7425-40de-944b-e07fc1f90ae7',
 };
 
 function concrete(path: string): string {
