@@ -1,5 +1,6 @@
 import { describe, expect, it } from '@jest/globals';
 import { CoreErrorCode, declareErrorCodes, statusOf } from './core/errors/error-catalogue.js';
+import { OcrApiErrorCode } from './ocr/ocr-api.errors.js';
 import { OrchestratorErrorCode } from './orchestrator/orchestrator.errors.js';
 import { RegistryErrorCode } from './registry/registry.errors.js';
 import { SecurityErrorCode } from './security/security.errors.js';
@@ -41,6 +42,16 @@ const CLIENT_STATUSES = {
   API_KEY_MODULE_NOT_REGISTERED: 422,
   API_KEY_NOT_ROTATABLE: 409,
   RATE_LIMITED: 429,
+  OCR_NOT_MULTIPART: 415,
+  OCR_MALFORMED_UPLOAD: 400,
+  OCR_FILE_MISSING: 400,
+  OCR_TOO_MANY_FILES: 400,
+  OCR_FILE_TOO_LARGE: 413,
+  OCR_UNSUPPORTED_TYPE: 422,
+  OCR_UNREADABLE_DOCUMENT: 422,
+  OCR_EXTRACTOR_UNAVAILABLE: 422,
+  OCR_DOCUMENT_MISSING: 422,
+  OCR_DOCUMENT_NOT_FOUND: 404,
 };
 
 describe('error catalogue', () => {
@@ -51,6 +62,7 @@ describe('error catalogue', () => {
       ...Object.values(RegistryErrorCode),
       ...Object.values(SecurityErrorCode),
       ...Object.values(StateErrorCode),
+      ...Object.values(OcrApiErrorCode),
     ];
     expect(Object.fromEntries(codes.map((code) => [code, statusOf(code)]))).toEqual(CLIENT_STATUSES);
   });

@@ -13,6 +13,8 @@ export enum OcrApiErrorCode {
   /** The bytes start like a supported type but cannot be read (the dev pipeline's deep check). */
   UnreadableDocument = 'OCR_UNREADABLE_DOCUMENT',
   ExtractorUnavailable = 'OCR_EXTRACTOR_UNAVAILABLE',
+  /** The robot found no bytes under the document's hash (the store was emptied or not shared). */
+  DocumentMissing = 'OCR_DOCUMENT_MISSING',
   DocumentNotFound = 'OCR_DOCUMENT_NOT_FOUND',
 }
 
@@ -31,6 +33,7 @@ declareErrorCodes(OcrApiErrorCode, {
   [OcrApiErrorCode.UnsupportedType]: 422,
   [OcrApiErrorCode.UnreadableDocument]: 422,
   [OcrApiErrorCode.ExtractorUnavailable]: 422,
+  [OcrApiErrorCode.DocumentMissing]: 422,
   [OcrApiErrorCode.DocumentNotFound]: 404,
 });
 

@@ -19,6 +19,7 @@ import {
   type OcrOptions,
   type OcrPipeline,
 } from '../ocr.types.js';
+import { OcrApiErrorCode } from '../ocr-api.errors.js';
 import { ACTIVE_PIPELINE } from './active-pipeline.provider.js';
 import { OcrMetrics } from './ocr-metrics.js';
 import { OCR_ROBOT_TYPE } from './ocr.service.js';
@@ -67,7 +68,8 @@ export class OcrExtractHandler implements RobotHandler {
     const document = await this.documents.start(documentId);
     if (!document) throw new RobotFailure(ErrorCategory.Validation, `No OCR document ${documentId}`);
     const bytes = await this.store.get(document.sha256);
-    if (!bytes) return this.refuse(documentId, 'OCR_DOCUMENT_MISSING', 'The document is no longer in the store.');
+    if (!bytes)
+      return this.refuse(documentId, OcrApiErrorCode.DocumentMissing, 'The document is no longer in the store.');
     const options = document.options as unknown as OcrOptions;
 
     let result;
