@@ -53,7 +53,11 @@ export async function createApp(root: DynamicModule = AppModule.forRoot()): Prom
       done();
     });
   limitJsonDepth(app.getHttpAdapter().getInstance());
-  await registerMultipart(app, { fileSize: env.OCR_MAX_BYTES, files: env.OCR_BATCH_MAX_FILES, routes: ['/api/v1/ocr/'] });
+  await registerMultipart(app, {
+    fileSize: env.OCR_MAX_BYTES,
+    files: env.OCR_BATCH_MAX_FILES,
+    routes: ['/api/v1/ocr/'],
+  });
   // Security headers; the CSP lets Swagger UI's own inline bootstrap run, and nothing external.
   securityHeaders(app.getHttpAdapter().getInstance(), {
     contentSecurityPolicy: {
