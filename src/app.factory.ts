@@ -8,6 +8,7 @@ import { AppModule } from './app.module.js';
 import { AppConfig } from './core/config/app-config.service.js';
 import { validateEnvironment } from './core/config/environment.js';
 import { limitJsonDepth } from './core/http/json-depth.js';
+import { registerMultipart } from './core/http/multipart.js';
 import { securityHeaders } from './core/http/security-headers.js';
 import { REQUEST_ID_HEADER, requestIdFor } from './core/logging/logging.module.js';
 import { WARNING_HEADER } from './orchestrator/dto/robot-warning.dto.js';
@@ -52,6 +53,11 @@ export async function createApp(root: DynamicModule = AppModule.forRoot()): Prom
       done();
     });
   limitJsonDepth(app.getHttpAdapter().getInstance());
+  await registerMultipart(app, {
+    fileSize: env.OCR_MAX_BYTES,
+    files: env.OCR_BATCH_MAX_FILES,
+    routes: ['/api/v1/ocr/'],
+  });
   // Security headers; the CSP lets Swagger UI's own inline bootstrap run, and nothing external.
   securityHeaders(app.getHttpAdapter().getInstance(), {
     contentSecurityPolicy: {

@@ -2,6 +2,7 @@ import { describe, expect, it } from '@jest/globals';
 import { CoreErrorCode, declareErrorCodes, statusOf } from './core/errors/error-catalogue.js';
 import { NotificationErrorCode } from './notification/notification.errors.js';
 import { InAppErrorCode } from './notification/in-app.errors.js';
+import { OcrApiErrorCode } from './ocr/ocr-api.errors.js';
 import { OrchestratorErrorCode } from './orchestrator/orchestrator.errors.js';
 import { RegistryErrorCode } from './registry/registry.errors.js';
 import { SecurityErrorCode } from './security/security.errors.js';
@@ -60,6 +61,16 @@ const CLIENT_STATUSES = {
   INBOX_STREAMS_EXHAUSTED: 503,
   TEMPLATE_INVALID: 422,
   TEMPLATE_OVERRIDE_NOT_FOUND: 404,
+  OCR_NOT_MULTIPART: 415,
+  OCR_MALFORMED_UPLOAD: 400,
+  OCR_FILE_MISSING: 400,
+  OCR_TOO_MANY_FILES: 400,
+  OCR_FILE_TOO_LARGE: 413,
+  OCR_UNSUPPORTED_TYPE: 422,
+  OCR_UNREADABLE_DOCUMENT: 422,
+  OCR_EXTRACTOR_UNAVAILABLE: 422,
+  OCR_DOCUMENT_MISSING: 422,
+  OCR_DOCUMENT_NOT_FOUND: 404,
 };
 
 describe('error catalogue', () => {
@@ -73,6 +84,7 @@ describe('error catalogue', () => {
       ...Object.values(NotificationErrorCode),
       ...Object.values(InAppErrorCode),
       ...Object.values(TemplatesErrorCode),
+      ...Object.values(OcrApiErrorCode),
     ];
     expect(Object.fromEntries(codes.map((code) => [code, statusOf(code)]))).toEqual(CLIENT_STATUSES);
   });

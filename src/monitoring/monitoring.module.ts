@@ -1,5 +1,6 @@
 import { type DynamicModule, Module } from '@nestjs/common';
 import { TerminusModule } from '@nestjs/terminus';
+import { Registry } from 'prom-client';
 import { CacheModule } from '../cache/cache.module.js';
 import { MetricsAccess, validateEnvironment } from '../core/config/environment.js';
 import { StateModule } from '../state/state.module.js';
@@ -66,7 +67,10 @@ export class MonitoringModule {
         EventsAdminService,
         ...metrics.providers,
       ],
-      exports: [PerformanceTracker, HealthState, AlertsService],
+      // Global so a layer can publish its own metrics in the one registry /metrics exposes
+      // (injected with @Optional(): there is none while METRICS_ENABLED is false).
+      global: true,
+      exports: [PerformanceTracker, HealthState, AlertsService, ...(env.METRICS_ENABLED ? [Registry] : [])],
     };
   }
 }

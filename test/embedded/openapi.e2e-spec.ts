@@ -27,11 +27,13 @@ import {
   schemaValidator,
 } from '../support/openapi-document.js';
 import { writeInbox } from '../factories/in-app.factory.js';
+import { form, phototestLines } from '../support/ocr-uploads.js';
 import { http, type HttpResult, useTestApp } from '../support/test-app.js';
 
 const PROBLEM_REF = '#/components/schemas/ProblemDetailsDto';
 const PROBLEM_TYPE = 'application/problem+json';
 const BODY_LIMIT = 32_768;
+const OCR_MAX_BYTES = 65_536;
 
 /** The only fractional figures: every other numeric member is an integer and must say so. */
 const FRACTIONAL: Record<string, string[]> = {
@@ -60,6 +62,8 @@ const FRACTIONAL: Record<string, string[]> = {
   MemoryProbeDto: ['duration_ms'],
   EventLoopProbeDto: ['duration_ms', 'lag_p99_ms'],
   NotificationsBlockDto: ['oldest_pending_seconds'],
+  OcrDocumentSummaryDto: ['confidence'],
+  OcrDocumentDto: ['confidence'],
 };
 
 /** The statuses the scenario below draws from each operation. */
@@ -121,6 +125,10 @@ const EXERCISED: Record<string, string> = {
   TemplatesController_save: '200 400 422',
   TemplatesController_remove: '200 404',
   TemplatesController_preview: '200 422',
+  OcrDocumentsController_submit: '200 202 400 413 415 422',
+  OcrDocumentsController_batch: '200 400 415',
+  OcrDocumentsController_list: '200 400',
+  OcrDocumentsController_get: '200 404',
 };
 
 /** Request bodies, whose validation rules are the truth the document must tell. */
@@ -150,7 +158,11 @@ const BODY_DTOS = [
  * document declares for its route and status, with the content type and a body its schema accepts.
  */
 describe('the OpenAPI document at /docs-json', () => {
-  const t = useTestApp({ BODY_LIMIT_BYTES: String(BODY_LIMIT), RATE_LIMIT_BULK_PER_MINUTE: '3' });
+  const t = useTestApp({
+    BODY_LIMIT_BYTES: String(BODY_LIMIT),
+    RATE_LIMIT_BULK_PER_MINUTE: '3',
+    OCR_MAX_BYTES: String(OCR_MAX_BYTES),
+  });
   let doc: OpenApiDocument;
   let validatorFor: ReturnType<typeof schemaValidator>;
   const exercised = new Map<string, Set<string>>();
@@ -165,13 +177,22 @@ describe('the OpenAPI document at /docs-json', () => {
     method: string,
     template: string,
     path: string,
-    init: { body?: unknown; raw?: string; type?: string; key?: string | null; headers?: Record<string, string> } = {},
+    init: {
+      body?: unknown;
+      raw?: string;
+      type?: string;
+      key?: string | null;
+      headers?: Record<string, string>;
+      /** A multipart body: fetch writes its Content-Type with the boundary. */
+      form?: FormData;
+    } = {},
   ): Promise<HttpResult<T>> {
-    const body = init.raw ?? (init.body === undefined ? undefined : JSON.stringify(init.body));
+    const json = init.raw ?? (init.body === undefined ? undefined : JSON.stringify(init.body));
+    const body = init.form ?? json;
     const res = await http<T>(`${t.url}${path}`, {
       method,
       key: init.key,
-      headers: { ...(body === undefined ? {} : { 'content-type': init.type ?? 'application/json' }), ...init.headers },
+      headers: { ...(json === undefined ? {} : { 'content-type': init.type ?? 'application/json' }), ...init.headers },
       body,
     });
     const operation: Operation | undefined = doc.paths[template]?.[method.toLowerCase()];
@@ -273,6 +294,22 @@ describe('the OpenAPI document at /docs-json', () => {
             example: true,
           });
       }
+    }
+  });
+
+  it('documents the OCR uploads as multipart forms with a binary file part', () => {
+    for (const path of ['/api/v1/ocr/documents', '/api/v1/ocr/documents/batch']) {
+      const body = (
+        doc.paths[path].post as Operation & { requestBody: { content: Record<string, { schema: Schema }> } }
+      ).requestBody;
+      expect(Object.keys(body.content)).toEqual(['multipart/form-data']);
+      const schema = body.content['multipart/form-data'].schema as {
+        required: string[];
+        properties: Record<string, Schema>;
+      };
+      expect(schema.required).toEqual(['file']);
+      expect(JSON.stringify(schema.properties.file)).toContain('"format":"binary"');
+      expect(Object.keys(schema.properties)).toEqual(expect.arrayContaining(['languages', 'engine', 'extract']));
     }
   });
 
@@ -543,6 +580,33 @@ describe('the OpenAPI document at /docs-json', () => {
     await call('POST', `${templates}/preview`, `${templates}/preview`, { body: { ...preview, subject: '{{#if}}' } });
     await call('DELETE', oneTemplate, `${templates}/robot.completed/email/es`);
     await call('DELETE', oneTemplate, `${templates}/robot.completed/email/es`);
+    // OCR documents, over real multipart bodies and the real OCR of a scanned line
+    const line = await phototestLines(84, 40);
+    const file = (bytes: Buffer, filename = 'line.png'): [string, { bytes: Buffer; filename: string }] => [
+      'file',
+      { bytes, filename },
+    ];
+    const documents = '/api/v1/ocr/documents';
+    const synced = await call<{ document_id: string }>('POST', documents, documents, {
+      form: form([['sync', 'true'], file(line)]),
+    });
+    expect(synced.status).toBe(200);
+    expect((await call('POST', documents, documents, { form: form([file(line)]) })).status).toBe(200);
+    expect(
+      (await call('POST', documents, documents, { form: form([file(await phototestLines(188, 40))]) })).status,
+    ).toBe(202);
+    await call('POST', documents, documents, { form: form([['languages', 'eng']]) });
+    await call('POST', documents, documents, { body: { file: 'x' } });
+    await call('POST', documents, documents, { form: form([file(Buffer.alloc(OCR_MAX_BYTES + 1, 1))]) });
+    await call('POST', documents, documents, { form: form([file(Buffer.from('plain text'), 'text.png')]) });
+    const batch = `${documents}/batch`;
+    await call('POST', batch, batch, { form: form([file(line), file(Buffer.from('plain text'), 'text.png')]) });
+    await call('POST', batch, batch, { form: form([['engine', 'gpu'], file(line)]) });
+    await call('POST', batch, batch, { body: {} });
+    await call('GET', documents, `${documents}?limit=2`);
+    await call('GET', documents, `${documents}?cursor=forged`);
+    await call('GET', `${documents}/{document_id}`, `${documents}/${synced.body.document_id}`);
+    await call('GET', `${documents}/{document_id}`, `${documents}/7c9e6679-7425-40de-944b-e07fc1f90ae7`);
 
     // Each route answered what the scenario meant it to: a drift here means the scenario no longer tests that answer.
     expect(Object.fromEntries([...exercised].map(([id, statuses]) => [id, [...statuses].sort().join(' ')]))).toEqual(

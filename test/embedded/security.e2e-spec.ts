@@ -215,6 +215,10 @@ const EXPECTED_ACCESS: Record<string, string> = {
   'GET /api/v1/notifications/templates/:event_type/:channel/:locale': 'notifications:read',
   'PUT /api/v1/notifications/templates/:event_type/:channel/:locale': 'notifications:write',
   'DELETE /api/v1/notifications/templates/:event_type/:channel/:locale': 'notifications:write',
+  'POST /api/v1/ocr/documents': 'ocr:write',
+  'POST /api/v1/ocr/documents/batch': 'ocr:write',
+  'GET /api/v1/ocr/documents': 'ocr:read',
+  'GET /api/v1/ocr/documents/:document_id': 'ocr:read',
 };
 
 const PLACEHOLDERS: Record<string, string> = {
@@ -230,6 +234,7 @@ const PLACEHOLDERS: Record<string, string> = {
   event_type: 'robot.completed',
   channel: 'email',
   locale: 'en',
+  document_id: '7c9e6679-7425-40de-944b-e07fc1f90ae7',
 };
 
 function concrete(path: string): string {

@@ -12,6 +12,7 @@ import {
   NotificationTemplatesSettings,
 } from './settings/notification-templates.settings.js';
 import { NotificationDispatchSettings } from './settings/notification-dispatch.settings.js';
+import { OcrApiSettings } from './settings/ocr-api.settings.js';
 import { OrchestratorSettings } from './settings/orchestrator.settings.js';
 import { RetentionSettings } from './settings/retention.settings.js';
 import { SecuritySettings } from './settings/security.settings.js';
@@ -52,6 +53,7 @@ export const SETTINGS_LAYERS: readonly SettingsLayer[] = [
   { settings: NotificationInAppSettings },
   { settings: NotificationTemplatesSettings, rules: notificationTemplatesRules },
   { settings: NotificationDispatchSettings },
+  { settings: OcrApiSettings },
 ];
 
 export type Environment = ServerSettings &
@@ -65,7 +67,8 @@ export type Environment = ServerSettings &
   NotificationSettings &
   NotificationInAppSettings &
   NotificationTemplatesSettings &
-  NotificationDispatchSettings;
+  NotificationDispatchSettings &
+  OcrApiSettings;
 
 /** The variables a layer declares: every one carries at least one validation decorator. */
 export function settingNames(settings: new () => object): string[] {

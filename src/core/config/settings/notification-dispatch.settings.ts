@@ -1,6 +1,4 @@
-import { Transform } from 'class-transformer';
-import { IsBoolean, IsInt, IsNumber, IsString, Matches, Max, Min } from 'class-validator';
-import { toBoolean } from './to-boolean.js';
+import { IsInt, IsNumber, IsString, Matches, Max, Min } from 'class-validator';
 
 /** Host names, comma-separated: letters, digits, dots and dashes (no scheme, no port). */
 const HOST_LIST = /^\s*([A-Za-z0-9.-]+\s*(,\s*[A-Za-z0-9.-]+\s*)*)?$/;
