@@ -5,6 +5,7 @@ import { CacheSettings } from './settings/cache.settings.js';
 import { databaseRules, DatabaseSettings } from './settings/database.settings.js';
 import { loadBalancerRules, LoadBalancerSettings } from './settings/load-balancer.settings.js';
 import { MonitoringSettings } from './settings/monitoring.settings.js';
+import { OcrSettings } from './settings/ocr.settings.js';
 import { OrchestratorSettings } from './settings/orchestrator.settings.js';
 import { RetentionSettings } from './settings/retention.settings.js';
 import { SecuritySettings } from './settings/security.settings.js';
@@ -41,6 +42,7 @@ export const SETTINGS_LAYERS: readonly SettingsLayer[] = [
   { settings: LoadBalancerSettings, rules: loadBalancerRules },
   { settings: MonitoringSettings },
   { settings: RetentionSettings },
+  { settings: OcrSettings },
 ];
 
 export type Environment = ServerSettings &
@@ -50,7 +52,8 @@ export type Environment = ServerSettings &
   OrchestratorSettings &
   LoadBalancerSettings &
   MonitoringSettings &
-  RetentionSettings;
+  RetentionSettings &
+  OcrSettings;
 
 /** The variables a layer declares: every one carries at least one validation decorator. */
 export function settingNames(settings: new () => object): string[] {
