@@ -1,5 +1,6 @@
 import { describe, expect, it } from '@jest/globals';
 import { CoreErrorCode, declareErrorCodes, statusOf } from './core/errors/error-catalogue.js';
+import { OcrPipelineErrorCode } from './ocr/ocr-pipeline.errors.js';
 import { OrchestratorErrorCode } from './orchestrator/orchestrator.errors.js';
 import { RegistryErrorCode } from './registry/registry.errors.js';
 import { SecurityErrorCode } from './security/security.errors.js';
@@ -41,6 +42,16 @@ const CLIENT_STATUSES = {
   API_KEY_MODULE_NOT_REGISTERED: 422,
   API_KEY_NOT_ROTATABLE: 409,
   RATE_LIMITED: 429,
+  OCR_TOO_LARGE: 413,
+  OCR_UNSUPPORTED_TYPE: 422,
+  OCR_TOO_MANY_PAGES: 422,
+  OCR_TOO_MANY_PIXELS: 422,
+  OCR_CORRUPT: 422,
+  OCR_ENCRYPTED: 422,
+  OCR_LANGUAGE_UNAVAILABLE: 422,
+  OCR_ENGINE_UNAVAILABLE: 422,
+  OCR_ENGINES_FAILED: 503,
+  OCR_CANCELLED: 503,
 };
 
 describe('error catalogue', () => {
@@ -51,6 +62,7 @@ describe('error catalogue', () => {
       ...Object.values(RegistryErrorCode),
       ...Object.values(SecurityErrorCode),
       ...Object.values(StateErrorCode),
+      ...Object.values(OcrPipelineErrorCode),
     ];
     expect(Object.fromEntries(codes.map((code) => [code, statusOf(code)]))).toEqual(CLIENT_STATUSES);
   });

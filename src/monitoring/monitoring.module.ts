@@ -2,6 +2,7 @@ import { type DynamicModule, Module } from '@nestjs/common';
 import { TerminusModule } from '@nestjs/terminus';
 import { CacheModule } from '../cache/cache.module.js';
 import { MetricsAccess, validateEnvironment } from '../core/config/environment.js';
+import { OcrPipelineModule } from '../ocr/pipeline/ocr-pipeline.module.js';
 import { StateModule } from '../state/state.module.js';
 import { AlertEvaluator } from './alerts/alert-evaluator.service.js';
 import { AlertsController } from './alerts/alerts.controller.js';
@@ -18,6 +19,7 @@ import { FleetMetricsCollector } from './metrics/fleet-metrics.collector.js';
 import { HttpMetricsHook } from './metrics/http-metrics.hook.js';
 import { OperationTimings } from './metrics/operation-timings.service.js';
 import { metricsRegistryProvider } from './metrics/metrics-registry.provider.js';
+import { OcrMetricsCollector } from './metrics/ocr-metrics.collector.js';
 import { KeyMetricsController, PublicMetricsController } from './metrics/metrics.controller.js';
 import { PerformanceTracker } from './metrics/performance-tracker.service.js';
 
@@ -34,12 +36,12 @@ export class MonitoringModule {
     const metrics = env.METRICS_ENABLED
       ? {
           controllers: [env.METRICS_ACCESS === MetricsAccess.Key ? KeyMetricsController : PublicMetricsController],
-          providers: [metricsRegistryProvider, HttpMetricsHook, FleetMetricsCollector],
+          providers: [metricsRegistryProvider, HttpMetricsHook, FleetMetricsCollector, OcrMetricsCollector],
         }
       : { controllers: [], providers: [] };
     return {
       module: MonitoringModule,
-      imports: [TerminusModule.forRoot({ errorLogStyle: 'json' }), StateModule, CacheModule],
+      imports: [TerminusModule.forRoot({ errorLogStyle: 'json' }), StateModule, CacheModule, OcrPipelineModule],
       controllers: [
         HealthController,
         MonitoringController,

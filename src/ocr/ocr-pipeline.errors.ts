@@ -51,9 +51,13 @@ export const ocrUnsupportedType = () =>
   );
 
 export const ocrTooManyPages = (pages: number, max: number) =>
-  new OcrInputError(OcrPipelineErrorCode.TooManyPages, `The document has ${pages} pages; at most ${max} are accepted.`, {
-    max_pages: max,
-  });
+  new OcrInputError(
+    OcrPipelineErrorCode.TooManyPages,
+    `The document has ${pages} pages; at most ${max} are accepted.`,
+    {
+      max_pages: max,
+    },
+  );
 
 export const ocrTooManyPixels = (max: number) =>
   new OcrInputError(

@@ -1,6 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import sharp from 'sharp';
-import { characterErrorRate, lineMatchedCharacterErrorRate, wordErrorRate } from '../../src/ocr/pipeline/text-accuracy.js';
+import {
+  characterErrorRate,
+  lineMatchedCharacterErrorRate,
+  wordErrorRate,
+} from '../../src/ocr/pipeline/text-accuracy.js';
 import type { OcrResult } from '../../src/ocr/ocr.types.js';
 import { groundTruth, ocrFixture, type PipelineApp, startPipeline } from '../support/ocr-pipeline-app.js';
 import { pdfOfJpegs } from '../support/pdf-writer.js';
@@ -13,6 +17,7 @@ const report = (name: string, result: OcrResult, truth: string) => {
   const page = result.pages[0];
   const pct = (n: number) => `${(n * 100).toFixed(2)} %`;
   // The figures the report quotes; printed so a CI log shows them.
+  // eslint-disable-next-line no-console -- the measured CER/WER belong in the CI log
   console.log(
     `${name}: ${page.source} CER ${pct(cer)} (reading-order-free ${pct(lineCer)}) WER ${pct(wer)} ` +
       `conf ${result.confidence} ${page.timings_ms.total} ms`,
@@ -31,14 +36,22 @@ describe('OCR pipeline on real scans (native Tesseract 5 present, engine auto)',
     const result = await ocr.pipeline.recognise(ocrFixture('tesseract-test/phototest.tif'), options);
     const { cer } = report('phototest', result, groundTruth('phototest'));
     expect(cer).toBeLessThanOrEqual(0.03);
-    expect(result).toMatchObject({ media_type: 'image/tiff', page_count: 1, sha256: expect.stringMatching(/^[0-9a-f]{64}$/) });
+    expect(result).toMatchObject({
+      media_type: 'image/tiff',
+      page_count: 1,
+      sha256: expect.stringMatching(/^[0-9a-f]{64}$/),
+    });
     const [page] = result.pages;
     expect(page).toMatchObject({ source: 'native', rotation_applied: 0, width: 640, height: 480 });
     expect(page.engines_tried).toEqual([{ engine: 'native', confidence: page.confidence, ms: expect.any(Number) }]);
     expect(page.confidence).toBeGreaterThan(85);
     expect(page.quality.verdict).toBe('good');
     expect(page.lines[0].text).toBe('This is a lot of 12 point text to test the');
-    expect(page.lines[0].words[0]).toEqual({ text: 'This', confidence: expect.any(Number), box: expect.objectContaining({ x0: expect.any(Number) }) });
+    expect(page.lines[0].words[0]).toEqual({
+      text: 'This',
+      confidence: expect.any(Number),
+      box: expect.objectContaining({ x0: expect.any(Number) }),
+    });
     expect(page.lines[0].box.x1).toBeGreaterThan(page.lines[0].box.x0);
     expect(result.resources.cpu_ms).toBeGreaterThan(50);
     expect(result.resources.peak_memory_mb).toBeGreaterThan(50);
@@ -46,7 +59,10 @@ describe('OCR pipeline on real scans (native Tesseract 5 present, engine auto)',
   });
 
   it('reads the four-column UNLV 300 dpi page 8071_093.3B with a reading-order-free CER <= 3 %', async () => {
-    const result = await ocr.pipeline.recognise(ocrFixture('tesseract-test/8071_093.3B.tif'), { ...options, languages: 'eng' });
+    const result = await ocr.pipeline.recognise(ocrFixture('tesseract-test/8071_093.3B.tif'), {
+      ...options,
+      languages: 'eng',
+    });
     const { cer, lineCer } = report('8071_093.3B', result, groundTruth('8071_093.3B'));
     expect(lineCer).toBeLessThanOrEqual(0.03);
     // In page order the drop cap and the headline block land elsewhere than in the ground truth

@@ -29,7 +29,8 @@ export async function startPipeline(env: Record<string, string> = {}): Promise<P
 }
 
 export const ocrFixture = (name: string): Buffer => readFileSync(`test/fixtures/ocr/${name}`);
-export const groundTruth = (name: string): string => readFileSync(`test/fixtures/ocr/tesseract-test/${name}.txt`, 'utf8');
+export const groundTruth = (name: string): string =>
+  readFileSync(`test/fixtures/ocr/tesseract-test/${name}.txt`, 'utf8');
 
 const chunk = (type: string, data: Buffer) => {
   const body = Buffer.concat([Buffer.from(type, 'latin1'), data]);

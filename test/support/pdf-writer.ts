@@ -4,7 +4,10 @@
  * `encrypted` adds a Standard security handler whose user password is not empty, so a reader
  * must ask for one (the O and U values are random: no password opens it, which is all a test needs).
  */
-export function pdfOfJpegs(pages: Array<{ jpeg: Buffer; width: number; height: number; dpi: number }>, encrypted = false): Buffer {
+export function pdfOfJpegs(
+  pages: Array<{ jpeg: Buffer; width: number; height: number; dpi: number }>,
+  encrypted = false,
+): Buffer {
   const objects: Buffer[] = [];
   const add = (body: Buffer | string) => {
     objects.push(typeof body === 'string' ? Buffer.from(body, 'latin1') : body);
@@ -57,7 +60,9 @@ export function pdfOfJpegs(pages: Array<{ jpeg: Buffer; width: number; height: n
     `xref\n0 ${objects.length + 1}\n0000000000 65535 f \n` +
     offsets.map((o) => `${String(o).padStart(10, '0')} 00000 n \n`).join('') +
     `trailer\n<< /Size ${objects.length + 1} /Root ${catalog} 0 R` +
-    (encrypt ? ` /Encrypt ${encrypt} 0 R /ID [<00112233445566778899aabbccddeeff> <00112233445566778899aabbccddeeff>]` : '') +
+    (encrypt
+      ? ` /Encrypt ${encrypt} 0 R /ID [<00112233445566778899aabbccddeeff> <00112233445566778899aabbccddeeff>]`
+      : '') +
     ` >>\nstartxref\n${offset}\n%%EOF\n`;
   chunks.push(Buffer.from(xref, 'latin1'));
   return Buffer.concat(chunks);

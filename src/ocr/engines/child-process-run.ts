@@ -34,7 +34,9 @@ export function runProgram(file: string, args: string[], options: RunOptions = {
     };
     const onAbort = () => kill(new Error('killed: the page was abandoned'));
     options.signal?.addEventListener('abort', onAbort, { once: true });
-    const timer = options.timeoutMs ? setTimeout(() => kill(new Error('killed: timed out')), options.timeoutMs) : undefined;
+    const timer = options.timeoutMs
+      ? setTimeout(() => kill(new Error('killed: timed out')), options.timeoutMs)
+      : undefined;
     if (child.pid !== undefined) options.onSpawn?.(child.pid);
     child.stdout.on('data', (chunk: Buffer) => {
       size += chunk.length;
@@ -52,7 +54,12 @@ export function runProgram(file: string, args: string[], options: RunOptions = {
       options.signal?.removeEventListener('abort', onAbort);
       if (child.pid !== undefined) options.onExit?.(child.pid);
       if (failure) reject(failure);
-      else resolve({ code, stdout: Buffer.concat(stdout).toString('utf8'), stderr: Buffer.concat(stderr).toString('utf8') });
+      else
+        resolve({
+          code,
+          stdout: Buffer.concat(stdout).toString('utf8'),
+          stderr: Buffer.concat(stderr).toString('utf8'),
+        });
     });
     child.stdin.end(options.input ?? Buffer.alloc(0));
   });

@@ -39,8 +39,14 @@ export class NativeTesseractEngine implements OcrEngine {
   /** Whether the binary runs (`--version`) and which languages it has; nothing is thrown when absent. */
   async probe(): Promise<void> {
     try {
-      const version = await runProgram(this.options.path, ['--version'], { env: this.env, timeoutMs: PROBE_TIMEOUT_MS });
-      const langs = await runProgram(this.options.path, ['--list-langs'], { env: this.env, timeoutMs: PROBE_TIMEOUT_MS });
+      const version = await runProgram(this.options.path, ['--version'], {
+        env: this.env,
+        timeoutMs: PROBE_TIMEOUT_MS,
+      });
+      const langs = await runProgram(this.options.path, ['--list-langs'], {
+        env: this.env,
+        timeoutMs: PROBE_TIMEOUT_MS,
+      });
       this.available = version.code === 0 && /tesseract\s+[45]\./i.test(version.stdout + version.stderr);
       this.languages = new Set(
         langs.stdout
@@ -81,7 +87,11 @@ export class NativeTesseractEngine implements OcrEngine {
   async detectOrientation(image: Buffer, signal?: AbortSignal): Promise<Orientation | undefined> {
     if (!this.languages.has('osd')) return undefined;
     return this.pool.run(async (_slot, jobSignal) => {
-      const result = await runProgram(this.options.path, ['stdin', 'stdout', '--psm', '0'], this.runOptions(image, jobSignal));
+      const result = await runProgram(
+        this.options.path,
+        ['stdin', 'stdout', '--psm', '0'],
+        this.runOptions(image, jobSignal),
+      );
       const rotate = /Rotate:\s*(\d+)/.exec(result.stdout)?.[1];
       const confidence = Number(/Orientation confidence:\s*([\d.]+)/.exec(result.stdout)?.[1] ?? NaN);
       if (result.code !== 0 || rotate === undefined || !Number.isFinite(confidence)) return undefined;

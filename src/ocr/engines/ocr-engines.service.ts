@@ -96,7 +96,11 @@ export class OcrEngines implements OnModuleInit, OnApplicationShutdown {
         tried.push({ engine: engine.name, confidence: 0, ms, error: timedOut ? 'timed out' : 'failed' });
       }
     }
-    if (!best) throw ocrEnginesFailed(page.number, tried.map((t) => `${t.engine} ${t.error}`));
+    if (!best)
+      throw ocrEnginesFailed(
+        page.number,
+        tried.map((t) => `${t.engine} ${t.error}`),
+      );
     return { ...best, tried };
   }
 }

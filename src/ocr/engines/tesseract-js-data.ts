@@ -1,13 +1,11 @@
-import { readFile } from 'node:fs/promises';
+import { mkdirSync, mkdtempSync, rmSync, symlinkSync } from 'node:fs';
 import { createRequire } from 'node:module';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 
 const require = createRequire(import.meta.url);
 
-/**
- * tesseract.js's offline language data: `@tesseract.js-data/<code>` packages (LSTM "best_int"
- * models). They are handed to the worker as bytes (`{ code, data }`), which needs no langPath
- * folder holding every language together, writes nothing to disk and never touches the network.
- */
+/** The installed `@tesseract.js-data/<code>` model (LSTM "best_int", gzipped), when there is one. */
 export function languageDataPath(code: string): string | undefined {
   if (!/^[a-z_]{3,16}$/.test(code)) return undefined;
   try {
@@ -17,17 +15,28 @@ export function languageDataPath(code: string): string | undefined {
   }
 }
 
-const cache = new Map<string, Promise<Buffer>>();
+/**
+ * One folder holding `<code>.traineddata.gz` of every installed language, as tesseract.js's
+ * `langPath` must for `eng+spa` (it reads `${langPath}/${code}.traineddata.gz`); each package ships
+ * only its own. Symlinks under os.tmpdir: nothing copied, nothing fetched, removed at shutdown.
+ * (Handing the bytes as `{ code, data }` instead fails in tesseract.js 7.0.)
+ */
+export class LanguageFolder {
+  readonly path: string;
 
-/** Each language file is read once per process (2-3 MB gzipped each). */
-export function languageData(code: string): Promise<Buffer> {
-  const path = languageDataPath(code);
-  if (!path) return Promise.reject(new Error(`no tesseract.js data for ${code}`));
-  let data = cache.get(code);
-  if (!data) {
-    data = readFile(path);
-    data.catch(() => cache.delete(code));
-    cache.set(code, data);
+  constructor(codes: readonly string[]) {
+    this.path = mkdtempSync(join(tmpdir(), 'botfleet-tessdata-'));
+    mkdirSync(this.path, { recursive: true });
+    for (const code of codes) {
+      const source = languageDataPath(code);
+      if (source) symlinkSync(source, join(this.path, `${code}.traineddata.gz`));
+    }
   }
-  return data;
+
+  remove(): void {
+    rmSync(this.path, { recursive: true, force: true });
+  }
 }
+
+/** The languages tesseract.js can read here (the packages the project installs). */
+export const WASM_LANGUAGES = ['eng', 'spa'] as const;

@@ -23,7 +23,11 @@ describe('parseTesseractTsv', () => {
     expect(result.lines[0]).toMatchObject({ text: 'This is', box: { x0: 36, y0: 92, x1: 120, y1: 112 } });
     // (4*96 + 2*50) / 6
     expect(result.lines[0].confidence).toBe(80.7);
-    expect(result.lines[0].words[1]).toEqual({ text: 'is', confidence: 50, box: { x0: 100, y0: 92, x1: 120, y1: 112 } });
+    expect(result.lines[0].words[1]).toEqual({
+      text: 'is',
+      confidence: 50,
+      box: { x0: 100, y0: 92, x1: 120, y1: 112 },
+    });
     expect(result.confidence).toBe(Math.round(((4 * 96 + 2 * 50 + 4 * 90 + 6 * 80) / 16) * 10) / 10);
   });
 

@@ -3,7 +3,7 @@ import Tesseract from 'tesseract.js';
 import { BoundedPool } from './bounded-pool.js';
 import type { EngineResult, OcrEngine } from './ocr-engine.js';
 import { fromTesseractJsBlocks } from './tesseract-js-blocks.js';
-import { languageData, languageDataPath } from './tesseract-js-data.js';
+import { LanguageFolder, languageDataPath, WASM_LANGUAGES } from './tesseract-js-data.js';
 
 export interface WasmEngineOptions {
   poolSize: number;
@@ -34,6 +34,7 @@ export class WasmTesseractEngine implements OcrEngine {
   private readonly pool: BoundedPool<PooledWorker>;
   /** Workers created since start (recycling shows here). */
   created = 0;
+  private folder?: LanguageFolder;
 
   constructor(private readonly options: WasmEngineOptions) {
     this.pool = new BoundedPool<PooledWorker>({
@@ -49,13 +50,15 @@ export class WasmTesseractEngine implements OcrEngine {
   }
 
   supports(languages: string): boolean {
-    return languages.split('+').every((code) => languageDataPath(code) !== undefined);
+    return languages
+      .split('+')
+      .every((code) => (WASM_LANGUAGES as readonly string[]).includes(code) && languageDataPath(code) !== undefined);
   }
 
   recognise(image: Buffer, languages: string, dpi: number, signal?: AbortSignal): Promise<EngineResult> {
     return this.pool.run(async (pooled) => {
       if (pooled.languages !== languages) {
-        await pooled.worker.reinitialize(await this.langs(languages), LSTM_ONLY);
+        await pooled.worker.reinitialize(languages, LSTM_ONLY);
         pooled.languages = languages;
       }
       await pooled.worker.setParameters({ user_defined_dpi: String(Math.round(dpi)) });
@@ -64,12 +67,9 @@ export class WasmTesseractEngine implements OcrEngine {
     }, signal);
   }
 
-  close(): Promise<void> {
-    return this.pool.close();
-  }
-
-  private async langs(languages: string): Promise<Tesseract.Lang[]> {
-    return Promise.all(languages.split('+').map(async (code) => ({ code, data: await languageData(code) })));
+  async close(): Promise<void> {
+    await this.pool.close();
+    this.folder?.remove();
   }
 
   private async createWorker(languages: string): Promise<PooledWorker> {
@@ -79,11 +79,14 @@ export class WasmTesseractEngine implements OcrEngine {
     });
     try {
       const worker = await Promise.race([
-        Tesseract.createWorker(await this.langs(languages), LSTM_ONLY, {
+        Tesseract.createWorker(languages, LSTM_ONLY, {
+          langPath: (this.folder ??= new LanguageFolder(WASM_LANGUAGES)).path,
+          gzip: true,
           // Without it tesseract.js writes eng.traineddata into the working directory.
           cacheMethod: 'none',
           // Without it a bad image throws inside the worker thread and takes the process down.
-          errorHandler: (error: unknown) => this.logger.warn(`tesseract.js worker error: ${String(error).slice(0, 200)}`),
+          errorHandler: (error: unknown) =>
+            this.logger.warn(`tesseract.js worker error: ${String(error).slice(0, 200)}`),
         }),
         timeout,
       ]);

@@ -20,7 +20,9 @@ describe('detectMediaType', () => {
   });
 
   it('finds a PDF header after leading junk, as readers do', () => {
-    expect(detectMediaType(Buffer.concat([Buffer.alloc(100, 0x20), Buffer.from('%PDF-1.7\n')]))).toBe('application/pdf');
+    expect(detectMediaType(Buffer.concat([Buffer.alloc(100, 0x20), Buffer.from('%PDF-1.7\n')]))).toBe(
+      'application/pdf',
+    );
   });
 
   it.each([

@@ -13,7 +13,8 @@ export function detectMediaType(bytes: Buffer): OcrMediaType | undefined {
   if (startsWith(bytes, [0xff, 0xd8, 0xff])) return 'image/jpeg';
   // Little-endian (II*\0) and big-endian (MM\0*) TIFF.
   if (startsWith(bytes, [0x49, 0x49, 0x2a, 0x00]) || startsWith(bytes, [0x4d, 0x4d, 0x00, 0x2a])) return 'image/tiff';
-  if (startsWith(bytes, [0x52, 0x49, 0x46, 0x46]) && startsWith(bytes, [0x57, 0x45, 0x42, 0x50], 8)) return 'image/webp';
+  if (startsWith(bytes, [0x52, 0x49, 0x46, 0x46]) && startsWith(bytes, [0x57, 0x45, 0x42, 0x50], 8))
+    return 'image/webp';
   // PDF readers accept the header anywhere in the first KiB (PDF 32000-1 annex H.3 note); so do we.
   const head = bytes.subarray(0, 1024).indexOf('%PDF-');
   if (head !== -1) return 'application/pdf';

@@ -91,7 +91,13 @@ export class OcrPipelineService implements OcrPipeline {
     return pages;
   }
 
-  private async imagePages(bytes: Buffer, mediaType: OcrMediaType, languages: string, options: OcrOptions, signal?: AbortSignal) {
+  private async imagePages(
+    bytes: Buffer,
+    mediaType: OcrMediaType,
+    languages: string,
+    options: OcrOptions,
+    signal?: AbortSignal,
+  ) {
     const maxPixels = this.config.get('OCR_MAX_PIXELS');
     const header = await imageHeader(bytes, maxPixels);
     // The header's size, before a pixel is decoded: the decompression-bomb guard (sharp's

@@ -105,12 +105,19 @@ export class PageRecogniser {
    * 90, 180 and 270 degrees and the most confident turn wins, if clearly. About one extra page of
    * work, spent only on pages that read badly upright.
    */
-  private async trialRotation(job: PageJob, png: Buffer, width: number, engineName: string): Promise<0 | 90 | 180 | 270> {
+  private async trialRotation(
+    job: PageJob,
+    png: Buffer,
+    width: number,
+    engineName: string,
+  ): Promise<0 | 90 | 180 | 270> {
     const engine = job.engines.find((e) => e.name === engineName) ?? job.engines[0];
     const small = await downscalePng(png, width);
     const score = async (degrees: number) => {
       const turned = degrees === 0 ? small : await rotatePng(small, degrees, job.image.dpi / 2);
-      const result = await engine.recognise(turned, job.languages, job.image.dpi / 2, job.signal).catch(() => undefined);
+      const result = await engine
+        .recognise(turned, job.languages, job.image.dpi / 2, job.signal)
+        .catch(() => undefined);
       return result ? result.confidence * Math.min(1, result.text.length / 50) : 0;
     };
     const upright = await score(0);

@@ -32,7 +32,10 @@ export function asInputError(error: unknown, what: string, maxPixels: number): E
 }
 
 /** Width, height and page count from the header, without decoding the pixels. */
-export async function imageHeader(bytes: Buffer, maxPixels: number): Promise<{ width: number; height: number; pages: number }> {
+export async function imageHeader(
+  bytes: Buffer,
+  maxPixels: number,
+): Promise<{ width: number; height: number; pages: number }> {
   try {
     const meta = await sharp(bytes).metadata();
     if (!meta.width || !meta.height) throw new Error('no size');
@@ -92,10 +95,17 @@ export async function prepareImage(
 
 /** The page turned clockwise by `degrees` (lossless for right angles). */
 export async function rotatePng(png: Buffer, degrees: number, dpi: number): Promise<Buffer> {
-  return sharp(png).rotate(degrees, { background: '#ffffff' }).png({ compressionLevel: 1 }).withMetadata({ density: dpi }).toBuffer();
+  return sharp(png)
+    .rotate(degrees, { background: '#ffffff' })
+    .png({ compressionLevel: 1 })
+    .withMetadata({ density: dpi })
+    .toBuffer();
 }
 
 /** A quarter-size copy for cheap trial passes (orientation without OSD). */
 export async function downscalePng(png: Buffer, width: number): Promise<Buffer> {
-  return sharp(png).resize({ width: Math.max(200, Math.round(width / 2)) }).png({ compressionLevel: 1 }).toBuffer();
+  return sharp(png)
+    .resize({ width: Math.max(200, Math.round(width / 2)) })
+    .png({ compressionLevel: 1 })
+    .toBuffer();
 }

@@ -46,7 +46,9 @@ export function judgePage(page: {
   if (page.text.replace(/\s/g, '').length < LITTLE_TEXT_CHARS) {
     reasons.push('little text found: is the page blank, a photo or upside down?');
   } else if (page.confidence < ACCEPTABLE_CONFIDENCE) {
-    reasons.push('low recognition confidence: handwriting, a photo of a screen or a poor scan? rescan at 300 dpi, flat');
+    reasons.push(
+      'low recognition confidence: handwriting, a photo of a screen or a poor scan? rescan at 300 dpi, flat',
+    );
   }
   const verdict =
     page.confidence >= GOOD_CONFIDENCE && reasons.length === 0
@@ -72,7 +74,8 @@ export function judgeDocument(pages: OcrPage[]): PageQuality {
   );
   const byReason = new Map<string, number[]>();
   for (const page of pages) {
-    for (const reason of page.quality.reasons) byReason.set(reason, [...(byReason.get(reason) ?? []), page.page_number]);
+    for (const reason of page.quality.reasons)
+      byReason.set(reason, [...(byReason.get(reason) ?? []), page.page_number]);
   }
   const reasons = [...byReason].map(([reason, numbers]) =>
     pages.length === 1 ? reason : `page${numbers.length > 1 ? 's' : ''} ${numbers.join(', ')}: ${reason}`,
