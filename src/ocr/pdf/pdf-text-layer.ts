@@ -15,7 +15,7 @@ export interface PlacedText {
 // 0.2-0.33 em and kerning rarely passes 0.1 em; pdf.js's own spacing (issues #9998, #14497) is
 // ignored in favour of the geometry.
 const SPACE_GAP_EM = 0.15;
-// Items whose baselines are closer than this share of the font size sit on one line (sub/superscripts
+// Items whose baselines are closer than this share of the larger font size sit on one line (sub/superscripts
 // shift by ~0.3 em).
 const SAME_LINE_EM = 0.4;
 const DESCENT_EM = 0.22;
@@ -43,7 +43,7 @@ function groupLines(items: PlacedText[]): LineDraft[] {
   const lines: LineDraft[] = [];
   for (const item of sorted) {
     const line = lines.at(-1);
-    if (line && Math.abs(item.baseline - line.baseline) <= SAME_LINE_EM * Math.min(line.size, item.size)) {
+    if (line && Math.abs(item.baseline - line.baseline) <= SAME_LINE_EM * Math.max(line.size, item.size)) {
       line.items.push(item);
       line.size = Math.max(line.size, item.size);
     } else {
