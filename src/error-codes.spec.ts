@@ -3,6 +3,7 @@ import { CoreErrorCode, declareErrorCodes, statusOf } from './core/errors/error-
 import { NotificationErrorCode } from './notification/notification.errors.js';
 import { InAppErrorCode } from './notification/in-app.errors.js';
 import { OcrApiErrorCode } from './ocr/ocr-api.errors.js';
+import { OcrPipelineErrorCode } from './ocr/ocr-pipeline.errors.js';
 import { OrchestratorErrorCode } from './orchestrator/orchestrator.errors.js';
 import { RegistryErrorCode } from './registry/registry.errors.js';
 import { SecurityErrorCode } from './security/security.errors.js';
@@ -71,6 +72,15 @@ const CLIENT_STATUSES = {
   OCR_EXTRACTOR_UNAVAILABLE: 422,
   OCR_DOCUMENT_MISSING: 422,
   OCR_DOCUMENT_NOT_FOUND: 404,
+  OCR_TOO_LARGE: 413,
+  OCR_TOO_MANY_PAGES: 422,
+  OCR_TOO_MANY_PIXELS: 422,
+  OCR_CORRUPT: 422,
+  OCR_ENCRYPTED: 422,
+  OCR_LANGUAGE_UNAVAILABLE: 422,
+  OCR_ENGINE_UNAVAILABLE: 422,
+  OCR_ENGINES_FAILED: 503,
+  OCR_CANCELLED: 503,
 };
 
 describe('error catalogue', () => {
@@ -85,6 +95,7 @@ describe('error catalogue', () => {
       ...Object.values(InAppErrorCode),
       ...Object.values(TemplatesErrorCode),
       ...Object.values(OcrApiErrorCode),
+      ...Object.values(OcrPipelineErrorCode),
     ];
     expect(Object.fromEntries(codes.map((code) => [code, statusOf(code)]))).toEqual(CLIENT_STATUSES);
   });

@@ -3,6 +3,7 @@ import { TerminusModule } from '@nestjs/terminus';
 import { Registry } from 'prom-client';
 import { CacheModule } from '../cache/cache.module.js';
 import { MetricsAccess, validateEnvironment } from '../core/config/environment.js';
+import { OcrPipelineModule } from '../ocr/pipeline/ocr-pipeline.module.js';
 import { StateModule } from '../state/state.module.js';
 import { AlertEvaluator } from './alerts/alert-evaluator.service.js';
 import { AlertsController } from './alerts/alerts.controller.js';
@@ -21,6 +22,7 @@ import { NotificationMetricsCollector } from './metrics/notification-metrics.col
 import { HttpMetricsHook } from './metrics/http-metrics.hook.js';
 import { OperationTimings } from './metrics/operation-timings.service.js';
 import { metricsRegistryProvider } from './metrics/metrics-registry.provider.js';
+import { OcrMetricsCollector } from './metrics/ocr-metrics.collector.js';
 import { KeyMetricsController, PublicMetricsController } from './metrics/metrics.controller.js';
 import { PerformanceTracker } from './metrics/performance-tracker.service.js';
 
@@ -37,7 +39,13 @@ export class MonitoringModule {
     const metrics = env.METRICS_ENABLED
       ? {
           controllers: [env.METRICS_ACCESS === MetricsAccess.Key ? KeyMetricsController : PublicMetricsController],
-          providers: [metricsRegistryProvider, HttpMetricsHook, FleetMetricsCollector, NotificationMetricsCollector],
+          providers: [
+            metricsRegistryProvider,
+            HttpMetricsHook,
+            FleetMetricsCollector,
+            NotificationMetricsCollector,
+            OcrMetricsCollector,
+          ],
         }
       : { controllers: [], providers: [] };
     return {
@@ -47,6 +55,7 @@ export class MonitoringModule {
         StateModule,
         CacheModule,
         NotificationTelemetryModule,
+        OcrPipelineModule,
       ],
       controllers: [
         HealthController,

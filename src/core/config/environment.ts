@@ -13,6 +13,7 @@ import {
 } from './settings/notification-templates.settings.js';
 import { NotificationDispatchSettings } from './settings/notification-dispatch.settings.js';
 import { OcrApiSettings } from './settings/ocr-api.settings.js';
+import { OcrSettings } from './settings/ocr.settings.js';
 import { OrchestratorSettings } from './settings/orchestrator.settings.js';
 import { RetentionSettings } from './settings/retention.settings.js';
 import { SecuritySettings } from './settings/security.settings.js';
@@ -54,6 +55,7 @@ export const SETTINGS_LAYERS: readonly SettingsLayer[] = [
   { settings: NotificationTemplatesSettings, rules: notificationTemplatesRules },
   { settings: NotificationDispatchSettings },
   { settings: OcrApiSettings },
+  { settings: OcrSettings },
 ];
 
 export type Environment = ServerSettings &
@@ -68,7 +70,8 @@ export type Environment = ServerSettings &
   NotificationInAppSettings &
   NotificationTemplatesSettings &
   NotificationDispatchSettings &
-  OcrApiSettings;
+  OcrApiSettings &
+  OcrSettings;
 
 /** The variables a layer declares: every one carries at least one validation decorator. */
 export function settingNames(settings: new () => object): string[] {

@@ -14,13 +14,13 @@ import {
 import { OcrDocumentsRepository } from '../../state/repositories/ocr-documents.repository.js';
 import {
   INVOICE_EXTRACTOR,
+  OCR_PIPELINE,
   type InvoiceExtraction,
   type InvoiceExtractor,
   type OcrOptions,
   type OcrPipeline,
 } from '../ocr.types.js';
 import { OcrApiErrorCode } from '../ocr-api.errors.js';
-import { ACTIVE_PIPELINE } from './active-pipeline.provider.js';
 import { OcrMetrics } from './ocr-metrics.js';
 import { OCR_ROBOT_TYPE } from './ocr.service.js';
 
@@ -54,7 +54,7 @@ export class OcrExtractHandler implements RobotHandler {
   constructor(
     private readonly documents: OcrDocumentsRepository,
     @Inject(CONTENT_STORE) private readonly store: ContentStore,
-    @Inject(ACTIVE_PIPELINE) private readonly pipeline: OcrPipeline,
+    @Inject(OCR_PIPELINE) private readonly pipeline: OcrPipeline,
     private readonly metrics: OcrMetrics,
     @Optional() @Inject(INVOICE_EXTRACTOR) private readonly extractor?: InvoiceExtractor,
   ) {}

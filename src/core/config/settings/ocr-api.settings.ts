@@ -12,15 +12,6 @@ export class OcrApiSettings {
   @IsString()
   CONTENT_STORE_DIR?: string;
 
-  /**
-   * Largest document accepted (413 above it). Also declared by the pipeline's settings under the
-   * same name and default; the two are reconciled on merge.
-   */
-  @IsInt()
-  @Min(1)
-  @Max(512 * MB)
-  OCR_MAX_BYTES: number = 20 * MB;
-
   /** `sync=true` answers at once only for documents up to this size ... */
   @IsInt()
   @Min(0)

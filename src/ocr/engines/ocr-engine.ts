@@ -1,0 +1,31 @@
+import type { OcrEngineName, OcrLine } from '../ocr.types.js';
+
+/** What an engine answers for one page image. */
+export interface EngineResult {
+  text: string;
+  /** 0-100: word confidences weighted by word length. */
+  confidence: number;
+  lines: OcrLine[];
+}
+
+/** Tesseract's orientation detection: rotate the image clockwise by `degrees` to make it upright. */
+export interface Orientation {
+  degrees: 0 | 90 | 180 | 270;
+  confidence: number;
+}
+
+/** One OCR engine behind a bounded pool; both Tesseract builds look the same to the pipeline. */
+export interface OcrEngine {
+  readonly name: OcrEngineName;
+  /** Known at start-up: the native binary ran, the tesseract.js data is present. */
+  readonly available: boolean;
+  supports(languages: string): boolean;
+  /** `image` is a PNG; `dpi` its resolution as the pipeline knows it. */
+  recognise(image: Buffer, languages: string, dpi: number, signal?: AbortSignal): Promise<EngineResult>;
+  /** Orientation when the engine can tell (native OSD needs osd.traineddata); undefined when it cannot. */
+  detectOrientation?(image: Buffer, signal?: AbortSignal): Promise<Orientation | undefined>;
+  close(): Promise<void>;
+}
+
+export const NATIVE_ENGINE = Symbol('NATIVE_ENGINE');
+export const WASM_ENGINE = Symbol('WASM_ENGINE');
