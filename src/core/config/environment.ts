@@ -5,6 +5,7 @@ import { CacheSettings } from './settings/cache.settings.js';
 import { databaseRules, DatabaseSettings } from './settings/database.settings.js';
 import { loadBalancerRules, LoadBalancerSettings } from './settings/load-balancer.settings.js';
 import { MonitoringSettings } from './settings/monitoring.settings.js';
+import { OcrInvoiceSettings } from './settings/ocr-invoice.settings.js';
 import { OrchestratorSettings } from './settings/orchestrator.settings.js';
 import { RetentionSettings } from './settings/retention.settings.js';
 import { SecuritySettings } from './settings/security.settings.js';
@@ -13,6 +14,7 @@ import { ServerSettings } from './settings/server.settings.js';
 export { LogLevel, NodeEnv } from './settings/server.settings.js';
 export { NoModulePolicy, RoutingStrategy } from './settings/load-balancer.settings.js';
 export { MetricsAccess } from './settings/monitoring.settings.js';
+export { OcrReviewMode } from './settings/ocr-invoice.settings.js';
 export { API_KEY_PATTERN } from './settings/security.settings.js';
 
 /**
@@ -41,6 +43,7 @@ export const SETTINGS_LAYERS: readonly SettingsLayer[] = [
   { settings: LoadBalancerSettings, rules: loadBalancerRules },
   { settings: MonitoringSettings },
   { settings: RetentionSettings },
+  { settings: OcrInvoiceSettings },
 ];
 
 export type Environment = ServerSettings &
@@ -50,7 +53,8 @@ export type Environment = ServerSettings &
   OrchestratorSettings &
   LoadBalancerSettings &
   MonitoringSettings &
-  RetentionSettings;
+  RetentionSettings &
+  OcrInvoiceSettings;
 
 /** The variables a layer declares: every one carries at least one validation decorator. */
 export function settingNames(settings: new () => object): string[] {

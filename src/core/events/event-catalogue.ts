@@ -20,6 +20,7 @@ export enum EventType {
   ModuleBreakerChanged = 'module.breaker_changed',
   AlertFired = 'alert.fired',
   AlertResolved = 'alert.resolved',
+  ReviewResolved = 'review.resolved',
 }
 
 type RobotStatus = 'PENDING' | 'PROCESSING' | 'COMPLETED' | 'FAILED' | 'CANCELLED' | 'RETRYING';
@@ -61,15 +62,26 @@ export interface EventPayloads {
   [EventType.ModuleBreakerChanged]: { from: BreakerState; to: BreakerState };
   [EventType.AlertFired]: AlertPayload;
   [EventType.AlertResolved]: AlertPayload;
+  /** `status` RESOLVED (with corrections) or DISMISSED (the values stand as extracted). */
+  [EventType.ReviewResolved]: {
+    review_id: string;
+    kind: string;
+    document_id: string | null;
+    robot_id: string | null;
+    status: 'RESOLVED' | 'DISMISSED';
+  };
 }
 
-export type EmittingLayer = 'orchestrator' | 'registry' | 'load-balancer' | 'monitoring';
+export type EmittingLayer = 'orchestrator' | 'registry' | 'load-balancer' | 'monitoring' | 'review';
 
 export interface EventDefinition {
   version: number;
   emitter: EmittingLayer;
-  /** Carries a robot_id (robot events) or only a module_name (module and alert events). */
-  subject: 'robot' | 'module';
+  /**
+   * Carries a robot_id (robot events), only a module_name (module and alert events), or a review
+   * (its robot_id when the reviewed item came from a robot).
+   */
+  subject: 'robot' | 'module' | 'review';
   description: string;
 }
 
@@ -145,6 +157,13 @@ export const EVENT_CATALOGUE: Readonly<Record<EventType, EventDefinition>> = {
     emitter: 'monitoring',
     subject: 'module',
     description: 'A firing alert resolved.',
+  },
+  [EventType.ReviewResolved]: {
+    version: 1,
+    emitter: 'review',
+    subject: 'review',
+    description:
+      'A person answered a review (corrected values or dismissed it); the item it held (an OCR document) was updated in the same transaction.',
   },
 };
 

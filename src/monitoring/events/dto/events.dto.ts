@@ -41,12 +41,12 @@ export class EventTypeDto {
   event_type: EventType;
   @ApiProperty({ type: 'integer', example: 1 })
   version: number;
-  @ApiProperty({ enum: ['orchestrator', 'registry', 'load-balancer', 'monitoring'], example: 'orchestrator' })
+  @ApiProperty({ enum: ['orchestrator', 'registry', 'load-balancer', 'monitoring', 'review'], example: 'orchestrator' })
   emitter: EventDefinition['emitter'];
   @ApiProperty({
-    enum: ['robot', 'module'],
+    enum: ['robot', 'module', 'review'],
     example: 'robot',
-    description: 'robot events carry robot_id; the others module_name only',
+    description: 'robot events carry robot_id; module and alert events module_name only; review events their robot_id when there is one',
   })
   subject: EventDefinition['subject'];
   @ApiProperty({ example: 'The robot finished well.' })
