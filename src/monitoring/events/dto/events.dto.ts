@@ -46,7 +46,8 @@ export class EventTypeDto {
   @ApiProperty({
     enum: ['robot', 'module', 'review'],
     example: 'robot',
-    description: 'robot events carry robot_id; module and alert events module_name only; review events their robot_id when there is one',
+    description:
+      'robot events carry robot_id; module and alert events module_name only; review events their robot_id when there is one',
   })
   subject: EventDefinition['subject'];
   @ApiProperty({ example: 'The robot finished well.' })

@@ -2,6 +2,7 @@ import type { InvoiceFieldName, OcrPage, OcrResult } from '../../ocr.types.js';
 import { compactIban } from '../checks/iban.js';
 import { compact } from '../checks/spanish-tax-id.js';
 import { DocumentText, type TextLine } from '../document-text.js';
+import { FIELD_RULES } from '../generic/label-rules.js';
 import { findAmounts } from '../parse/amounts.js';
 import { type DateOrder, parseDate } from '../parse/dates.js';
 import { kindOf, templateMatches } from '../templates/template-applier.js';
@@ -55,12 +56,12 @@ export function learnTemplate(input: LearningInput): LearnedTemplate {
       learned.push(name);
       continue;
     }
-    const found = locate(doc, name, value);
-    const anchor = found && anchorOf(doc, found);
-    if (!found || !anchor) {
+    const placed = bestPlace(doc, name, value);
+    if (!placed) {
       unlearned.push(name);
       continue;
     }
+    const { found, anchor } = placed;
     if (found.order && found.order !== 'ymd') options.date_format = found.order;
     if (found.separator) options.decimal_separator = found.separator;
     const raw = found.line.words
@@ -75,9 +76,25 @@ export function learnTemplate(input: LearningInput): LearnedTemplate {
   return { vendor_name: input.vendor, keywords: keywordsFor(doc, input), fields, options, learned, unlearned };
 }
 
-/** Where a value is printed: the shortest run of words on a line that reads as it. */
-function locate(doc: DocumentText, name: InvoiceFieldName, value: string | number): Found | undefined {
+/**
+ * Where the value is printed, with the anchor to find it again: of all the places it appears,
+ * one after a label the field is known by ("Grand Total" for a total) beats the first one.
+ */
+function bestPlace(doc: DocumentText, name: InvoiceFieldName, value: string | number) {
+  let first: { found: Found; anchor: LearnedAnchor } | undefined;
+  for (const found of locate(doc, name, value)) {
+    const anchor = anchorOf(doc, name, found);
+    if (!anchor) continue;
+    if (anchor.known) return { found, anchor: anchor.anchor };
+    first ??= { found, anchor: anchor.anchor };
+  }
+  return first;
+}
+
+/** Every place a value is printed: on each line, the shortest runs of words that read as it. */
+function locate(doc: DocumentText, name: InvoiceFieldName, value: string | number): Found[] {
   const kind = kindOf(name);
+  const places: Found[] = [];
   for (const line of doc.lines) {
     for (let first = 0; first < line.words.length; first++) {
       for (let last = first; last < Math.min(line.words.length, first + MAX_WINDOW); last++) {
@@ -86,18 +103,22 @@ function locate(doc: DocumentText, name: InvoiceFieldName, value: string | numbe
           .map((w) => w.text)
           .join(' ');
         const hit = reads(kind, text, value);
-        if (hit) return { line, first, last, ...hit };
+        if (hit) {
+          places.push({ line, first, last, ...hit });
+          first = last;
+          break;
+        }
       }
     }
   }
-  return undefined;
+  return places;
 }
 
 function reads(kind: string, text: string, value: string | number): Omit<Found, 'line' | 'first' | 'last'> | null {
   switch (kind) {
     case 'date':
       for (const order of ['dmy', 'mdy'] as const) {
-        const parsed = parseDate(text.replace(/^\D+|[^\d\p{L}]+$/gu, ''), order);
+        const parsed = parseDate(text.replace(/^[^\d\p{L}]+|[^\d\p{L}]+$/gu, ''), order);
         if (parsed?.iso === value) return parsed.ambiguous ? { order } : {};
       }
       return null;
@@ -115,13 +136,23 @@ function reads(kind: string, text: string, value: string | number): Omit<Found, 
   }
 }
 
-/** The label before the value on its line (up to three words), or the header right above it. */
-function anchorOf(doc: DocumentText, found: Found): LearnedAnchor | null {
-  const before = found.line.words.slice(Math.max(0, found.first - 3), found.first).map((w) => w.text);
-  // Stop at the previous value: a label is words, not figures.
-  while (before.length > 0 && /\d/.test(before[0])) before.shift();
-  const label = before.join(' ').trim();
-  if (label.replace(/[^\p{L}#]/gu, '').length > 0) return { label, position: 'right' };
+/**
+ * The label before the value on its line, or the header right above it; `known` when it is one
+ * of the field's generic labels (then just that label is kept: "Date", not "Sanjay Date").
+ */
+function anchorOf(
+  doc: DocumentText,
+  name: InvoiceFieldName,
+  found: Found,
+): { anchor: LearnedAnchor; known: boolean } | null {
+  const before = found.line.words.slice(Math.max(0, found.first - 4), found.first).map((w) => w.text);
+  const known = knownLabel(name, before.join(' '));
+  if (known) return { anchor: { label: known, position: 'right' }, known: true };
+  // A label is words, not figures, and ends at the previous "Label:".
+  const words = before.slice(-3);
+  while (words.length > 0 && (/\d/.test(words[0]) || (words.length > 1 && /:$/.test(words[0])))) words.shift();
+  const label = words.join(' ').trim();
+  if (label.replace(/[^\p{L}#]/gu, '').length > 0) return { anchor: { label, position: 'right' }, known: false };
   const box = found.line.words[found.first].box;
   const above = doc.lines
     .filter((l) => l.page === found.line.page && l.box.y1 <= box.y0 + 2 && box.y0 - l.box.y1 < 3 * (box.y1 - box.y0))
@@ -134,7 +165,19 @@ function anchorOf(doc: DocumentText, found: Found): LearnedAnchor | null {
     .map((w) => w.text)
     .join(' ')
     .trim();
-  return text.replace(/[^\p{L}]/gu, '').length > 0 ? { label: text, position: 'below' } : null;
+  if (text.replace(/[^\p{L}]/gu, '').length === 0) return null;
+  const knownAbove = knownLabel(name, text);
+  return { anchor: { label: knownAbove ?? text, position: 'below' }, known: knownAbove !== null };
+}
+
+/** The field's generic label that ends the text (a trailing `:` or `#` aside), as printed. */
+function knownLabel(name: InvoiceFieldName, text: string): string | null {
+  for (const rule of FIELD_RULES[name]?.labels ?? []) {
+    const matches = [...text.matchAll(new RegExp(rule.pattern.source, 'giu'))];
+    const last = matches[matches.length - 1];
+    if (last && /^[\s:#.]*$/.test(text.slice((last.index ?? 0) + last[0].length))) return last[0].trim();
+  }
+  return null;
 }
 
 /** The value's shape: runs of letters and digits generalised, punctuation kept ("INV/2023/03/0008" -> [A-Za-z]+/\d+/\d+/\d+). */

@@ -20,7 +20,7 @@ export function patternProblem(pattern: string): string | null {
   if (pattern.length === 0) return 'is empty';
   if (pattern.length > MAX_PATTERN_LENGTH) return `is longer than ${MAX_PATTERN_LENGTH} characters`;
   try {
-    new RegExp(pattern, 'imu');
+    new RegExp(pattern, 'dmu');
   } catch {
     return 'is not a valid regular expression';
   }

@@ -76,7 +76,8 @@ function byPattern(
   runner: SafeRegexRunner,
   method: string,
 ): Candidate | null {
-  const match = runner.exec(new RegExp(pattern, 'dimu'), doc.text, method);
+  // Case-sensitive as in invoice2data: "Total" must not match inside "Subtotal".
+  const match = runner.exec(new RegExp(pattern, 'dmu'), doc.text, method);
   if (!match) return null;
   const group = match[1] !== undefined ? 1 : 0;
   const [start, end] = match.indices?.[group] ?? [match.index, match.index + match[0].length];
