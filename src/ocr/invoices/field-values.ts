@@ -35,7 +35,10 @@ export function correctedValue(name: string, raw: unknown): CorrectedValue {
           : typeof raw === 'string' && /^-?\d{1,12}(\.\d{1,2})?$/.test(raw)
             ? Number(raw)
             : NaN;
-      return Number.isFinite(value) && value >= 0 && value < 1e12 && Math.round(value * 100) === value * 100
+      return Number.isFinite(value) &&
+        value >= 0 &&
+        value < 1e12 &&
+        Math.abs(Math.round(value * 100) - value * 100) < 1e-6
         ? { value }
         : { problem: `${name}: must be an amount >= 0 with at most two decimals` };
     }
