@@ -39,6 +39,8 @@ export class InvoiceTemplatesRepository {
     @InjectDataSource(READ_DATA_SOURCE) private readonly reader: DataSource,
   ) {}
 
+  // UPDATE and DELETE run inside CTEs: TypeORM answers a bare UPDATE or DELETE with [rows, count].
+
   /** Every template extraction may match, most recently changed first; from the writer, so a fresh correction counts. */
   forMatching(): Promise<InvoiceTemplateRow[]> {
     return this.writer.query(`SELECT * FROM invoice_templates ORDER BY updated_at DESC LIMIT ${MATCHABLE_TEMPLATES}`);
@@ -86,13 +88,15 @@ export class InvoiceTemplatesRepository {
 
   /** 'missing' when there is no such template, 'conflict' when the new vendor name is taken by another. */
   async replace(templateId: string, template: TemplateWrite): Promise<InvoiceTemplateRow | 'missing' | 'conflict'> {
-    const rows: Array<InvoiceTemplateRow & { taken: boolean }> = await this.writer.query(
+    const rows: InvoiceTemplateRow[] = await this.writer.query(
       `WITH current AS (SELECT source FROM invoice_templates WHERE template_id = $1),
             taken AS (SELECT 1 FROM invoice_templates t, current c
-                       WHERE lower(t.vendor_name) = lower($2) AND t.source = c.source AND t.template_id <> $1)
-       UPDATE invoice_templates SET vendor_name = $2, keywords = $3, fields = $4, options = $5, updated_at = now()
-        WHERE template_id = $1 AND NOT EXISTS (SELECT 1 FROM taken)
-       RETURNING *`,
+                       WHERE lower(t.vendor_name) = lower($2) AND t.source = c.source AND t.template_id <> $1),
+            replaced AS (
+              UPDATE invoice_templates SET vendor_name = $2, keywords = $3, fields = $4, options = $5, updated_at = now()
+               WHERE template_id = $1 AND NOT EXISTS (SELECT 1 FROM taken)
+              RETURNING *)
+       SELECT * FROM replaced`,
       [templateId, template.vendor_name, template.keywords, template.fields, template.options],
     );
     if (rows[0]) return rows[0];
@@ -101,7 +105,7 @@ export class InvoiceTemplatesRepository {
 
   async delete(templateId: string): Promise<boolean> {
     const rows: unknown[] = await this.writer.query(
-      `DELETE FROM invoice_templates WHERE template_id = $1 RETURNING template_id`,
+      `WITH deleted AS (DELETE FROM invoice_templates WHERE template_id = $1 RETURNING template_id) SELECT * FROM deleted`,
       [templateId],
     );
     return rows.length > 0;

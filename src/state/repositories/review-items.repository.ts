@@ -93,8 +93,11 @@ export class ReviewItemsRepository {
   ): Promise<ReviewItemRow | undefined> {
     return this.writer.transaction(async (tx) => {
       const rows: ReviewItemRow[] = await tx.query(
-        `UPDATE review_items SET status = $2, corrections = $3, reviewed_by = $4, resolved_at = now()
-          WHERE review_id = $1 AND status = 'PENDING' RETURNING *`,
+        // As a CTE: TypeORM answers a bare UPDATE with [rows, count].
+        `WITH answered AS (
+           UPDATE review_items SET status = $2, corrections = $3, reviewed_by = $4, resolved_at = now()
+            WHERE review_id = $1 AND status = 'PENDING' RETURNING *)
+         SELECT * FROM answered`,
         [reviewId, answer.status, answer.corrections, answer.reviewed_by],
       );
       const row = rows[0];
