@@ -1,7 +1,9 @@
 import { describe, expect, it } from '@jest/globals';
 import { CoreErrorCode, declareErrorCodes, statusOf } from './core/errors/error-catalogue.js';
+import { InvoiceErrorCode } from './ocr/invoice.errors.js';
 import { OrchestratorErrorCode } from './orchestrator/orchestrator.errors.js';
 import { RegistryErrorCode } from './registry/registry.errors.js';
+import { ReviewErrorCode } from './review/review.errors.js';
 import { SecurityErrorCode } from './security/security.errors.js';
 import { StateErrorCode } from './state/state.errors.js';
 
@@ -41,6 +43,13 @@ const CLIENT_STATUSES = {
   API_KEY_MODULE_NOT_REGISTERED: 422,
   API_KEY_NOT_ROTATABLE: 409,
   RATE_LIMITED: 429,
+  INVOICE_TEMPLATE_NOT_FOUND: 404,
+  INVOICE_TEMPLATE_VENDOR_EXISTS: 409,
+  INVOICE_TEMPLATE_INVALID: 400,
+  INVOICE_TEMPLATE_PATTERN_UNSAFE: 422,
+  REVIEW_NOT_FOUND: 404,
+  REVIEW_NOT_PENDING: 409,
+  REVIEW_ANSWER_INVALID: 400,
 };
 
 describe('error catalogue', () => {
@@ -51,6 +60,8 @@ describe('error catalogue', () => {
       ...Object.values(RegistryErrorCode),
       ...Object.values(SecurityErrorCode),
       ...Object.values(StateErrorCode),
+      ...Object.values(InvoiceErrorCode),
+      ...Object.values(ReviewErrorCode),
     ];
     expect(Object.fromEntries(codes.map((code) => [code, statusOf(code)]))).toEqual(CLIENT_STATUSES);
   });

@@ -8,8 +8,6 @@ export enum InvoiceErrorCode {
   TemplateInvalid = 'INVOICE_TEMPLATE_INVALID',
   /** A pattern that does not compile, is too long, or could backtrack without bound. */
   TemplatePatternUnsafe = 'INVOICE_TEMPLATE_PATTERN_UNSAFE',
-  /** A reviewer's corrected value that is not a value of its field (a date that is not ISO, a bad IBAN). */
-  CorrectionInvalid = 'INVOICE_CORRECTION_INVALID',
 }
 
 declare module '../core/errors/error-catalogue.js' {
@@ -23,5 +21,4 @@ declareErrorCodes(InvoiceErrorCode, {
   [InvoiceErrorCode.TemplateVendorExists]: 409,
   [InvoiceErrorCode.TemplateInvalid]: 400,
   [InvoiceErrorCode.TemplatePatternUnsafe]: 422,
-  [InvoiceErrorCode.CorrectionInvalid]: 400,
 });

@@ -1,4 +1,5 @@
 import { beforeAll, describe, expect, it } from '@jest/globals';
+import { randomUUID } from 'node:crypto';
 import { getMetadataStorage } from 'class-validator';
 import { CreateApiKeyDto } from '../../src/security/dto/create-api-key.dto.js';
 import { BulkCreateRobotsDto } from '../../src/orchestrator/dto/bulk-create-robots.dto.js';
@@ -11,7 +12,10 @@ import {
   FailDto,
   ProgressDto,
 } from '../../src/orchestrator/dto/execution.dto.js';
+import { TemplateBodyDto } from '../../src/ocr/invoices/dto/template.dto.js';
 import { RegisterModuleDto, UpdateModuleDto } from '../../src/registry/dto/register-module.dto.js';
+import { AnswerReviewDto } from '../../src/review/dto/review-request.dto.js';
+import { ReviewQueue } from '../../src/review/review-queue.service.js';
 import {
   nodes,
   type OpenApiDocument,
@@ -52,6 +56,8 @@ const FRACTIONAL: Record<string, string[]> = {
   DiskProbeDto: ['duration_ms', 'free_ratio'],
   MemoryProbeDto: ['duration_ms'],
   EventLoopProbeDto: ['duration_ms', 'lag_p99_ms'],
+  // A reviewed value is text or a number (an amount): the number branch of its oneOf.
+  ReviewFieldDto: ['confidence', 'value/oneOf/1'],
 };
 
 /** The statuses the scenario below draws from each operation. */
@@ -92,6 +98,14 @@ const EXERCISED: Record<string, string> = {
   EventsController_replay: '400 404',
   EventsController_replayAll: '202 404',
   EventsController_forget: '404 409',
+  InvoiceTemplatesController_create: '201 400 409 422',
+  InvoiceTemplatesController_list: '200 400',
+  InvoiceTemplatesController_get: '200 400 404',
+  InvoiceTemplatesController_replace: '200 404 409 422',
+  InvoiceTemplatesController_delete: '204 404',
+  ReviewsController_list: '200 400',
+  ReviewsController_get: '200 400 404',
+  ReviewsController_answer: '200 400 404 409',
 };
 
 /** Request bodies, whose validation rules are the truth the document must tell. */
@@ -108,6 +122,8 @@ const BODY_DTOS = [
   RegisterModuleDto,
   UpdateModuleDto,
   CreateApiKeyDto,
+  TemplateBodyDto,
+  AnswerReviewDto,
 ];
 
 /**
@@ -396,6 +412,70 @@ describe('the OpenAPI document at /docs-json', () => {
     await call('POST', '/api/v1/events/consumers/{consumer}/replay', '/api/v1/events/consumers/nobody/replay');
     await call('DELETE', '/api/v1/events/consumers/{consumer}', '/api/v1/events/consumers/in-process');
     await call('DELETE', '/api/v1/events/consumers/{consumer}', '/api/v1/events/consumers/nobody');
+
+    // vendor templates
+    const templateBody = {
+      vendor_name: 'Docs Vendor',
+      keywords: ['Docs Vendor'],
+      fields: { invoice_number: 'Invoice No\\.\\s*(\\d+)' },
+      options: { currency: 'EUR', decimal_separator: ',' },
+    };
+    const templates = '/api/v1/ocr/templates';
+    const oneTemplate = '/api/v1/ocr/templates/{id}';
+    const userTemplate = await call<{ template_id: string }>('POST', templates, templates, { body: templateBody });
+    const other = await call<{ template_id: string }>('POST', templates, templates, {
+      body: { ...templateBody, vendor_name: 'Docs Other' },
+    });
+    await call('POST', templates, templates, { body: templateBody });
+    await call('POST', templates, templates, {
+      body: { ...templateBody, vendor_name: 'Docs Unsafe', fields: { total: '(a+)+' } },
+    });
+    await call('POST', templates, templates, { body: { ...templateBody, keywords: [] } });
+    await call('GET', templates, `${templates}?limit=1`);
+    await call('GET', templates, `${templates}?source=SOMETIMES`);
+    const templatePath = `${templates}/${userTemplate.body.template_id}`;
+    await call('GET', oneTemplate, templatePath);
+    await call('GET', oneTemplate, `${templates}/not-a-uuid`);
+    await call('GET', oneTemplate, `${templates}/${randomUUID()}`);
+    await call('PUT', oneTemplate, templatePath, { body: { ...templateBody, keywords: ['Docs Vendor', 'Invoice'] } });
+    await call('PUT', oneTemplate, templatePath, { body: { ...templateBody, vendor_name: 'Docs Other' } });
+    await call('PUT', oneTemplate, templatePath, { body: { ...templateBody, fields: { tax: '(a|aa)*' } } });
+    await call('PUT', oneTemplate, `${templates}/${randomUUID()}`, { body: templateBody });
+    await call('DELETE', oneTemplate, `${templates}/${other.body.template_id}`);
+    await call('DELETE', oneTemplate, `${templates}/${other.body.template_id}`);
+
+    // the review queue
+    const review = await t.app.get(ReviewQueue).enqueue({
+      kind: 'ocr_field',
+      document_id: null,
+      robot_id: null,
+      subject: {
+        fields: [
+          {
+            name: 'total',
+            value: 279.84,
+            confidence: 0.45,
+            reasons: ['total_consistent failed'],
+            page: 1,
+            box: { x0: 1, y0: 2, x1: 3, y1: 4 },
+          },
+          { name: 'iban', value: 'US1234567890', confidence: 0.45, reasons: ['iban_checksum failed'] },
+        ],
+        vendor: 'Docs Vendor',
+        all_fields: { total: 279.84, iban: 'US1234567890' },
+      },
+    });
+    const reviews = '/api/v1/reviews';
+    const oneReview = '/api/v1/reviews/{id}';
+    await call('GET', reviews, `${reviews}?kind=ocr_field&limit=5`);
+    await call('GET', reviews, `${reviews}?status=LATER`);
+    await call('GET', oneReview, `${reviews}/${review.review_id}`);
+    await call('GET', oneReview, `${reviews}/42`);
+    await call('GET', oneReview, `${reviews}/${randomUUID()}`);
+    await call('POST', oneReview, `${reviews}/${review.review_id}`, { body: { fields: { total: 'lots' } } });
+    await call('POST', oneReview, `${reviews}/${randomUUID()}`, { body: { dismiss: true } });
+    await call('POST', oneReview, `${reviews}/${review.review_id}`, { body: { fields: { total: 262.9 } } });
+    await call('POST', oneReview, `${reviews}/${review.review_id}`, { body: { dismiss: true } });
 
     // Each route answered what the scenario meant it to: a drift here means the scenario no longer tests that answer.
     expect(Object.fromEntries([...exercised].map(([id, statuses]) => [id, [...statuses].sort().join(' ')]))).toEqual(

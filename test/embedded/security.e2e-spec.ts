@@ -191,6 +191,14 @@ const EXPECTED_ACCESS: Record<string, string> = {
   'POST /api/v1/events/consumers/:consumer/replay': 'admin',
   'POST /api/v1/events/parked/:consumer/:event_id/replay': 'admin',
   'GET /api/v1/security/audit': 'admin',
+  'POST /api/v1/ocr/templates': 'ocr:write',
+  'GET /api/v1/ocr/templates': 'ocr:read',
+  'GET /api/v1/ocr/templates/:id': 'ocr:read',
+  'PUT /api/v1/ocr/templates/:id': 'ocr:write',
+  'DELETE /api/v1/ocr/templates/:id': 'ocr:write',
+  'GET /api/v1/reviews': 'reviews:read',
+  'GET /api/v1/reviews/:id': 'reviews:read',
+  'POST /api/v1/reviews/:id': 'reviews:write',
 };
 
 const PLACEHOLDERS: Record<string, string> = {
@@ -200,6 +208,8 @@ const PLACEHOLDERS: Record<string, string> = {
   key_id: 'key_00000000',
   consumer: 'nobody',
   event_id: '1',
+  // Templates and reviews are addressed by UUID.
+  id: '3b241101-e2bb-4255-8caf-4136c566a963',
 };
 
 function concrete(path: string): string {
