@@ -307,7 +307,7 @@ describe('security layer (PGlite)', () => {
       const keys = new Map<string, string>();
       const keyFor = async (scopes: string[]) => {
         const id = [...scopes].sort().join(',');
-        if (!keys.has(id)) keys.set(id, (await issue(t, { name: `matrix ${id}`, scopes })).api_key);
+        if (!keys.has(id)) keys.set(id, (await issue(t, { name: `matrix ${keys.size}`, scopes })).api_key);
         return keys.get(id)!;
       };
       const wrong: string[] = [];
