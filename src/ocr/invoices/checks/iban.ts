@@ -74,7 +74,7 @@ const LENGTHS: Record<string, number> = {
   XK: 20,
 };
 
-export const compactIban = (value: string) => value.toUpperCase().replace(/[\s\-]/g, '');
+export const compactIban = (value: string) => value.toUpperCase().replace(/[\s-]/g, '');
 
 /** Looks like an IBAN (country letters, two check digits, the rest alphanumeric): worth checking. */
 export const IBAN_SHAPE = /^[A-Z]{2}\d{2}[A-Z0-9]{6,30}$/;

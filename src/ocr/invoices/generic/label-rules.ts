@@ -65,7 +65,7 @@ export const FIELD_RULES: Partial<Record<InvoiceFieldName, FieldRule>> = {
         0.97,
         false,
       ),
-      rule(/(?<!\bsub[\s\-]?)\btotal\b(?!\s*(?:tax|iva|vat|impuestos|items|qty|units))/giu, 0.9, false),
+      rule(/(?<!\bsub[\s-]?)\btotal\b(?!\s*(?:tax|iva|vat|impuestos|items|qty|units))/giu, 0.9, false),
     ],
   },
   tax: {
@@ -104,4 +104,4 @@ export const FIELD_RULES: Partial<Record<InvoiceFieldName, FieldRule>> = {
 
 /** Labels of a subtotal: the total's consistency check adds the tax to it. */
 export const SUBTOTAL_LABEL =
-  /\b(?:sub[\s\-]?total|base\s+imponible|net\s+amount|amount\s+untaxed|total\s+(?:sin|antes\s+de)\s+(?:iva|impuestos)|total\s+neto)\b/giu;
+  /\b(?:sub[\s-]?total|base\s+imponible|net\s+amount|amount\s+untaxed|total\s+(?:sin|antes\s+de)\s+(?:iva|impuestos)|total\s+neto)\b/giu;

@@ -27,7 +27,7 @@ export interface AmountMatch {
 }
 
 export function parseAmount(text: string, separator?: DecimalSeparator): number | null {
-  let value = text.replace(/[^\d.,'\-]/g, '').replace(/'/g, '');
+  let value = text.replace(/[^\d.,'-]/g, '').replace(/'/g, '');
   const negative = value.startsWith('-');
   value = value.replace(/-/g, '');
   if (!/\d/.test(value)) return null;

@@ -63,8 +63,8 @@ const MONTH = `(${Object.keys(MONTHS)
 /** A date as printed: numeric, "August 3, 2014", "3 de agosto de 2014", "03-Aug-2014". Global, for scanning. */
 export const DATE_TOKEN = new RegExp(
   [
-    String.raw`\b\d{4}[/.\-]\d{1,2}[/.\-]\d{1,2}\b`,
-    String.raw`\b\d{1,2}[/.\-]\d{1,2}[/.\-](?:\d{4}|\d{2})\b`,
+    String.raw`\b\d{4}[/.-]\d{1,2}[/.-]\d{1,2}\b`,
+    String.raw`\b\d{1,2}[/.-]\d{1,2}[/.-](?:\d{4}|\d{2})\b`,
     String.raw`\b${MONTH}\s*\d{1,2}(?:st|nd|rd|th)?\s*,?\s*\d{4}\b`,
     String.raw`\b\d{1,2}(?:st|nd|rd|th)?[\s\-]*(?:de\s+)?${MONTH}[\s\-,]*(?:de(?:l)?\s+)?\d{4}\b`,
   ].join('|'),
@@ -83,9 +83,9 @@ const fullYear = (year: number) => (year < 100 ? 2000 + year : year);
 /** Parses one printed date; `order` settles a numeric date whose day and month could swap. */
 export function parseDate(text: string, order: DateOrder = 'dmy'): ParsedDate | null {
   const value = text.trim().toLowerCase();
-  let match = /^(\d{4})[/.\-](\d{1,2})[/.\-](\d{1,2})$/.exec(value);
+  let match = /^(\d{4})[/.-](\d{1,2})[/.-](\d{1,2})$/.exec(value);
   if (match) return wrap(isoDate(+match[1], +match[2], +match[3]), false);
-  match = /^(\d{1,2})[/.\-](\d{1,2})[/.\-](\d{4}|\d{2})$/.exec(value);
+  match = /^(\d{1,2})[/.-](\d{1,2})[/.-](\d{4}|\d{2})$/.exec(value);
   if (match) {
     const [a, b, year] = [+match[1], +match[2], fullYear(+match[3])];
     if (a > 12 && b <= 12) return wrap(isoDate(year, b, a), false);
@@ -111,7 +111,7 @@ const wrap = (iso: string | null, ambiguous: boolean): ParsedDate | null => (iso
  * US dollars month first; else day first, as most of the world writes.
  */
 export function dateOrderOf(text: string): { order: DateOrder; cue: string } {
-  for (const match of text.matchAll(/\b(\d{1,2})[/.\-](\d{1,2})[/.\-](?:\d{4}|\d{2})\b/g)) {
+  for (const match of text.matchAll(/\b(\d{1,2})[/.-](\d{1,2})[/.-](?:\d{4}|\d{2})\b/g)) {
     if (+match[1] > 12 && +match[2] <= 12) return { order: 'dmy', cue: `day first in ${match[0]}` };
     if (+match[2] > 12 && +match[1] <= 12) return { order: 'mdy', cue: `month first in ${match[0]}` };
   }
