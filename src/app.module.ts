@@ -15,6 +15,7 @@ import { NotificationModule } from './notification/notification.module.js';
 import { OcrModule } from './ocr/ocr.module.js';
 import { OrchestratorModule } from './orchestrator/orchestrator.module.js';
 import { RegistryModule } from './registry/registry.module.js';
+import { ReviewModule } from './review/review.module.js';
 import { SecurityModule } from './security/security.module.js';
 import { DatabaseBreakerInterceptor } from './state/database-breaker.interceptor.js';
 import { StateModule } from './state/state.module.js';
@@ -41,6 +42,7 @@ export class AppModule {
         OrchestratorModule,
         EmailModule,
         OcrModule,
+        ReviewModule,
         NotificationModule,
         MonitoringModule.forRoot(),
         ...exampleModules(),

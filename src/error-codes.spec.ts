@@ -4,8 +4,10 @@ import { NotificationErrorCode } from './notification/notification.errors.js';
 import { InAppErrorCode } from './notification/in-app.errors.js';
 import { OcrApiErrorCode } from './ocr/ocr-api.errors.js';
 import { OcrPipelineErrorCode } from './ocr/ocr-pipeline.errors.js';
+import { InvoiceErrorCode } from './ocr/invoice.errors.js';
 import { OrchestratorErrorCode } from './orchestrator/orchestrator.errors.js';
 import { RegistryErrorCode } from './registry/registry.errors.js';
+import { ReviewErrorCode } from './review/review.errors.js';
 import { SecurityErrorCode } from './security/security.errors.js';
 import { StateErrorCode } from './state/state.errors.js';
 import { TemplatesErrorCode } from './notification/templates.errors.js';
@@ -81,6 +83,13 @@ const CLIENT_STATUSES = {
   OCR_ENGINE_UNAVAILABLE: 422,
   OCR_ENGINES_FAILED: 503,
   OCR_CANCELLED: 503,
+  INVOICE_TEMPLATE_NOT_FOUND: 404,
+  INVOICE_TEMPLATE_VENDOR_EXISTS: 409,
+  INVOICE_TEMPLATE_INVALID: 400,
+  INVOICE_TEMPLATE_PATTERN_UNSAFE: 422,
+  REVIEW_NOT_FOUND: 404,
+  REVIEW_NOT_PENDING: 409,
+  REVIEW_ANSWER_INVALID: 400,
 };
 
 describe('error catalogue', () => {
@@ -96,6 +105,8 @@ describe('error catalogue', () => {
       ...Object.values(TemplatesErrorCode),
       ...Object.values(OcrApiErrorCode),
       ...Object.values(OcrPipelineErrorCode),
+      ...Object.values(InvoiceErrorCode),
+      ...Object.values(ReviewErrorCode),
     ];
     expect(Object.fromEntries(codes.map((code) => [code, statusOf(code)]))).toEqual(CLIENT_STATUSES);
   });

@@ -7,6 +7,7 @@ import { OcrMetrics } from './documents/ocr-metrics.js';
 import { OcrRobotEventsConsumer } from './documents/ocr-robot-events.consumer.js';
 import { OcrUploads } from './documents/ocr-uploads.service.js';
 import { OcrService } from './documents/ocr.service.js';
+import { InvoiceModule } from './invoices/invoice.module.js';
 import { OcrPipelineModule } from './pipeline/ocr-pipeline.module.js';
 
 /**
@@ -16,7 +17,7 @@ import { OcrPipelineModule } from './pipeline/ocr-pipeline.module.js';
  * modules, imported here.
  */
 @Module({
-  imports: [StorageModule, OcrPipelineModule],
+  imports: [StorageModule, OcrPipelineModule, InvoiceModule],
   controllers: [OcrDocumentsController],
   providers: [OcrDocumentsRepository, OcrMetrics, OcrService, OcrUploads, OcrExtractHandler, OcrRobotEventsConsumer],
   exports: [OcrService, StorageModule, OcrPipelineModule],

@@ -29,6 +29,9 @@ import { FleetMetricsRepository } from './repositories/fleet-metrics.repository.
 import { MonitoringAlertsRepository } from './repositories/monitoring-alerts.repository.js';
 import { DatabaseBreakerInterceptor } from './database-breaker.interceptor.js';
 import { PreparedQueries } from './prepared-queries.js';
+import { InvoiceTemplatesRepository } from './repositories/invoice-templates.repository.js';
+import { OcrDocumentReviewsRepository } from './repositories/ocr-document-reviews.repository.js';
+import { ReviewItemsRepository } from './repositories/review-items.repository.js';
 
 const logger = new Logger('StateModule');
 
@@ -101,6 +104,9 @@ function dataSourceModule(role: PoolRole) {
     SecurityAuditRepository,
     FleetMetricsRepository,
     MonitoringAlertsRepository,
+    InvoiceTemplatesRepository,
+    ReviewItemsRepository,
+    OcrDocumentReviewsRepository,
     DatabaseBreakerInterceptor,
     {
       provide: PreparedQueries,
@@ -126,6 +132,9 @@ function dataSourceModule(role: PoolRole) {
     SecurityAuditRepository,
     FleetMetricsRepository,
     MonitoringAlertsRepository,
+    InvoiceTemplatesRepository,
+    ReviewItemsRepository,
+    OcrDocumentReviewsRepository,
     // One instance: the global interceptor (AppModule) and /metrics read the same breaker.
     DatabaseBreakerInterceptor,
     PreparedQueries,

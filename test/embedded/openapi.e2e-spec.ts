@@ -1,4 +1,5 @@
 import { beforeAll, describe, expect, it } from '@jest/globals';
+import { randomUUID } from 'node:crypto';
 import { getMetadataStorage } from 'class-validator';
 import { CreateApiKeyDto } from '../../src/security/dto/create-api-key.dto.js';
 import { BulkCreateRobotsDto } from '../../src/orchestrator/dto/bulk-create-robots.dto.js';
@@ -18,6 +19,9 @@ import { ReplayWindowDto } from '../../src/notification/deliveries/dto/delivery.
 import { CreateSubscriptionDto } from '../../src/notification/subscriptions/dto/create-subscription.dto.js';
 import { UpdateSubscriptionDto } from '../../src/notification/subscriptions/dto/update-subscription.dto.js';
 import { eventually } from '../support/eventually.js';
+import { TemplateBodyDto } from '../../src/ocr/invoices/dto/template.dto.js';
+import { AnswerReviewDto } from '../../src/review/dto/review-request.dto.js';
+import { ReviewQueue } from '../../src/review/review-queue.service.js';
 import {
   nodes,
   type OpenApiDocument,
@@ -64,6 +68,8 @@ const FRACTIONAL: Record<string, string[]> = {
   NotificationsBlockDto: ['oldest_pending_seconds'],
   OcrDocumentSummaryDto: ['confidence'],
   OcrDocumentDto: ['confidence'],
+  // A reviewed value is text or a number (an amount): the number branch of its oneOf.
+  ReviewFieldDto: ['confidence', 'value/oneOf/1'],
 };
 
 /** The statuses the scenario below draws from each operation. */
@@ -129,6 +135,14 @@ const EXERCISED: Record<string, string> = {
   OcrDocumentsController_batch: '200 400 415',
   OcrDocumentsController_list: '200 400',
   OcrDocumentsController_get: '200 404',
+  InvoiceTemplatesController_create: '201 400 409 422',
+  InvoiceTemplatesController_list: '200 400',
+  InvoiceTemplatesController_get: '200 400 404',
+  InvoiceTemplatesController_replace: '200 404 409 422',
+  InvoiceTemplatesController_delete: '204 404',
+  ReviewsController_list: '200 400',
+  ReviewsController_get: '200 400 404',
+  ReviewsController_answer: '200 400 404 409',
 };
 
 /** Request bodies, whose validation rules are the truth the document must tell. */
@@ -151,6 +165,8 @@ const BODY_DTOS = [
   MarkAllReadDto,
   SaveTemplateDto,
   PreviewTemplateDto,
+  TemplateBodyDto,
+  AnswerReviewDto,
 ];
 
 /**
@@ -607,6 +623,73 @@ describe('the OpenAPI document at /docs-json', () => {
     await call('GET', documents, `${documents}?cursor=forged`);
     await call('GET', `${documents}/{document_id}`, `${documents}/${synced.body.document_id}`);
     await call('GET', `${documents}/{document_id}`, `${documents}/7c9e6679-7425-40de-944b-e07fc1f90ae7`);
+    // vendor templates
+    const templateBody = {
+      vendor_name: 'Docs Vendor',
+      keywords: ['Docs Vendor'],
+      fields: { invoice_number: 'Invoice No\\.\\s*(\\d+)' },
+      options: { currency: 'EUR', decimal_separator: ',' },
+    };
+    const vendorTemplates = '/api/v1/ocr/templates';
+    const oneVendorTemplate = '/api/v1/ocr/templates/{id}';
+    const userTemplate = await call<{ template_id: string }>('POST', vendorTemplates, vendorTemplates, {
+      body: templateBody,
+    });
+    const other = await call<{ template_id: string }>('POST', vendorTemplates, vendorTemplates, {
+      body: { ...templateBody, vendor_name: 'Docs Other' },
+    });
+    await call('POST', vendorTemplates, vendorTemplates, { body: templateBody });
+    await call('POST', vendorTemplates, vendorTemplates, {
+      body: { ...templateBody, vendor_name: 'Docs Unsafe', fields: { total: '(a+)+' } },
+    });
+    await call('POST', vendorTemplates, vendorTemplates, { body: { ...templateBody, keywords: [] } });
+    await call('GET', vendorTemplates, `${vendorTemplates}?limit=1`);
+    await call('GET', vendorTemplates, `${vendorTemplates}?source=SOMETIMES`);
+    const templatePath = `${vendorTemplates}/${userTemplate.body.template_id}`;
+    await call('GET', oneVendorTemplate, templatePath);
+    await call('GET', oneVendorTemplate, `${vendorTemplates}/not-a-uuid`);
+    await call('GET', oneVendorTemplate, `${vendorTemplates}/${randomUUID()}`);
+    await call('PUT', oneVendorTemplate, templatePath, {
+      body: { ...templateBody, keywords: ['Docs Vendor', 'Invoice'] },
+    });
+    await call('PUT', oneVendorTemplate, templatePath, { body: { ...templateBody, vendor_name: 'Docs Other' } });
+    await call('PUT', oneVendorTemplate, templatePath, { body: { ...templateBody, fields: { tax: '(a|aa)*' } } });
+    await call('PUT', oneVendorTemplate, `${vendorTemplates}/${randomUUID()}`, { body: templateBody });
+    await call('DELETE', oneVendorTemplate, `${vendorTemplates}/${other.body.template_id}`);
+    await call('DELETE', oneVendorTemplate, `${vendorTemplates}/${other.body.template_id}`);
+
+    // the review queue
+    const review = await t.app.get(ReviewQueue).enqueue({
+      kind: 'ocr_field',
+      document_id: null,
+      robot_id: null,
+      subject: {
+        fields: [
+          {
+            name: 'total',
+            value: 279.84,
+            confidence: 0.45,
+            reasons: ['total_consistent failed'],
+            page: 1,
+            box: { x0: 1, y0: 2, x1: 3, y1: 4 },
+          },
+          { name: 'iban', value: 'US1234567890', confidence: 0.45, reasons: ['iban_checksum failed'] },
+        ],
+        vendor: 'Docs Vendor',
+        all_fields: { total: 279.84, iban: 'US1234567890' },
+      },
+    });
+    const reviews = '/api/v1/reviews';
+    const oneReview = '/api/v1/reviews/{id}';
+    await call('GET', reviews, `${reviews}?kind=ocr_field&limit=5`);
+    await call('GET', reviews, `${reviews}?status=LATER`);
+    await call('GET', oneReview, `${reviews}/${review.review_id}`);
+    await call('GET', oneReview, `${reviews}/42`);
+    await call('GET', oneReview, `${reviews}/${randomUUID()}`);
+    await call('POST', oneReview, `${reviews}/${review.review_id}`, { body: { fields: { total: 'lots' } } });
+    await call('POST', oneReview, `${reviews}/${randomUUID()}`, { body: { dismiss: true } });
+    await call('POST', oneReview, `${reviews}/${review.review_id}`, { body: { fields: { total: 262.9 } } });
+    await call('POST', oneReview, `${reviews}/${review.review_id}`, { body: { dismiss: true } });
 
     // Each route answered what the scenario meant it to: a drift here means the scenario no longer tests that answer.
     expect(Object.fromEntries([...exercised].map(([id, statuses]) => [id, [...statuses].sort().join(' ')]))).toEqual(

@@ -219,6 +219,14 @@ const EXPECTED_ACCESS: Record<string, string> = {
   'POST /api/v1/ocr/documents/batch': 'ocr:write',
   'GET /api/v1/ocr/documents': 'ocr:read',
   'GET /api/v1/ocr/documents/:document_id': 'ocr:read',
+  'POST /api/v1/ocr/templates': 'ocr:write',
+  'GET /api/v1/ocr/templates': 'ocr:read',
+  'GET /api/v1/ocr/templates/:id': 'ocr:read',
+  'PUT /api/v1/ocr/templates/:id': 'ocr:write',
+  'DELETE /api/v1/ocr/templates/:id': 'ocr:write',
+  'GET /api/v1/reviews': 'reviews:read',
+  'GET /api/v1/reviews/:id': 'reviews:read',
+  'POST /api/v1/reviews/:id': 'reviews:write',
 };
 
 const PLACEHOLDERS: Record<string, string> = {
@@ -235,6 +243,8 @@ const PLACEHOLDERS: Record<string, string> = {
   channel: 'email',
   locale: 'en',
   document_id: '7c9e6679-7425-40de-944b-e07fc1f90ae7',
+  // Templates and reviews are addressed by UUID.
+  id: '3b241101-e2bb-4255-8caf-4136c566a963',
 };
 
 function concrete(path: string): string {

@@ -14,6 +14,7 @@ import {
 import { NotificationDispatchSettings } from './settings/notification-dispatch.settings.js';
 import { OcrApiSettings } from './settings/ocr-api.settings.js';
 import { OcrSettings } from './settings/ocr.settings.js';
+import { OcrInvoiceSettings } from './settings/ocr-invoice.settings.js';
 import { OrchestratorSettings } from './settings/orchestrator.settings.js';
 import { RetentionSettings } from './settings/retention.settings.js';
 import { SecuritySettings } from './settings/security.settings.js';
@@ -22,6 +23,7 @@ import { ServerSettings } from './settings/server.settings.js';
 export { LogLevel, NodeEnv } from './settings/server.settings.js';
 export { NoModulePolicy, RoutingStrategy } from './settings/load-balancer.settings.js';
 export { MetricsAccess } from './settings/monitoring.settings.js';
+export { OcrReviewMode } from './settings/ocr-invoice.settings.js';
 export { API_KEY_PATTERN } from './settings/security.settings.js';
 
 /**
@@ -56,6 +58,7 @@ export const SETTINGS_LAYERS: readonly SettingsLayer[] = [
   { settings: NotificationDispatchSettings },
   { settings: OcrApiSettings },
   { settings: OcrSettings },
+  { settings: OcrInvoiceSettings },
 ];
 
 export type Environment = ServerSettings &
@@ -71,7 +74,8 @@ export type Environment = ServerSettings &
   NotificationTemplatesSettings &
   NotificationDispatchSettings &
   OcrApiSettings &
-  OcrSettings;
+  OcrSettings &
+  OcrInvoiceSettings;
 
 /** The variables a layer declares: every one carries at least one validation decorator. */
 export function settingNames(settings: new () => object): string[] {

@@ -21,6 +21,7 @@ export enum EventType {
   AlertFired = 'alert.fired',
   AlertResolved = 'alert.resolved',
   SubscriptionDisabled = 'subscription.disabled',
+  ReviewResolved = 'review.resolved',
 }
 
 type RobotStatus = 'PENDING' | 'PROCESSING' | 'COMPLETED' | 'FAILED' | 'CANCELLED' | 'RETRYING';
@@ -65,18 +66,27 @@ export interface EventPayloads {
   [EventType.AlertResolved]: AlertPayload;
   /** `target` is a webhook's scheme and host only; `reason` says why (410 Gone, failing since ...). */
   [EventType.SubscriptionDisabled]: { subscription_id: string; channel: string; target: string; reason: string };
+  /** `status` RESOLVED (with corrections) or DISMISSED (the values stand as extracted). */
+  [EventType.ReviewResolved]: {
+    review_id: string;
+    kind: string;
+    document_id: string | null;
+    robot_id: string | null;
+    status: 'RESOLVED' | 'DISMISSED';
+  };
 }
 
-export type EmittingLayer = 'orchestrator' | 'registry' | 'load-balancer' | 'monitoring' | 'notification';
+export type EmittingLayer = 'orchestrator' | 'registry' | 'load-balancer' | 'monitoring' | 'notification' | 'review';
 
 export interface EventDefinition {
   version: number;
   emitter: EmittingLayer;
   /**
-   * Carries a robot_id (robot events), only a module_name (module and alert events), or neither
-   * (`subscription`: the payload names the subscription).
+   * Carries a robot_id (robot events), only a module_name (module and alert events), neither
+   * (`subscription`: the payload names the subscription), or a review (its robot_id when the
+   * reviewed item came from a robot).
    */
-  subject: 'robot' | 'module' | 'subscription';
+  subject: 'robot' | 'module' | 'subscription' | 'review';
   description: string;
   /** The payload's fields, optional ones included: what a notification template may name under `data.`. */
   fields: readonly string[];
@@ -192,6 +202,14 @@ export const EVENT_CATALOGUE: Readonly<{
     description:
       'A notification subscription was disabled (its receiver answered 410, or it kept failing); told to the admins.',
     fields: ['subscription_id', 'channel', 'target', 'reason'] as const,
+  },
+  [EventType.ReviewResolved]: {
+    version: 1,
+    emitter: 'review',
+    subject: 'review',
+    description:
+      'A person answered a review (corrected values or dismissed it); the item it held (an OCR document) was updated in the same transaction.',
+    fields: ['review_id', 'kind', 'document_id', 'robot_id', 'status'] as const,
   },
 };
 

@@ -47,6 +47,13 @@ export const SAMPLE_PAYLOADS: { readonly [T in EventType]: Required<EventPayload
     target: 'https://hooks.example.com',
     reason: 'the receiver answered 410 Gone',
   },
+  [EventType.ReviewResolved]: {
+    review_id: '3a70c0ad-5b1e-4c8e-9f0a-7d2b6c4e1f93',
+    kind: 'ocr_field',
+    document_id: '7c4c7811-2f5d-4b8a-a6e3-0d9c1b7e5a24',
+    robot_id: 'OCR_1795310000000_1',
+    status: 'RESOLVED',
+  },
 };
 
 const SAMPLE_TIME = new Date('2026-11-22T10:00:00.000Z');

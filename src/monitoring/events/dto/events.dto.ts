@@ -42,14 +42,15 @@ export class EventTypeDto {
   @ApiProperty({ type: 'integer', example: 1 })
   version: number;
   @ApiProperty({
-    enum: ['orchestrator', 'registry', 'load-balancer', 'monitoring', 'notification'],
+    enum: ['orchestrator', 'registry', 'load-balancer', 'monitoring', 'notification', 'review'],
     example: 'orchestrator',
   })
   emitter: EventDefinition['emitter'];
   @ApiProperty({
-    enum: ['robot', 'module', 'subscription'],
+    enum: ['robot', 'module', 'subscription', 'review'],
     example: 'robot',
-    description: 'robot events carry robot_id; module and alert events module_name only; subscription events neither',
+    description:
+      'robot events carry robot_id; module and alert events module_name only; subscription events neither; review events their robot_id when there is one',
   })
   subject: EventDefinition['subject'];
   @ApiProperty({ example: 'The robot finished well.' })
