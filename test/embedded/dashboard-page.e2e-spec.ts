@@ -263,7 +263,7 @@ if (!haveChromium) process.stderr.write(`dashboard browser test skipped: no Chro
       const item = page.locator(`#inbox-list li[data-notification-id="${id}"]`);
       // Live: well before the page's 10 s refresh could have brought it.
       await item.waitFor({ timeout: 3_000 });
-      expect(await item.locator('.inbox-title').textContent()).toBe('robot.failed: robot INVOICE_1796000000000_12');
+      expect(await item.locator('.inbox-title').textContent()).toBe('Robot INVOICE_1796000000000_12 failed');
       expect(await item.getAttribute('data-read')).toBe('false');
       expect(await page.textContent('#inbox-unread')).toBe('3 unread');
       // Newest first.
@@ -283,7 +283,7 @@ if (!haveChromium) process.stderr.write(`dashboard browser test skipped: no Chro
       expect(await sendInApp(t, completed)).toEqual({ ok: true });
       await page.locator('#inbox-unread[data-count="3"]').waitFor({ timeout: 3_000 });
       expect(await page.locator('#inbox-list li').first().locator('.inbox-title').textContent()).toBe(
-        'robot.completed: robot LEGAL_1796000000000_7',
+        'Robot LEGAL_1796000000000_7 completed',
       );
 
       // The stream was read with fetch and the X-API-Key header, resuming from the newest listed id.

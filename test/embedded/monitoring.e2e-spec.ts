@@ -55,8 +55,11 @@ describe('health, readiness and the dashboard API (PGlite)', () => {
     const second = await ready();
     expect(second.body.details.database.checked_at).toBe(first.body.details.database.checked_at);
     await t.app.get(HealthState).refresh();
-    const third = await ready();
-    expect(Date.parse(third.body.details.database.checked_at)).toBeGreaterThan(
+    // The checks are what is under test: with a 200 ms window (HEALTH_REFRESH_MS in tests) one
+    // slow tick of this shared machine can turn the event-loop probe down, and the answer a 503.
+    const third = (await ready()) as unknown as { body: Partial<Ready> & Partial<NotReady> };
+    const checks = third.body.details ?? third.body.checks;
+    expect(Date.parse(checks!.database.checked_at as string)).toBeGreaterThan(
       Date.parse(first.body.details.database.checked_at),
     );
   });

