@@ -1,6 +1,7 @@
 import { statfs } from 'node:fs/promises';
 import { type IntervalHistogram, monitorEventLoopDelay } from 'node:perf_hooks';
 import { Injectable, Logger, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
+import { HttpAdapterHost } from '@nestjs/core';
 import { CacheService } from '../../cache/cache.service.js';
 import { AppConfig } from '../../core/config/app-config.service.js';
 import { DatabaseProbe } from '../../state/database.probe.js';
@@ -58,10 +59,14 @@ export class HealthState implements OnApplicationBootstrap, OnApplicationShutdow
     private readonly database: DatabaseProbe,
     private readonly cache: CacheService,
     private readonly config: AppConfig,
+    private readonly http: HttpAdapterHost,
   ) {}
 
   onApplicationBootstrap(): void {
     this.loopDelay.enable();
+    // The lag of booting (other layers' bootstrap work, compiling, first queries) is not the lag a
+    // caller of a ready service meets: the measure starts afresh once the server listens.
+    this.http.httpAdapter?.getHttpServer()?.once?.('listening', () => this.loopDelay.reset());
     this.timer = setInterval(() => void this.refresh(), this.config.get('HEALTH_REFRESH_MS'));
     this.timer.unref();
     void this.refresh();
