@@ -24,7 +24,8 @@ import { eventually } from '../support/eventually.js';
 const settle = (t: { app: { get: (c: typeof OutboxRelay) => OutboxRelay } }) => t.app.get(OutboxRelay).settle();
 
 describe('the fan-out of events into deliveries', () => {
-  const t = useTestApp({ NOTIFY_SUBSCRIPTION_CACHE_MS: '60000' });
+  // The fan-out is under test: nothing is sent, so deliveries stay as it wrote them.
+  const t = useTestApp({ NOTIFY_SUBSCRIPTION_CACHE_MS: '60000', NOTIFY_DISPATCH_ENABLED: 'false' });
   const call = api(t);
 
   it('creates one delivery per matching subscription, with the Standard Webhooks body and the robot facts', async () => {
@@ -58,9 +59,9 @@ describe('the fan-out of events into deliveries', () => {
       event_type: 'robot.completed',
       channel: 'webhook',
       endpoint: 'https://hooks.example.com:8443',
+      state: 'PENDING',
+      attempts: 0,
     });
-    // Written due now; the dispatcher may already be trying it (the host does not answer here).
-    expect(['PENDING', 'SENDING', 'FAILED']).toContain(delivery.state);
     expect(delivery.payload).toEqual({
       type: 'robot.completed',
       timestamp: expect.stringMatching(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z$/),

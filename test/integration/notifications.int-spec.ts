@@ -13,6 +13,8 @@ const ENV = {
   DATABASE_URL: process.env.TEST_DATABASE_URL,
   REDIS_URL: process.env.TEST_REDIS_URL,
   CACHE_KEY_PREFIX: `${process.env.TEST_CACHE_PREFIX}_notify`,
+  // The fan-out and the log are under test (notification-dispatch.int-spec.ts sends): nothing is sent.
+  NOTIFY_DISPATCH_ENABLED: 'false',
 };
 
 /** Stands in for the dispatcher: counts the wake-ups announced over pg_notify. */

@@ -44,6 +44,7 @@ interface Send {
 @Injectable()
 export class DeliveryDispatcher implements OnModuleInit, OnApplicationBootstrap, BeforeApplicationShutdown {
   private readonly logger = new Logger(DeliveryDispatcher.name);
+  private readonly enabled: boolean;
   private readonly perEndpoint: Map<string, number> = new Map();
   private readonly sends = new Map<string, Send>();
   private readonly concurrency: number;
@@ -71,6 +72,7 @@ export class DeliveryDispatcher implements OnModuleInit, OnApplicationBootstrap,
     private readonly listener: PgListener,
     config: AppConfig,
   ) {
+    this.enabled = config.get('NOTIFY_DISPATCH_ENABLED');
     this.concurrency = config.get('NOTIFY_DISPATCH_CONCURRENCY');
     this.endpointConcurrency = config.get('NOTIFY_ENDPOINT_CONCURRENCY');
     this.leaseMs = config.get('NOTIFY_DELIVERY_LEASE_MS');
@@ -78,12 +80,17 @@ export class DeliveryDispatcher implements OnModuleInit, OnApplicationBootstrap,
   }
 
   onModuleInit(): void {
+    if (!this.enabled) return;
     // Before PgListener connects (at bootstrap): it LISTENs on the channels asked for by then.
     this.listener.listen(DELIVERIES_CHANNEL, () => this.kick());
     this.emitter.on(DELIVERIES_CREATED, () => this.kick());
   }
 
   onApplicationBootstrap(): void {
+    if (!this.enabled) {
+      this.logger.log('NOTIFY_DISPATCH_ENABLED=false: this instance sends no notifications');
+      return;
+    }
     this.timer = setInterval(() => this.poll(), this.pollMs);
     this.timer.unref();
     this.kick();

@@ -1,10 +1,20 @@
-import { IsInt, IsNumber, IsString, Matches, Max, Min } from 'class-validator';
+import { Transform } from 'class-transformer';
+import { IsBoolean, IsInt, IsNumber, IsString, Matches, Max, Min } from 'class-validator';
+import { toBoolean } from './to-boolean.js';
 
 /** Host names, comma-separated: letters, digits, dots and dashes (no scheme, no port). */
 const HOST_LIST = /^\s*([A-Za-z0-9.-]+\s*(,\s*[A-Za-z0-9.-]+\s*)*)?$/;
 
 /** The delivery dispatcher (claims, concurrency, leases, jitter), the webhook channel, and their alerts. */
 export class NotificationDispatchSettings {
+  /**
+   * false: this instance sends nothing (deliveries are still written and wait, PENDING, for an
+   * instance that sends): API-only instances, or a pause during an incident at the receivers.
+   */
+  @Transform(toBoolean)
+  @IsBoolean()
+  NOTIFY_DISPATCH_ENABLED: boolean = true;
+
   /** Sends in flight at once per instance, all channels together. */
   @IsInt()
   @Min(1)
