@@ -49,19 +49,34 @@ export function checkDigest(channel: ChannelName, digestSeconds: number | null |
 export class SubscriptionTargets {
   private adapters?: Map<string, NotificationChannelAdapter>;
   private readonly allowPrivateNetworks: boolean;
+  /** Hosts a webhook may target whatever they resolve to: the connect-time guard lets them through too. */
+  private readonly allowedHosts: ReadonlySet<string>;
 
   constructor(
     private readonly discovery: DiscoveryService,
     config: AppConfig,
   ) {
     this.allowPrivateNetworks = config.get('NOTIFY_WEBHOOK_ALLOW_PRIVATE_NETWORKS');
+    this.allowedHosts = new Set(
+      config
+        .get('NOTIFY_WEBHOOK_ALLOWED_HOSTS')
+        .split(',')
+        .map((host) => host.trim().toLowerCase())
+        .filter(Boolean),
+    );
+  }
+
+  private allowsPrivate(channel: string, target: unknown): boolean {
+    if (this.allowPrivateNetworks) return true;
+    if (channel !== 'webhook' || typeof target !== 'string' || !URL.canParse(target)) return false;
+    return this.allowedHosts.has(new URL(target).hostname.replace(/^\[|\]$/g, '').toLowerCase());
   }
 
   async check(channel: string, target: unknown, where = 'target'): Promise<string> {
     if (!(NOTIFICATION_CHANNELS as readonly string[]).includes(channel)) {
       throw invalid(`${where}: channel must be one of ${NOTIFICATION_CHANNELS.join(', ')}`);
     }
-    const checked = checkTarget(channel as ChannelName, target, this.allowPrivateNetworks);
+    const checked = checkTarget(channel as ChannelName, target, this.allowsPrivate(channel, target));
     if (!checked.ok) throw invalid(`${where}: ${checked.reason}`);
     const reason = await this.adapter(channel)?.validateTarget(checked.target);
     if (reason) throw invalid(`${where}: ${reason}`);
