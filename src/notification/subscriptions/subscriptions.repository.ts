@@ -41,20 +41,21 @@ export interface SubscriptionRow {
 }
 
 /** A subscription to store: the target already checked and normalised, the secret already sealed. */
-export interface NewSubscription {
-  name: string | null;
-  channel: ChannelName;
-  target: string;
-  event_types: string[];
-  filter: SubscriptionFilter;
-  locale: NotificationLocale;
-  digest_seconds: number | null;
-  retry_schedule: number[] | null;
-  timeout_ms: number | null;
-  secret_ciphertext: string | null;
-  robot_id: string | null;
-  created_by: string | null;
-}
+export type NewSubscription = Pick<
+  SubscriptionRow,
+  | 'name'
+  | 'channel'
+  | 'target'
+  | 'event_types'
+  | 'filter'
+  | 'locale'
+  | 'digest_seconds'
+  | 'retry_schedule'
+  | 'timeout_ms'
+  | 'secret_ciphertext'
+  | 'robot_id'
+  | 'created_by'
+>;
 
 /** What PATCH may change; an absent field keeps its value, null clears the nullable ones. */
 export type SubscriptionChanges = Partial<
