@@ -244,7 +244,7 @@ describe('OCR documents API (PGlite, multipart, tesseract.js)', () => {
     const queued = await upload<Accepted>(t, DOCUMENTS, [['file', { bytes: truncated, filename: 'cut.png' }]]);
     expect(queued.status).toBe(202);
     const document = await finishedDocument(t, queued.body.document_id);
-    expect(document).toMatchObject({ status: 'FAILED', error: { code: 'OCR_UNREADABLE_DOCUMENT' } });
+    expect(document).toMatchObject({ status: 'FAILED', error: { code: 'OCR_CORRUPT' } });
     expect(document.error!.detail).toMatch(/^The document cannot be read/);
     const failed = await settled(queued.body.robot_id);
     expect(failed).toMatchObject({ status: 'FAILED', error_category: 'VALIDATION' });

@@ -19,7 +19,7 @@ import { ReplayWindowDto } from '../../src/notification/deliveries/dto/delivery.
 import { CreateSubscriptionDto } from '../../src/notification/subscriptions/dto/create-subscription.dto.js';
 import { UpdateSubscriptionDto } from '../../src/notification/subscriptions/dto/update-subscription.dto.js';
 import { eventually } from '../support/eventually.js';
-import { TemplateBodyDto } from '../../src/ocr/invoices/dto/template.dto.js';
+import { VendorTemplateBodyDto } from '../../src/ocr/invoices/dto/template.dto.js';
 import { AnswerReviewDto } from '../../src/review/dto/review-request.dto.js';
 import { ReviewQueue } from '../../src/review/review-queue.service.js';
 import {
@@ -165,7 +165,7 @@ const BODY_DTOS = [
   MarkAllReadDto,
   SaveTemplateDto,
   PreviewTemplateDto,
-  TemplateBodyDto,
+  VendorTemplateBodyDto,
   AnswerReviewDto,
 ];
 

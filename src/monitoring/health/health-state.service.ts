@@ -66,7 +66,7 @@ export class HealthState implements OnApplicationBootstrap, OnApplicationShutdow
     this.loopDelay.enable();
     // The lag of booting (other layers' bootstrap work, compiling, first queries) is not the lag a
     // caller of a ready service meets: the measure starts afresh once the server listens.
-    this.http.httpAdapter?.getHttpServer()?.once?.('listening', () => this.loopDelay.reset());
+    this.http.httpAdapter?.getHttpServer()?.once?.('listening', () => this.afterListening());
     this.timer = setInterval(() => void this.refresh(), this.config.get('HEALTH_REFRESH_MS'));
     this.timer.unref();
     void this.refresh();
@@ -96,6 +96,19 @@ export class HealthState implements OnApplicationBootstrap, OnApplicationShutdow
 
   processUsage(): ProcessUsage {
     return this.usage;
+  }
+
+  /**
+   * The lag figure taken during boot is dropped: once a boot-time refresh is over, the event-loop
+   * result goes, so the next readiness call waits for a refresh measured from the listening server.
+   */
+  private afterListening(): void {
+    this.loopDelay.reset();
+    void (this.refreshing ?? Promise.resolve()).then(() => {
+      this.loopDelay.reset();
+      this.results.delete('event_loop');
+      return this.refresh();
+    });
   }
 
   /** Runs every probe once (concurrent calls share one run). */

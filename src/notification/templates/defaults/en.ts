@@ -107,4 +107,12 @@ export const EN: LocaleCopy = {
     ],
     sms: 'botfleet: {{data.channel}} subscription to {{data.target}} disabled.',
   },
+  'review.resolved': {
+    title: 'Review {{data.review_id}} answered',
+    body: [
+      'The {{data.kind}} review {{data.review_id}} was answered: {{data.status}}.',
+      '{{#if data.document_id}}Document {{data.document_id}} now holds the reviewed values.{{/if}}',
+    ],
+    sms: 'botfleet: review {{data.review_id}} {{data.status}}.',
+  },
 };

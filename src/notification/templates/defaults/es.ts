@@ -107,4 +107,12 @@ export const ES: LocaleCopy = {
     ],
     sms: 'botfleet: suscripción {{data.channel}} a {{data.target}} desactivada.',
   },
+  'review.resolved': {
+    title: 'Revisión {{data.review_id}} respondida',
+    body: [
+      'La revisión {{data.kind}} {{data.review_id}} fue respondida: {{data.status}}.',
+      '{{#if data.document_id}}El documento {{data.document_id}} tiene ya los valores revisados.{{/if}}',
+    ],
+    sms: 'botfleet: revisión {{data.review_id}} {{data.status}}.',
+  },
 };

@@ -19,7 +19,7 @@ import type { InvoiceTemplateRow } from '../../../state/repositories/invoice-tem
 
 const NO_CONTROL = /^[^\p{Cc}\p{Cf}]*\S[^\p{Cc}\p{Cf}]*$/u;
 
-export class TemplateOptionsDto {
+export class VendorTemplateOptionsDto {
   @ApiPropertyOptional({ enum: ['dmy', 'mdy', 'ymd'], example: 'dmy', description: 'how numeric dates are ordered' })
   @IsOptional()
   @IsIn(['dmy', 'mdy', 'ymd'])
@@ -36,7 +36,7 @@ export class TemplateOptionsDto {
   currency?: string;
 }
 
-export class TemplateBodyDto {
+export class VendorTemplateBodyDto {
   @ApiProperty({ example: 'Azure Interior', description: 'the vendor; becomes the vendor_name field', maxLength: 200 })
   @IsString()
   @Length(1, 200)
@@ -68,14 +68,14 @@ export class TemplateBodyDto {
   @IsObject()
   fields: Record<string, unknown>;
 
-  @ApiPropertyOptional({ type: TemplateOptionsDto })
+  @ApiPropertyOptional({ type: VendorTemplateOptionsDto })
   @IsOptional()
   @ValidateNested()
-  @Type(() => TemplateOptionsDto)
-  options?: TemplateOptionsDto;
+  @Type(() => VendorTemplateOptionsDto)
+  options?: VendorTemplateOptionsDto;
 }
 
-export class TemplateDto {
+export class VendorTemplateDto {
   @ApiProperty({ format: 'uuid', example: '8c1f3a52-3d7e-4b8a-a1f0-6e2d9c4b7a10' })
   template_id: string;
   @ApiProperty({ example: 'Azure Interior' })
@@ -89,8 +89,8 @@ export class TemplateDto {
     description: 'USER: patterns; LEARNED: anchors {label, position, shape} or {constant}',
   })
   fields: Record<string, unknown>;
-  @ApiProperty({ type: TemplateOptionsDto })
-  options: TemplateOptionsDto;
+  @ApiProperty({ type: VendorTemplateOptionsDto })
+  options: VendorTemplateOptionsDto;
   @ApiProperty({ enum: ['USER', 'LEARNED'], example: 'USER' })
   source: string;
   @ApiProperty({ type: 'integer', example: 0, description: 'review corrections it learned from' })
@@ -102,13 +102,13 @@ export class TemplateDto {
   @ApiProperty({ example: '2026-12-02T09:00:00.000Z' })
   updated_at: string;
 
-  static of(row: InvoiceTemplateRow): TemplateDto {
+  static of(row: InvoiceTemplateRow): VendorTemplateDto {
     return {
       template_id: row.template_id,
       vendor_name: row.vendor_name,
       keywords: row.keywords,
       fields: row.fields,
-      options: row.options as TemplateOptionsDto,
+      options: row.options as VendorTemplateOptionsDto,
       source: row.source,
       corrections_applied: row.corrections_applied,
       created_by: row.created_by,
@@ -118,18 +118,18 @@ export class TemplateDto {
   }
 }
 
-export class TemplatePageDto extends PageDto<TemplateDto> {
-  @ApiProperty({ type: TemplateDto, isArray: true }) items: TemplateDto[];
+export class VendorTemplatePageDto extends PageDto<VendorTemplateDto> {
+  @ApiProperty({ type: VendorTemplateDto, isArray: true }) items: VendorTemplateDto[];
 }
 
-export class ListTemplatesQueryDto extends PageQueryDto {
+export class ListVendorTemplatesQueryDto extends PageQueryDto {
   @ApiPropertyOptional({ enum: ['USER', 'LEARNED'], description: 'only this source (both by default)' })
   @IsOptional()
   @IsIn(['USER', 'LEARNED'])
   source?: 'USER' | 'LEARNED';
 }
 
-export class TemplateParamDto {
+export class VendorTemplateParamDto {
   @ApiProperty({ format: 'uuid' })
   @IsUUID()
   id: string;

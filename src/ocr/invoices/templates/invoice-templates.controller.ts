@@ -6,11 +6,11 @@ import { Caller } from '../../../security/caller.decorator.js';
 import type { Principal } from '../../../security/principal.js';
 import { Scope } from '../../../security/scopes.js';
 import {
-  ListTemplatesQueryDto,
-  TemplateBodyDto,
-  TemplateDto,
-  TemplatePageDto,
-  TemplateParamDto,
+  ListVendorTemplatesQueryDto,
+  VendorTemplateBodyDto,
+  VendorTemplateDto,
+  VendorTemplatePageDto,
+  VendorTemplateParamDto,
 } from '../dto/template.dto.js';
 import { InvoiceTemplatesService } from './invoice-templates.service.js';
 
@@ -24,30 +24,30 @@ export class InvoiceTemplatesController {
   @Auth(Scope.OcrWrite)
   @ApiBodyProblems()
   @ApiOperation({ summary: 'Add a vendor template (invoice2data-style keywords and field patterns)' })
-  @ApiCreatedResponse({ type: TemplateDto })
+  @ApiCreatedResponse({ type: VendorTemplateDto })
   @ApiProblem(400, 'A bad vendor name, keywords, field name or option')
   @ApiProblem(409, 'The vendor has a template already')
   @ApiProblem(422, 'A pattern that does not compile, is too long, or could backtrack without bound')
-  create(@Body() body: TemplateBodyDto, @Caller() caller: Principal | undefined): Promise<TemplateDto> {
+  create(@Body() body: VendorTemplateBodyDto, @Caller() caller: Principal | undefined): Promise<VendorTemplateDto> {
     return this.templates.create(body, caller?.prefix ?? null);
   }
 
   @Get()
   @Auth(Scope.OcrRead)
   @ApiOperation({ summary: 'Vendor templates, newest first (USER and LEARNED)' })
-  @ApiOkResponse({ type: TemplatePageDto })
+  @ApiOkResponse({ type: VendorTemplatePageDto })
   @ApiProblem(400, 'A bad source, limit or cursor')
-  list(@Query() query: ListTemplatesQueryDto): Promise<TemplatePageDto> {
+  list(@Query() query: ListVendorTemplatesQueryDto): Promise<VendorTemplatePageDto> {
     return this.templates.list(query);
   }
 
   @Get(':id')
   @Auth(Scope.OcrRead)
   @ApiOperation({ summary: 'One vendor template' })
-  @ApiOkResponse({ type: TemplateDto })
+  @ApiOkResponse({ type: VendorTemplateDto })
   @ApiProblem(400, 'An id that is not a UUID')
   @ApiProblem(404, 'No such template')
-  get(@Param() params: TemplateParamDto): Promise<TemplateDto> {
+  get(@Param() params: VendorTemplateParamDto): Promise<VendorTemplateDto> {
     return this.templates.get(params.id);
   }
 
@@ -55,12 +55,12 @@ export class InvoiceTemplatesController {
   @Auth(Scope.OcrWrite)
   @ApiBodyProblems()
   @ApiOperation({ summary: "Replace a template's vendor name, keywords, fields and options" })
-  @ApiOkResponse({ type: TemplateDto })
+  @ApiOkResponse({ type: VendorTemplateDto })
   @ApiProblem(400, 'A bad id, vendor name, keywords, field name or option')
   @ApiProblem(404, 'No such template')
   @ApiProblem(409, 'Another template has that vendor name')
   @ApiProblem(422, 'A pattern that does not compile, is too long, or could backtrack without bound')
-  replace(@Param() params: TemplateParamDto, @Body() body: TemplateBodyDto): Promise<TemplateDto> {
+  replace(@Param() params: VendorTemplateParamDto, @Body() body: VendorTemplateBodyDto): Promise<VendorTemplateDto> {
     return this.templates.replace(params.id, body);
   }
 
@@ -71,7 +71,7 @@ export class InvoiceTemplatesController {
   @ApiNoContentResponse({ description: 'Deleted' })
   @ApiProblem(400, 'An id that is not a UUID')
   @ApiProblem(404, 'No such template')
-  async delete(@Param() params: TemplateParamDto): Promise<void> {
+  async delete(@Param() params: VendorTemplateParamDto): Promise<void> {
     await this.templates.delete(params.id);
   }
 }

@@ -8,10 +8,10 @@ import {
 import { InvoiceErrorCode } from '../../invoice.errors.js';
 import { INVOICE_FIELDS } from '../../ocr.types.js';
 import {
-  type ListTemplatesQueryDto,
-  type TemplateBodyDto,
-  TemplateDto,
-  type TemplatePageDto,
+  type ListVendorTemplatesQueryDto,
+  type VendorTemplateBodyDto,
+  VendorTemplateDto,
+  type VendorTemplatePageDto,
 } from '../dto/template.dto.js';
 import { patternProblem } from './regex-safety.js';
 
@@ -22,36 +22,36 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 export class InvoiceTemplatesService {
   constructor(private readonly templates: InvoiceTemplatesRepository) {}
 
-  async create(body: TemplateBodyDto, createdBy: string | null): Promise<TemplateDto> {
+  async create(body: VendorTemplateBodyDto, createdBy: string | null): Promise<VendorTemplateDto> {
     const row = await this.templates.insert(checked(body), 'USER', createdBy);
     if (!row) throw vendorTaken(body.vendor_name);
-    return TemplateDto.of(row);
+    return VendorTemplateDto.of(row);
   }
 
-  list(query: ListTemplatesQueryDto): Promise<TemplatePageDto> {
+  list(query: ListVendorTemplatesQueryDto): Promise<VendorTemplatePageDto> {
     return paginate(
       {
         fetch: (before, limit) => this.templates.list({ source: query.source, before, limit }),
         keyOf: (row) => ({ at: row.keyset_at, id: row.template_id }),
-        toItem: (row) => TemplateDto.of(row),
+        toItem: (row) => VendorTemplateDto.of(row),
         idPattern: UUID,
       },
       { limit: query.limit ?? 50, cursor: query.cursor },
     );
   }
 
-  async get(templateId: string): Promise<TemplateDto> {
+  async get(templateId: string): Promise<VendorTemplateDto> {
     const row = await this.templates.get(templateId);
     if (!row) throw notFound(templateId);
-    return TemplateDto.of(row);
+    return VendorTemplateDto.of(row);
   }
 
   /** Replaces a template's vendor, keywords, fields and options; its source and history stay. */
-  async replace(templateId: string, body: TemplateBodyDto): Promise<TemplateDto> {
+  async replace(templateId: string, body: VendorTemplateBodyDto): Promise<VendorTemplateDto> {
     const result = await this.templates.replace(templateId, checked(body));
     if (result === 'missing') throw notFound(templateId);
     if (result === 'conflict') throw vendorTaken(body.vendor_name);
-    return TemplateDto.of(result);
+    return VendorTemplateDto.of(result);
   }
 
   async delete(templateId: string): Promise<void> {
@@ -60,7 +60,7 @@ export class InvoiceTemplatesService {
 }
 
 /** Field names must be invoice fields, each pattern a bounded, backtracking-safe regular expression. */
-function checked(body: TemplateBodyDto): TemplateWrite {
+function checked(body: VendorTemplateBodyDto): TemplateWrite {
   const unknown = Object.keys(body.fields).filter((name) => !(INVOICE_FIELDS as readonly string[]).includes(name));
   if (unknown.length > 0) {
     throw new DomainException(
