@@ -41,7 +41,8 @@ describe('health, readiness and the dashboard API (PGlite)', () => {
 
   it('is ready: database, cache, disk, memory and event loop, each with its figures', async () => {
     const res = await ready();
-    expect(res.status).toBe(200);
+    // The body names the probe that is down, when one is.
+    expect(res.status === 200 ? 200 : res.body).toBe(200);
     expect(Object.keys(res.body.details).sort()).toEqual(['cache', 'database', 'disk', 'event_loop', 'memory']);
     expect(res.body.details.database).toMatchObject({ status: 'up', engine: 'pglite' });
     expect(res.body.details.cache).toMatchObject({ status: 'up', backend: 'memory' });

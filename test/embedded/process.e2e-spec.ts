@@ -4,8 +4,22 @@ import { randomBytes } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { join } from 'node:path';
+import { eventually } from '../support/eventually.js';
 import { spawnService } from '../support/service-process.js';
 import { http, startApp, tempDir } from '../support/test-app.js';
+
+/**
+ * Ready (200) within a few seconds: right after boot, on a machine running other suites, a probe
+ * may still be catching up; a service that never gets there fails with its last answer.
+ */
+async function expectReady(url: string): Promise<void> {
+  const last = await eventually(
+    () => http(`${url}/health/ready`),
+    (res) => res.status === 200,
+    10_000,
+  );
+  expect({ status: last.status, body: last.status === 200 ? 'ok' : last.body }).toEqual({ status: 200, body: 'ok' });
+}
 
 /** A failed start: exit 1, one line on stderr, and no Nest console output (no colour codes) on stdout. */
 function expectOneLineFailure(result: { code: number | null; stderr: string; stdout: string }, reason: RegExp) {
@@ -54,7 +68,7 @@ describe('service process', () => {
       const { code, stderr } = await second.exited;
       expect(code).toBe(1);
       expect(stderr).toMatch(/data folder .* is already in use by process \d+/);
-      expect((await http(`${first.url}/health/ready`)).status).toBe(200);
+      await expectReady(first.url);
     } finally {
       await first.close();
     }
@@ -89,7 +103,7 @@ describe('service process', () => {
     const dataDir = folder();
     const service = spawnService({ DATA_DIR: dataDir });
     const url = await service.ready;
-    expect((await http(`${url}/health/ready`)).status).toBe(200);
+    await expectReady(url);
     expect(existsSync(join(dataDir, 'botfleet.lock'))).toBe(true);
     service.child.kill('SIGTERM');
     const { signal, stdout } = await service.exited;
@@ -103,7 +117,7 @@ describe('service process', () => {
     const dataDir = folder();
     const service = spawnService({ DATA_DIR: dataDir });
     const url = await service.ready;
-    expect((await http(`${url}/health/ready`)).status).toBe(200);
+    await expectReady(url);
     service.child.kill('SIGKILL');
     await service.exited;
     expect(existsSync(join(dataDir, 'botfleet.lock'))).toBe(true);
@@ -112,7 +126,7 @@ describe('service process', () => {
     try {
       const { rows } = await again.db.query<{ name: string }>('SELECT name FROM typeorm_migrations');
       expect(rows.map((r) => r.name)).toEqual(MIGRATION_NAMES);
-      expect((await http(`${again.url}/health/ready`)).status).toBe(200);
+      await expectReady(again.url);
     } finally {
       await again.close();
     }
