@@ -44,7 +44,4 @@ export default {
     },
   ],
   testTimeout: 60_000,
-  // A worker hosts one test app after another (PGlite, OCR engines): recycled once it holds this
-  // much after a file, so memory from earlier files never reaches the next file's readiness probe.
-  workerIdleMemoryLimit: '1GB',
 };
