@@ -16,7 +16,8 @@
 //                      to the moment its worker has it (remote: the claim's answer; in-process: the
 //                      attempt's started_at; peers: their handler's start).
 //   completion alone   robots already claimed, completed by C concurrent clients (C = 1, 10, 100,
-//                      1,000): completions/s. Then again at 100 with 1,000,000 ended attempts of
+//                      1,000), after a warm-up round: completions/s, and the CPU time per completion
+//                      of the app, of PostgreSQL's processes and of the bench's own client. Then again at 100 with 1,000,000 ended attempts of
 //                      the module written into the breaker window.
 //   peers              pg-boss and BullMQ as libraries, as their docs show them (bench/peers/).
 //
@@ -30,7 +31,7 @@ import pg from 'pg';
 import { Pool } from 'undici';
 import { appEnv, appNodeArgs } from './app-command.mjs';
 import { runBench } from './lib/databases.mjs';
-import { cpuMs, rssSampler, startProcess, stopProcess } from './lib/processes.mjs';
+import { cpuMs, postgresCpuMs, rssSampler, startProcess, stopProcess } from './lib/processes.mjs';
 import { fmt, mark, median, percentile, printTable } from './lib/stats.mjs';
 
 const RUNS = Number(process.env.BENCH_RUNS ?? 3);
@@ -266,6 +267,8 @@ async function completionRate(app, module, type, concurrency, count) {
   let next = 0;
   const started = performance.now();
   const cpuBefore = cpuMs(app.pid);
+  const pgBefore = postgresCpuMs();
+  const benchBefore = process.cpuUsage();
   await Promise.all(
     Array.from({ length: Math.min(concurrency, count) }, async () => {
       while (next < claimed.length) {
@@ -279,8 +282,11 @@ async function completionRate(app, module, type, concurrency, count) {
   );
   const rate = count / ((performance.now() - started) / 1000);
   const cpuUs = ((cpuMs(app.pid) - cpuBefore) * 1000) / count;
+  const pgCpuUs = ((postgresCpuMs() - pgBefore) * 1000) / count;
+  const bench = process.cpuUsage(benchBefore);
+  const benchCpuUs = (bench.user + bench.system) / count;
   await client.close();
-  return { rate, cpuUs };
+  return { rate, cpuUs, pgCpuUs, benchCpuUs };
 }
 
 /** Writes `count` ended attempts of a module (one in ten failed), all inside the breaker window, straight into the tables. */
@@ -348,10 +354,19 @@ async function run(index, databaseUrl) {
     const type = `bench_complete${index}`;
     if (wanted('complete') || wanted('window')) await registerModule(admin, module, [type]);
     if (wanted('complete')) {
+      // A warm-up round first: the figures are of a process whose hot paths are compiled, as a
+      // server is after its first seconds, not of the JIT's first pass over them.
+      await completionRate(app, module, type, 100, 3_000);
       for (const c of CONCURRENCY_LEVELS) {
         await step(`complete.${c}`, async () => {
-          const { rate, cpuUs } = await completionRate(app, module, type, c, c === 1 ? 1_000 : 6_000);
-          return { rps: rate, app_cpu_us: cpuUs };
+          const { rate, cpuUs, pgCpuUs, benchCpuUs } = await completionRate(
+            app,
+            module,
+            type,
+            c,
+            c === 1 ? 1_000 : 6_000,
+          );
+          return { rps: rate, app_cpu_us: cpuUs, postgres_cpu_us: pgCpuUs, bench_cpu_us: benchCpuUs };
         });
       }
     }
@@ -448,13 +463,13 @@ function report(all) {
 
   console.log('\ncompletions alone (robots already claimed, one complete call each)');
   printTable(
-    ['concurrent', 'completions/s', 'app CPU µs per completion', 'target'],
+    ['concurrent', 'completions/s', 'CPU µs per completion: app / PostgreSQL / bench client', 'target'],
     CONCURRENCY_LEVELS.map((c) => {
       const rps = m(`complete.${c}`, 'rps');
       return [
         c,
         fmt(rps, 0),
-        fmt(m(`complete.${c}`, 'app_cpu_us'), 0),
+        ['app_cpu_us', 'postgres_cpu_us', 'bench_cpu_us'].map((k) => fmt(m(`complete.${c}`, k), 0)).join(' / '),
         c === 100 ? `>= 2500/s${mark(rps >= 2500)}` : '',
       ];
     }),

@@ -1,5 +1,5 @@
 import { describe, it } from '@jest/globals';
-import { namedConsumers } from '../support/event-consumer-scenarios.js';
+import { namedConsumers, sharedCursorMoves } from '../support/event-consumer-scenarios.js';
 import { appWithConsumers } from '../support/event-consumers.js';
 import { useTestApp } from '../support/test-app.js';
 
@@ -7,4 +7,6 @@ describe('named event consumers (PGlite)', () => {
   const t = useTestApp({}, appWithConsumers('E'));
   it('retries a failing consumer without delaying the others, parks what keeps failing, replays it', () =>
     namedConsumers(t, 'E'));
+  it('moves the cursors of consumers that shared a read in one statement, each judged on its own lease', () =>
+    sharedCursorMoves(t, 'E'));
 });

@@ -1,6 +1,6 @@
 import { afterAll, describe, expect, it } from '@jest/globals';
 import pg from 'pg';
-import { createRobots, namedConsumers } from '../support/event-consumer-scenarios.js';
+import { createRobots, namedConsumers, sharedCursorMoves } from '../support/event-consumer-scenarios.js';
 import { appWithConsumers, deliveries, handledBy } from '../support/event-consumers.js';
 import { eventually } from '../support/eventually.js';
 import { startApp, type TestApp, useTestApp } from '../support/test-app.js';
@@ -16,6 +16,8 @@ describe('named event consumers (PostgreSQL)', () => {
     const t = useTestApp(ENV, appWithConsumers('P'));
     it('retries a failing consumer without delaying the others, parks what keeps failing, replays it', () =>
       namedConsumers(t, 'P'));
+    it('moves the cursors of consumers that shared a read in one statement, each judged on its own lease', () =>
+      sharedCursorMoves(t, 'P'));
   });
 
   describe('restarts and several instances', () => {

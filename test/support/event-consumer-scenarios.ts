@@ -1,6 +1,7 @@
 import { expect } from '@jest/globals';
 import { control, deliveries, handledBy } from './event-consumers.js';
 import { eventually } from './eventually.js';
+import { OutboxRepository } from '../../src/state/repositories/outbox.repository.js';
 import { http, type TestApp } from './test-app.js';
 
 /**
@@ -115,4 +116,35 @@ export async function namedConsumers(t: TestApp, tier: string): Promise<void> {
     (list) => list.length === 0,
   );
   expect(after).toEqual([]);
+}
+
+/**
+ * Consumers that handled one shared read move their cursors in one statement, each judged on its
+ * own row: one whose lease went to another instance meanwhile is told so, and its cursor stays.
+ */
+export async function sharedCursorMoves(t: TestApp, tier: string): Promise<void> {
+  const outbox = t.app.get(OutboxRepository);
+  const [kept, lost] = [`test-shared-kept-${tier}`, `test-shared-lost-${tier}`];
+  const owner = `test-owner-${tier}`;
+  const start = {
+    kept: await outbox.acquire(kept, owner, 60_000, 'oldest'),
+    lost: await outbox.acquire(lost, owner, 60_000, 'oldest'),
+  };
+  expect(start.kept).not.toBeNull();
+  expect(start.lost).not.toBeNull();
+  await t.db.query(`UPDATE event_consumers SET owner = 'another-instance' WHERE consumer = $1`, [lost]);
+  const events = await outbox.next({ last_tx_id: '0', last_event_id: '0' }, 5);
+  expect(events.length).toBeGreaterThan(0);
+  const to = { last_tx_id: events[events.length - 1].tx_id, last_event_id: events[events.length - 1].event_id };
+  const held = await Promise.all([outbox.advance(kept, owner, to, 60_000), outbox.advance(lost, owner, to, 60_000)]);
+  expect(held).toEqual([true, false]);
+  const { rows } = await t.db.query<{ consumer: string; last_event_id: string; owner: string }>(
+    `SELECT consumer, last_event_id::text AS last_event_id, owner FROM event_consumers WHERE consumer = ANY($1) ORDER BY consumer`,
+    [[kept, lost]],
+  );
+  expect(rows).toEqual([
+    { consumer: kept, last_event_id: to.last_event_id, owner },
+    { consumer: lost, last_event_id: '0', owner: 'another-instance' },
+  ]);
+  await Promise.all([outbox.forget(kept), outbox.forget(lost)]);
 }

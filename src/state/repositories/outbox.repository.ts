@@ -62,6 +62,18 @@ const BACKLOG_COUNT_CAP = 100_000;
  */
 @Injectable()
 export class OutboxRepository {
+  /** Reads in flight, by cursor and limit: consumers at the same cursor share one. */
+  private readonly reads = new Map<string, Promise<OutboxEvent[]>>();
+  /** Cursor moves waiting for this turn's statement. */
+  private readonly moves: Array<{
+    consumer: string;
+    owner: string;
+    to: OutboxCursor;
+    leaseMs: number;
+    resolve: (held: boolean) => void;
+    reject: (error: unknown) => void;
+  }> = [];
+
   constructor(@InjectDataSource() private readonly writer: DataSource) {}
 
   /**
@@ -98,9 +110,17 @@ export class OutboxRepository {
     return rows[0] ?? null;
   }
 
-  /** Events after the cursor whose transactions can no longer be overtaken by a later commit. */
+  /**
+   * Events after the cursor whose transactions can no longer be overtaken by a later commit.
+   * Consumers at the same cursor share one read: the relay kicks them together, so while they
+   * keep up (the usual case) a batch of changes costs one read for all of them, not one each.
+   * The rows are shared too: a consumer must not modify what it is handed.
+   */
   next(cursor: OutboxCursor, limit: number): Promise<OutboxEvent[]> {
-    return this.writer.query(
+    const key = `${cursor.last_tx_id}:${cursor.last_event_id}:${limit}`;
+    const pending = this.reads.get(key);
+    if (pending) return pending;
+    const read: Promise<OutboxEvent[]> = this.writer.query(
       // Ordered by the table's columns (qualified): the bare names would sort the text aliases.
       `SELECT ${EVENT_COLUMNS}
          FROM events e
@@ -109,21 +129,54 @@ export class OutboxRepository {
         LIMIT $3`,
       [cursor.last_tx_id, cursor.last_event_id, limit],
     );
+    this.reads.set(key, read);
+    void read.then(
+      () => this.reads.delete(key),
+      () => this.reads.delete(key),
+    );
+    return read;
   }
 
-  /** Moves the cursor, clears any recorded failure and renews the lease; false when `owner` no longer holds it. */
-  async advance(consumer: string, owner: string, to: OutboxCursor, leaseMs: number): Promise<boolean> {
-    const rows: unknown[] = await this.writer.query(
-      `WITH moved AS (
-         UPDATE event_consumers SET last_tx_id = $3::xid8, last_event_id = $4::bigint, updated_at = now(),
-                failed_attempts = 0, retry_at = NULL, last_error = NULL, lease_until = ${leaseUntil('$5')}
-          WHERE consumer = $1 AND owner = $2
-         RETURNING consumer
-       )
-       SELECT * FROM moved`,
-      [consumer, owner, to.last_tx_id, to.last_event_id, leaseMs],
-    );
-    return rows.length > 0;
+  /**
+   * Moves the cursor, clears any recorded failure and renews the lease; false when `owner` no
+   * longer holds it. Moves asked for in the same turn of the event loop (consumers that handled
+   * the same shared read) go in one statement, each judged on its own row.
+   */
+  advance(consumer: string, owner: string, to: OutboxCursor, leaseMs: number): Promise<boolean> {
+    return new Promise<boolean>((resolve, reject) => {
+      this.moves.push({ consumer, owner, to, leaseMs, resolve, reject });
+      if (this.moves.length === 1) setImmediate(() => void this.flushMoves());
+    });
+  }
+
+  private async flushMoves(): Promise<void> {
+    const moves = this.moves.splice(0);
+    try {
+      const rows: Array<{ consumer: string }> = await this.writer.query(
+        // Wrapped in a CTE: TypeORM answers a bare UPDATE ... RETURNING with [rows, count].
+        `WITH moved AS (
+           UPDATE event_consumers c SET last_tx_id = m.tx_id, last_event_id = m.event_id, updated_at = now(),
+                  failed_attempts = 0, retry_at = NULL, last_error = NULL,
+                  lease_until = now() + make_interval(secs => m.lease_ms / 1000)
+             FROM unnest($1::text[], $2::text[], $3::xid8[], $4::bigint[], $5::double precision[])
+                  AS m(consumer, owner, tx_id, event_id, lease_ms)
+            WHERE c.consumer = m.consumer AND c.owner = m.owner
+           RETURNING c.consumer
+         )
+         SELECT * FROM moved`,
+        [
+          moves.map((m) => m.consumer),
+          moves.map((m) => m.owner),
+          moves.map((m) => m.to.last_tx_id),
+          moves.map((m) => m.to.last_event_id),
+          moves.map((m) => m.leaseMs),
+        ],
+      );
+      const held = new Set(rows.map((row) => row.consumer));
+      for (const move of moves) move.resolve(held.has(move.consumer));
+    } catch (error) {
+      for (const move of moves) move.reject(error);
+    }
   }
 
   /**
