@@ -40,28 +40,63 @@ export class MemoryRateStore implements RateStore {
   }
 }
 
-// INCR and PEXPIRE in one step, so a counter can never be left without its expiry.
+// INCRBY and PEXPIRE in one step, so a counter can never be left without its expiry. ARGV[2]
+// hits at once: the requests of one caller that arrived while its previous round trip was out.
 const HIT_SCRIPT = `
-local count = redis.call('INCR', KEYS[1])
-if count == 1 then redis.call('PEXPIRE', KEYS[1], ARGV[1]) end
+local count = redis.call('INCRBY', KEYS[1], ARGV[2])
+if count == tonumber(ARGV[2]) then redis.call('PEXPIRE', KEYS[1], ARGV[1]) end
 local ttl = redis.call('PTTL', KEYS[1])
 if ttl < 0 then redis.call('PEXPIRE', KEYS[1], ARGV[1]); ttl = tonumber(ARGV[1]) end
 return { count, ttl }`;
 
-type RedisWithHit = Redis & { rateHit(key: string, windowMs: number): Promise<[number, number]> };
+type RedisWithHit = Redis & { rateHit(key: string, windowMs: number, hits: number): Promise<[number, number]> };
 
-/** Counters in Redis, shared by every instance: one round trip (EVALSHA) per request. */
+interface Waiting {
+  windowMs: number;
+  settle: Array<{ resolve: (count: RateCount) => void; reject: (error: unknown) => void }>;
+}
+
+/**
+ * Counters in Redis, shared by every instance. A caller's first hit goes at once (EVALSHA); hits
+ * of the same caller that arrive while it is out go together in the next round trip, each
+ * answered with its own place in the count. A busy worker key (claims and completions from many
+ * connections) costs one round trip per turn instead of one per request, and counts exactly the
+ * same.
+ */
 export class RedisRateStore implements RateStore {
   private readonly redis: RedisWithHit;
+  private readonly inFlight = new Set<string>();
+  private readonly waiting = new Map<string, Waiting>();
 
   constructor(redis: Redis) {
     redis.defineCommand('rateHit', { numberOfKeys: 1, lua: HIT_SCRIPT });
     this.redis = redis as RedisWithHit;
   }
 
-  async hit(key: string, windowMs: number): Promise<RateCount> {
-    const [count, resetMs] = await this.redis.rateHit(key, windowMs);
-    return { count, resetMs };
+  hit(key: string, windowMs: number): Promise<RateCount> {
+    return new Promise<RateCount>((resolve, reject) => {
+      let waiting = this.waiting.get(key);
+      if (!waiting) this.waiting.set(key, (waiting = { windowMs, settle: [] }));
+      waiting.settle.push({ resolve, reject });
+      if (!this.inFlight.has(key)) void this.send(key);
+    });
+  }
+
+  private async send(key: string): Promise<void> {
+    const waiting = this.waiting.get(key);
+    if (!waiting) return;
+    this.waiting.delete(key);
+    this.inFlight.add(key);
+    const hits = waiting.settle.length;
+    try {
+      const [count, resetMs] = await this.redis.rateHit(key, waiting.windowMs, hits);
+      waiting.settle.forEach((caller, i) => caller.resolve({ count: count - hits + 1 + i, resetMs }));
+    } catch (error) {
+      for (const caller of waiting.settle) caller.reject(error);
+    } finally {
+      this.inFlight.delete(key);
+      if (this.waiting.has(key)) void this.send(key);
+    }
   }
 }
 

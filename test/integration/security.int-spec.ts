@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import type { ChildProcess } from 'node:child_process';
 import { Redis } from 'ioredis';
+import { RedisRateStore } from '../../src/security/rate-limit.store.js';
 import { Scope } from '../../src/security/scopes.js';
 import { freePort, PrivateRedis } from '../support/redis-server.js';
 import { issueKey } from '../factories/api-key.factory.js';
@@ -45,6 +46,30 @@ describe('security across two instances (PostgreSQL + Redis)', () => {
 
   const get = (i: number, key: string | null, ip: string, path = '/api/v1/robots?limit=1') =>
     http<Problem>(`${apps[i % 2].url}${path}`, { key, headers: { 'X-Forwarded-For': ip } });
+
+  it('counts concurrent hits of one caller exactly, in fewer round trips than hits', async () => {
+    const client = new Redis(process.env.TEST_REDIS_URL!);
+    const store = new RedisRateStore(client);
+    const counter = `${prefix}:rl:coalesce:${Date.now()}`;
+    const calls = async () => {
+      const stats = await redis.info('commandstats');
+      return Number(/cmdstat_(?:evalsha|eval):calls=(\d+)/.exec(stats)?.[1] ?? 0);
+    };
+    const before = await calls();
+    const counts = await Promise.all(Array.from({ length: 60 }, () => store.hit(counter, 60_000)));
+    const roundTrips = (await calls()) - before;
+    // Each hit has its own place in the window, as 60 single round trips would have given.
+    expect(counts.map((c) => c.count).sort((a, b) => a - b)).toEqual(Array.from({ length: 60 }, (_, i) => i + 1));
+    expect(counts.every((c) => c.resetMs > 0 && c.resetMs <= 60_000)).toBe(true);
+    expect(Number(await redis.get(counter))).toBe(60);
+    expect(await redis.pttl(counter)).toBeGreaterThan(0);
+    // The first hit went alone; the rest waited for it and went together (other tests' traffic
+    // may add a few calls to the server-wide statistic, never 60).
+    expect(roundTrips).toBeLessThan(10);
+    // A later hit goes on from where the group left the counter.
+    expect((await store.hit(counter, 60_000)).count).toBe(61);
+    client.disconnect();
+  });
 
   it('shares one key’s counter: calls alternating between instances get 429 after 10 in all', async () => {
     const { keyId, key } = await issueKey(apps[0], [Scope.RobotsRead], { name: 'shared limit' });
