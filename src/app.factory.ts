@@ -31,6 +31,11 @@ export async function createApp(root: DynamicModule = AppModule.forRoot()): Prom
     // Close idle keep-alive sockets at shutdown so draining does not wait for clients.
     forceCloseConnections: 'idle',
     return503OnClosing: true,
+    // No request waits longer than REQUEST_TIMEOUT_MS: past it the caller gets a 503 problem with
+    // Retry-After and can retry, instead of a connection that hangs while a pool or a dependency
+    // is stuck. Fastify's own timer, not a Nest interceptor: any global interceptor puts every
+    // request through an rxjs pipeline. A streaming reply (hijacked) is not bounded by it.
+    handlerTimeout: env.REQUEST_TIMEOUT_MS,
     trustProxy: env.TRUST_PROXY,
   });
   const app = await NestFactory.create<NestFastifyApplication>(root, adapter, {

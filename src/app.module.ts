@@ -1,11 +1,10 @@
 import { type DynamicModule, Module, ValidationPipe } from '@nestjs/common';
-import { APP_FILTER, APP_INTERCEPTOR, APP_PIPE } from '@nestjs/core';
+import { APP_FILTER, APP_PIPE } from '@nestjs/core';
 import { ScheduleModule } from '@nestjs/schedule';
 import { EventEmitterModule } from '@nestjs/event-emitter';
 import { CacheModule } from './cache/cache.module.js';
 import { AppConfigModule } from './core/config/config.module.js';
 import { ProblemDetailsFilter } from './core/errors/problem-details.filter.js';
-import { RequestTimeoutInterceptor } from './core/interceptors/request-timeout.interceptor.js';
 import { LoggingModule } from './core/logging/logging.module.js';
 import { EmailModule } from './email/email.module.js';
 import { exampleModules } from './examples/example-modules.js';
@@ -17,7 +16,7 @@ import { OrchestratorModule } from './orchestrator/orchestrator.module.js';
 import { RegistryModule } from './registry/registry.module.js';
 import { ReviewModule } from './review/review.module.js';
 import { SecurityModule } from './security/security.module.js';
-import { DatabaseBreakerInterceptor } from './state/database-breaker.interceptor.js';
+import { DatabaseBreakerModule } from './state/database-breaker.module.js';
 import { StateModule } from './state/state.module.js';
 
 /**
@@ -46,6 +45,8 @@ export class AppModule {
         NotificationModule,
         MonitoringModule.forRoot(),
         ...exampleModules(),
+        // Last: its guard runs after the security layer's (see the module).
+        DatabaseBreakerModule,
       ],
       providers: [
         {
@@ -53,8 +54,6 @@ export class AppModule {
           useValue: new ValidationPipe({ whitelist: true, forbidNonWhitelisted: true, transform: true }),
         },
         { provide: APP_FILTER, useClass: ProblemDetailsFilter },
-        { provide: APP_INTERCEPTOR, useClass: RequestTimeoutInterceptor },
-        { provide: APP_INTERCEPTOR, useExisting: DatabaseBreakerInterceptor },
       ],
     };
   }

@@ -27,7 +27,7 @@ import { ApiKeysRepository } from './repositories/api-keys.repository.js';
 import { SecurityAuditRepository } from './repositories/security-audit.repository.js';
 import { FleetMetricsRepository } from './repositories/fleet-metrics.repository.js';
 import { MonitoringAlertsRepository } from './repositories/monitoring-alerts.repository.js';
-import { DatabaseBreakerInterceptor } from './database-breaker.interceptor.js';
+import { DatabaseBreakerGuard } from './database-breaker.guard.js';
 import { PreparedQueries } from './prepared-queries.js';
 import { InvoiceTemplatesRepository } from './repositories/invoice-templates.repository.js';
 import { OcrDocumentReviewsRepository } from './repositories/ocr-document-reviews.repository.js';
@@ -107,7 +107,7 @@ function dataSourceModule(role: PoolRole) {
     InvoiceTemplatesRepository,
     ReviewItemsRepository,
     OcrDocumentReviewsRepository,
-    DatabaseBreakerInterceptor,
+    DatabaseBreakerGuard,
     {
       provide: PreparedQueries,
       inject: [getDataSourceToken(), DatabaseHost],
@@ -136,7 +136,7 @@ function dataSourceModule(role: PoolRole) {
     ReviewItemsRepository,
     OcrDocumentReviewsRepository,
     // One instance: the global interceptor (AppModule) and /metrics read the same breaker.
-    DatabaseBreakerInterceptor,
+    DatabaseBreakerGuard,
     PreparedQueries,
   ],
 })

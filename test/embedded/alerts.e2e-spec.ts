@@ -11,7 +11,7 @@ import { AlertsService } from '../../src/monitoring/alerts/alerts.service.js';
 import { PerformanceTracker } from '../../src/monitoring/metrics/performance-tracker.service.js';
 import { HealthMonitorService } from '../../src/registry/health-monitor.service.js';
 import { eventually } from '../support/eventually.js';
-import { DatabaseBreakerInterceptor } from '../../src/state/database-breaker.interceptor.js';
+import { DatabaseBreakerGuard } from '../../src/state/database-breaker.guard.js';
 import { poolOf, READ_DATA_SOURCE } from '../../src/state/data-source.js';
 import { OutboxRelay } from '../../src/state/outbox-relay.service.js';
 import type { AlertChange } from '../../src/state/repositories/monitoring-alerts.repository.js';
@@ -324,11 +324,11 @@ describe('alerts (PGlite)', () => {
     });
 
     it('fires while the database breaker is open and resolves when it closes', async () => {
-      const breaker = (t.app.get(DatabaseBreakerInterceptor) as unknown as { breaker: { open(): void; close(): void } })
+      const breaker = (t.app.get(DatabaseBreakerGuard) as unknown as { breaker: { open(): void; close(): void } })
         .breaker;
       breaker.open();
       try {
-        expect(t.app.get(DatabaseBreakerInterceptor).state).toBe('OPEN');
+        expect(t.app.get(DatabaseBreakerGuard).state).toBe('OPEN');
         expect(pick(await evaluator.evaluateInstance(), 'db_breaker_open', me())).toEqual(['alert.fired']);
       } finally {
         breaker.close();

@@ -55,6 +55,15 @@ describe('database outage and the database circuit breaker', () => {
     expect(refused.status).toBe(503);
     expect(refused.body).toMatchObject({ detail: 'The database is unavailable; retry later.' });
     expect(performance.now() - started).toBeLessThan(200);
+    // The breaker is the last guard: a write without a valid key is refused by the security layer
+    // first, and says nothing about the database.
+    const anonymous = await http<{ code: string }>(`${t.url}/api/v1/robots`, {
+      method: 'POST',
+      key: null,
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ robot_type: 'outage_work', input_data: {} }),
+    });
+    expect(anonymous.status).toBe(401);
 
     // Reads held in the cache still answer.
     expect((await api.getRobot(robot.robot_id)).body).toMatchObject({ robot_id: robot.robot_id, status: 'PENDING' });

@@ -16,3 +16,18 @@ export function isInfrastructureError(error: unknown): boolean {
   if (driverError && driverError !== error && isInfrastructureError(driverError)) return true;
   return typeof message === 'string' && DRIVER_MESSAGES.test(message);
 }
+
+const failures = new WeakMap<object, unknown>();
+
+/**
+ * The problem filter notes an infrastructure error against the raw request it answered, so the
+ * database breaker, which only sees the request once it has been answered, can count it.
+ */
+export function noteInfrastructureFailure(request: object, error: unknown): void {
+  failures.set(request, error);
+}
+
+/** The infrastructure error a request was answered with, if any. */
+export function infrastructureFailureOf(request: object): unknown {
+  return failures.get(request);
+}

@@ -4,7 +4,7 @@ import { randomUUID } from 'node:crypto';
 import { JSON_TOO_DEEP, MAX_JSON_DEPTH } from '../http/json-depth.js';
 import { DomainException } from './domain.exception.js';
 import { CoreErrorCode, statusOf } from './error-catalogue.js';
-import { isInfrastructureError } from './infrastructure-error.js';
+import { isInfrastructureError, noteInfrastructureFailure } from './infrastructure-error.js';
 import { problem, PROBLEM_CONTENT_TYPE, type ProblemDetails } from './problem-details.js';
 
 interface FastifyLikeError {
@@ -22,6 +22,9 @@ const FASTIFY_CLIENT_ERRORS: Record<string, string> = {
   FST_ERR_CTP_INVALID_JSON_BODY: 'Body is not valid JSON.',
   [JSON_TOO_DEEP]: `JSON is nested deeper than ${MAX_JSON_DEPTH} levels.`,
 };
+
+/** Fastify's handlerTimeout (REQUEST_TIMEOUT_MS) ran out: a deliberate 503, not a fault. */
+const HANDLER_TIMEOUT = 'FST_ERR_HANDLER_TIMEOUT';
 
 /** Terminus answers a failed check with its report as the exception's response. */
 function isHealthReport(response: unknown): response is { status: string; details: Record<string, unknown> } {
@@ -45,6 +48,12 @@ export class ProblemDetailsFilter implements ExceptionFilter {
     const http = host.switchToHttp();
     const request = http.getRequest<FastifyRequest>();
     const reply = http.getResponse<FastifyReply>();
+    if ((exception as FastifyLikeError | undefined)?.code === HANDLER_TIMEOUT) {
+      exception = new DomainException(CoreErrorCode.ServiceUnavailable, 'The request took too long; try again.', {
+        retryAfter: 1,
+      });
+    }
+    if (request?.raw && isInfrastructureError(exception)) noteInfrastructureFailure(request.raw, exception);
     const body = this.toProblem(exception);
     body.instance = request.url?.split('?')[0];
     const requestId = (request.raw as { id?: unknown } | undefined)?.id;

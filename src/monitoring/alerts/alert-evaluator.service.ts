@@ -1,7 +1,7 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { CacheService } from '../../cache/cache.service.js';
 import { AppConfig } from '../../core/config/app-config.service.js';
-import { DatabaseBreakerInterceptor } from '../../state/database-breaker.interceptor.js';
+import { DatabaseBreakerGuard } from '../../state/database-breaker.guard.js';
 import { DatabaseProbe } from '../../state/database.probe.js';
 import { JobRunner } from '../../state/job-runner.service.js';
 import { EventType } from '../../core/events/event-catalogue.js';
@@ -47,7 +47,7 @@ export class AlertEvaluator {
     private readonly tracker: PerformanceTracker,
     private readonly cache: CacheService,
     private readonly database: DatabaseProbe,
-    private readonly breaker: DatabaseBreakerInterceptor,
+    private readonly breaker: DatabaseBreakerGuard,
     private readonly fleet: FleetMetricsRepository,
     private readonly runner: JobRunner,
     private readonly relay: OutboxRelay,

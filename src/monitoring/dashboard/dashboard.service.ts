@@ -2,7 +2,7 @@ import { Injectable, type OnApplicationBootstrap, type OnApplicationShutdown } f
 import { CacheService } from '../../cache/cache.service.js';
 import { CacheKind, cacheKey } from '../../cache/cache-ttl.policy.js';
 import { isoUtc } from '../../orchestrator/dto/format.js';
-import { DatabaseBreakerInterceptor } from '../../state/database-breaker.interceptor.js';
+import { DatabaseBreakerGuard } from '../../state/database-breaker.guard.js';
 import { JobRunner } from '../../state/job-runner.service.js';
 import {
   type DashboardFigures,
@@ -64,7 +64,7 @@ export class DashboardService implements OnApplicationBootstrap, OnApplicationSh
     private readonly cache: CacheService,
     private readonly tracker: PerformanceTracker,
     private readonly health: HealthState,
-    private readonly breaker: DatabaseBreakerInterceptor,
+    private readonly breaker: DatabaseBreakerGuard,
     private readonly runner: JobRunner,
     private readonly alerts: AlertsService,
     private readonly deliveries: DeliveryStatsRepository,

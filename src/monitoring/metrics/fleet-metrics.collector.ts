@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { Counter, Gauge, Registry } from 'prom-client';
 import { CacheService } from '../../cache/cache.service.js';
-import { DatabaseBreakerInterceptor } from '../../state/database-breaker.interceptor.js';
+import { DatabaseBreakerGuard } from '../../state/database-breaker.guard.js';
 import { type FleetSnapshot, FleetMetricsRepository } from '../../state/repositories/fleet-metrics.repository.js';
 
 /** A scrape reads the database at most this often, however many Prometheus servers scrape. */
@@ -24,7 +24,7 @@ export class FleetMetricsCollector {
     registry: Registry,
     private readonly fleet: FleetMetricsRepository,
     private readonly cache: CacheService,
-    private readonly breaker: DatabaseBreakerInterceptor,
+    private readonly breaker: DatabaseBreakerGuard,
   ) {
     const registers = [registry];
     const snapshot = () => this.snapshot();
