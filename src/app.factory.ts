@@ -10,6 +10,7 @@ import { validateEnvironment } from './core/config/environment.js';
 import { limitJsonDepth } from './core/http/json-depth.js';
 import { registerMultipart } from './core/http/multipart.js';
 import { securityHeaders } from './core/http/security-headers.js';
+import { cacheValidationMetadata } from './core/validation/validation-metadata-cache.js';
 import { REQUEST_ID_HEADER, requestIdFor } from './core/logging/logging.module.js';
 import { WARNING_HEADER } from './orchestrator/dto/robot-warning.dto.js';
 import { API_KEY_SCHEME, BEARER_SCHEME } from './security/auth.decorator.js';
@@ -23,6 +24,7 @@ export const API_TITLE = 'botfleet';
  */
 export async function createApp(root: DynamicModule = AppModule.forRoot()): Promise<NestFastifyApplication> {
   const env = validateEnvironment(process.env);
+  cacheValidationMetadata();
   const adapter = new FastifyAdapter({
     bodyLimit: env.BODY_LIMIT_BYTES,
     // Logging is nestjs-pino's; Fastify only assigns the request id it logs under.
