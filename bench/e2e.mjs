@@ -3,7 +3,8 @@
 //
 // Per run, on a fresh bf_bench_* database, the app started as `npm start` does with its security
 // layer on (an admin key on every request, counters in Redis, limits set never to refuse) and the
-// in-process example modules `noop` and `text_stats` loaded (EXAMPLE_MODULES):
+// in-process example modules `noop` and `text_stats` loaded (EXAMPLE_MODULES), warmed up first by
+// 1,000 robots sent and finished through remote workers (not measured):
 //
 //   send, end to end   JOBS robots: sent by 100 producers one per POST /robots (send/s), or in bulk
 //                      (1,000 per request) for in-process modules; then the workers start, and
@@ -158,15 +159,25 @@ async function drainRemote(origin, module, count, batch) {
   return count / seconds;
 }
 
-async function remote(origin, run, batch) {
+async function remote(origin, run, batch, pid, jobs = JOBS) {
   const client = pool(origin, 4);
   const module = `BenchRemote${batch ? 'Batch' : 'Single'}${run}`;
   const type = `bench_remote_${batch ? 'batch' : 'single'}${run}`;
   await registerModule(client, module, [type]);
-  const sendPerS = await sendEach(origin, type, JOBS);
-  const e2ePerS = await drainRemote(origin, module, JOBS, batch);
+  const sendPerS = await sendEach(origin, type, jobs);
+  const cpuBefore = pid ? cpuMs(pid) : 0;
+  const pgBefore = postgresCpuMs();
+  const benchBefore = process.cpuUsage();
+  const e2ePerS = await drainRemote(origin, module, jobs, batch);
+  const bench = process.cpuUsage(benchBefore);
   await client.close();
-  return { send_per_s: sendPerS, e2e_per_s: e2ePerS };
+  return {
+    send_per_s: sendPerS,
+    e2e_per_s: e2ePerS,
+    ...(pid ? { app_cpu_us: ((cpuMs(pid) - cpuBefore) * 1000) / jobs } : {}),
+    postgres_cpu_us: ((postgresCpuMs() - pgBefore) * 1000) / jobs,
+    bench_cpu_us: (bench.user + bench.system) / jobs,
+  };
 }
 
 /** Counts a type's COMPLETED robots every 50 ms until `count`; resolves with the time it saw them. */
@@ -338,9 +349,13 @@ async function run(index, databaseUrl) {
         `  ${key}: ${JSON.stringify(result[key], (_, v) => (typeof v === 'number' ? Math.round(v * 10) / 10 : v))}`,
       );
     };
+    // A warm-up first, not measured: 1,000 robots sent one by one and finished by remote workers,
+    // so the figures are of a process whose hot paths are compiled, as a server is once it has
+    // run a few seconds, not of the JIT's first pass over them.
+    await remote(app.origin, `${index}warm`, false, undefined, 1_000);
     if (wanted('remote')) {
-      await step('remote.single', () => remote(app.origin, index, false));
-      await step('remote.batch', () => remote(app.origin, index, true));
+      await step('remote.single', () => remote(app.origin, index, false, app.pid));
+      await step('remote.batch', () => remote(app.origin, index, true, app.pid));
     }
     if (wanted('inprocess')) {
       await step('inprocess.noop', () => inProcess(app.origin, db, 'noop', () => payload()));
@@ -461,6 +476,15 @@ function report(all) {
   );
   printTable(['system', 'send/s', 'end to end/s', 'pickup p50 / p99 ms', 'e2e vs pg-boss / BullMQ', 'target'], rows);
 
+  for (const [key, label] of [
+    ['remote.single', 'single completion'],
+    ['remote.batch', 'batch completion'],
+  ]) {
+    const figures = ['app_cpu_us', 'postgres_cpu_us', 'bench_cpu_us'].map((k) => fmt(m(key, k), 0));
+    console.log(
+      `CPU µs per robot end to end, remote workers, ${label}: app / PostgreSQL / bench ${figures.join(' / ')}`,
+    );
+  }
   console.log('\ncompletions alone (robots already claimed, one complete call each)');
   printTable(
     ['concurrent', 'completions/s', 'CPU µs per completion: app / PostgreSQL / bench client', 'target'],

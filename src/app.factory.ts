@@ -9,6 +9,7 @@ import { AppConfig } from './core/config/app-config.service.js';
 import { validateEnvironment } from './core/config/environment.js';
 import { limitJsonDepth } from './core/http/json-depth.js';
 import { registerMultipart } from './core/http/multipart.js';
+import { requestTimeout } from './core/http/request-timeout.js';
 import { securityHeaders } from './core/http/security-headers.js';
 import { cacheValidationMetadata } from './core/validation/validation-metadata-cache.js';
 import { REQUEST_ID_HEADER, requestIdFor } from './core/logging/logging.module.js';
@@ -33,11 +34,6 @@ export async function createApp(root: DynamicModule = AppModule.forRoot()): Prom
     // Close idle keep-alive sockets at shutdown so draining does not wait for clients.
     forceCloseConnections: 'idle',
     return503OnClosing: true,
-    // No request waits longer than REQUEST_TIMEOUT_MS: past it the caller gets a 503 problem with
-    // Retry-After and can retry, instead of a connection that hangs while a pool or a dependency
-    // is stuck. Fastify's own timer, not a Nest interceptor: any global interceptor puts every
-    // request through an rxjs pipeline. A streaming reply (hijacked) is not bounded by it.
-    handlerTimeout: env.REQUEST_TIMEOUT_MS,
     trustProxy: env.TRUST_PROXY,
   });
   const app = await NestFactory.create<NestFastifyApplication>(root, adapter, {
@@ -59,6 +55,7 @@ export async function createApp(root: DynamicModule = AppModule.forRoot()): Prom
       void reply.header(REQUEST_ID_HEADER, request.id);
       done();
     });
+  requestTimeout(app.getHttpAdapter().getInstance(), env.REQUEST_TIMEOUT_MS);
   limitJsonDepth(app.getHttpAdapter().getInstance());
   await registerMultipart(app, {
     fileSize: env.OCR_MAX_BYTES,

@@ -23,9 +23,6 @@ const FASTIFY_CLIENT_ERRORS: Record<string, string> = {
   [JSON_TOO_DEEP]: `JSON is nested deeper than ${MAX_JSON_DEPTH} levels.`,
 };
 
-/** Fastify's handlerTimeout (REQUEST_TIMEOUT_MS) ran out: a deliberate 503, not a fault. */
-const HANDLER_TIMEOUT = 'FST_ERR_HANDLER_TIMEOUT';
-
 /** Terminus answers a failed check with its report as the exception's response. */
 function isHealthReport(response: unknown): response is { status: string; details: Record<string, unknown> } {
   return (
@@ -48,11 +45,6 @@ export class ProblemDetailsFilter implements ExceptionFilter {
     const http = host.switchToHttp();
     const request = http.getRequest<FastifyRequest>();
     const reply = http.getResponse<FastifyReply>();
-    if ((exception as FastifyLikeError | undefined)?.code === HANDLER_TIMEOUT) {
-      exception = new DomainException(CoreErrorCode.ServiceUnavailable, 'The request took too long; try again.', {
-        retryAfter: 1,
-      });
-    }
     if (request?.raw && isInfrastructureError(exception)) noteInfrastructureFailure(request.raw, exception);
     const body = this.toProblem(exception);
     body.instance = request.url?.split('?')[0];
