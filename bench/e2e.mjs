@@ -344,9 +344,12 @@ async function run(index, databaseUrl) {
   const admin = pool(app.origin, 4);
   try {
     const step = async (key, measure) => {
+      rss.lap();
       result[key] = await measure();
+      // The app's peak RSS during this scenario: which one sets the run's peak.
+      const shown = { ...result[key], rss_peak_mb: rss.lap() };
       console.log(
-        `  ${key}: ${JSON.stringify(result[key], (_, v) => (typeof v === 'number' ? Math.round(v * 10) / 10 : v))}`,
+        `  ${key}: ${JSON.stringify(shown, (_, v) => (typeof v === 'number' ? Math.round(v * 10) / 10 : v))}`,
       );
     };
     // A warm-up first, not measured: 1,000 robots sent one by one and finished by remote workers,
@@ -389,15 +392,18 @@ async function run(index, databaseUrl) {
       // A warm-up round first, then three rounds each side (their median): both figures are taken on
       // a warm process, and one slow round on this noisy machine does not decide the comparison.
       await completionRate(app, module, type, 100, 3_000);
+      // The CPU per completion (app, PostgreSQL) beside the rate: what the rows cost, whatever
+      // else the machine's other tenants took from the cores during the rounds.
       const rounds = async () => {
-        const rates = [];
-        for (let i = 0; i < 3; i++) rates.push((await completionRate(app, module, type, 100, 4_000)).rate);
-        return median(rates);
+        const taken = [];
+        for (let i = 0; i < 3; i++) taken.push(await completionRate(app, module, type, 100, 4_000));
+        return ['rate', 'cpuUs', 'pgCpuUs'].map((k) => median(taken.map((round) => round[k])));
       };
-      const before = await rounds();
+      const [before, appBefore, pgBefore] = await rounds();
       await fillBreakerWindow(db, module, type, WINDOW_ATTEMPTS);
-      const after = await rounds();
-      result.window = { before, after };
+      const [after, appAfter, pgAfter] = await rounds();
+      result.window = { before, after, app_cpu_us_before: appBefore, app_cpu_us_after: appAfter };
+      Object.assign(result.window, { postgres_cpu_us_before: pgBefore, postgres_cpu_us_after: pgAfter });
     }
     result.rss_peak_mb = rss.stop();
   } finally {
@@ -505,6 +511,8 @@ function report(all) {
       `${fmt(after, 0)}/s against ${fmt(before, 0)}/s without (${fmt((after / before - 1) * 100, 1)}%; target within 10%)` +
       mark(after >= 0.9 * before),
   );
+  const cpu = (side) => ['app', 'postgres'].map((k) => fmt(m('window', `${k}_cpu_us_${side}`), 0)).join(' / ');
+  console.log(`  CPU µs per completion, app / PostgreSQL: ${cpu('after')} against ${cpu('before')} without`);
   const rss = m('rss_peak_mb');
   console.log(`app peak RSS: ${fmt(rss, 0)} MB (target < 300)${mark(rss < 300)}`);
 }

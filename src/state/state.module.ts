@@ -135,7 +135,7 @@ function dataSourceModule(role: PoolRole) {
     InvoiceTemplatesRepository,
     ReviewItemsRepository,
     OcrDocumentReviewsRepository,
-    // One instance: the global interceptor (AppModule) and /metrics read the same breaker.
+    // One instance: the global guard (DatabaseBreakerModule) and /metrics read the same breaker.
     DatabaseBreakerGuard,
     PreparedQueries,
   ],
