@@ -1,5 +1,7 @@
 import { describe, expect, it } from '@jest/globals';
 import { randomUUID } from 'node:crypto';
+import { DatabaseBreakerGuard } from '../../src/state/database-breaker.guard.js';
+import { eventually } from '../support/eventually.js';
 import { appWithProbe } from '../support/probe.module.js';
 import { http, useTestApp } from '../support/test-app.js';
 
@@ -172,6 +174,16 @@ describe('service on the embedded defaults (PGlite, memory cache)', () => {
       expect(res.status).toBe(503);
       expect(res.headers.get('retry-after')).toBe('1');
       expect(res.body).toMatchObject({ code: 'SERVICE_UNAVAILABLE' });
+    });
+
+    it('counts a write that outlived REQUEST_TIMEOUT_MS as a database failure in the breaker', async () => {
+      const breaker = (t.app.get(DatabaseBreakerGuard) as unknown as { breaker: { stats: { failures: number } } })
+        .breaker;
+      const before = breaker.stats.failures;
+      const res = await http(`${t.url}/probe/slow`, { method: 'POST' });
+      expect(res.status).toBe(503);
+      const failures = async () => breaker.stats.failures;
+      expect(await eventually(failures, (n) => n === before + 1, 2_000)).toBe(before + 1);
     });
   });
 });

@@ -55,6 +55,11 @@ class ProbeController {
     await new Promise((resolve) => setTimeout(resolve, 2_000));
     return { done: true };
   }
+
+  @Post('slow')
+  async slowWrite() {
+    return this.slow();
+  }
 }
 
 @Module({ controllers: [ProbeController] })

@@ -1,6 +1,7 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { DomainException } from '../errors/domain.exception.js';
 import { CoreErrorCode } from '../errors/error-catalogue.js';
+import { noteInfrastructureFailure } from '../errors/infrastructure-error.js';
 
 const timers = new WeakMap<FastifyRequest, NodeJS.Timeout>();
 
@@ -22,6 +23,9 @@ export function requestTimeout(fastify: FastifyInstance, ms: number): void {
   fastify.addHook('onRequest', (request, reply, done) => {
     const timer = setTimeout(() => {
       if (reply.sent || reply.raw.headersSent) return;
+      // Counted by the database breaker as a failure: the pool's connect and statement timeouts are
+      // far shorter, so a write still unanswered now is stuck behind a backing service.
+      noteInfrastructureFailure(request.raw, Object.assign(new Error('request timed out'), { code: 'ETIMEDOUT' }));
       void reply.send(
         new DomainException(CoreErrorCode.ServiceUnavailable, 'The request took too long; try again.', {
           retryAfter: 1,
