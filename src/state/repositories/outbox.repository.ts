@@ -157,7 +157,7 @@ export class OutboxRepository {
         `WITH moved AS (
            UPDATE event_consumers c SET last_tx_id = m.tx_id, last_event_id = m.event_id, updated_at = now(),
                   failed_attempts = 0, retry_at = NULL, last_error = NULL,
-                  lease_until = now() + make_interval(secs => m.lease_ms / 1000)
+                  lease_until = ${leaseUntil('m.lease_ms')}
              FROM unnest($1::text[], $2::text[], $3::xid8[], $4::bigint[], $5::double precision[])
                   AS m(consumer, owner, tx_id, event_id, lease_ms)
             WHERE c.consumer = m.consumer AND c.owner = m.owner
