@@ -4,7 +4,7 @@ import type { FastifyInstance, FastifyRequest } from 'fastify';
 import CircuitBreaker from 'opossum';
 import { AppConfig } from '../core/config/app-config.service.js';
 import { DomainException } from '../core/errors/domain.exception.js';
-import { infrastructureFailureOf, isInfrastructureError } from '../core/errors/infrastructure-error.js';
+import { infrastructureFailureOf } from '../core/errors/infrastructure-error.js';
 import { StateErrorCode } from './state.errors.js';
 
 const READS = new Set(['GET', 'HEAD', 'OPTIONS']);
@@ -13,7 +13,8 @@ const READS = new Set(['GET', 'HEAD', 'OPTIONS']);
  * The database circuit breaker [StateManager] (opossum): when writes keep failing because the
  * database is unreachable, further writes are answered 503 with Retry-After at once, instead of
  * piling up on a pool that cannot connect. Reads pass: they are served from the cache where it
- * holds them. Only infrastructure errors count; a constraint violation or bad input never opens it.
+ * holds them. Only infrastructure errors count; a constraint violation or bad input never opens it:
+ * the problem filter notes only infrastructure errors against a request.
  *
  * A guard, not an interceptor: any global interceptor makes Nest run every request through an
  * rxjs pipeline, which cost about a third of the app's CPU on the worker protocol's calls. The
@@ -42,7 +43,7 @@ export class DatabaseBreakerGuard implements CanActivate, OnModuleInit {
       errorThresholdPercentage: 50,
       rollingCountTimeout: 10_000,
       resetTimeout: this.resetMs,
-      errorFilter: (error: unknown) => !isInfrastructureError(error),
+      // No errorFilter: only infrastructure failures are ever handed to it (see count()).
     });
     this.breaker.on('open', () => {
       this.openedAt = Date.now();
