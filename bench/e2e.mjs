@@ -32,7 +32,7 @@ import pg from 'pg';
 import { Pool } from 'undici';
 import { appEnv, appNodeArgs } from './app-command.mjs';
 import { runBench } from './lib/databases.mjs';
-import { cpuMs, postgresCpuMs, rssSampler, startProcess, stopProcess } from './lib/processes.mjs';
+import { cpuMeter, rssSampler, startProcess, stopProcess } from './lib/processes.mjs';
 import { fmt, mark, median, percentile, printTable } from './lib/stats.mjs';
 
 const RUNS = Number(process.env.BENCH_RUNS ?? 3);
@@ -165,19 +165,11 @@ async function remote(origin, run, batch, pid, jobs = JOBS) {
   const type = `bench_remote_${batch ? 'batch' : 'single'}${run}`;
   await registerModule(client, module, [type]);
   const sendPerS = await sendEach(origin, type, jobs);
-  const cpuBefore = pid ? cpuMs(pid) : 0;
-  const pgBefore = postgresCpuMs();
-  const benchBefore = process.cpuUsage();
+  const cpu = cpuMeter(pid);
   const e2ePerS = await drainRemote(origin, module, jobs, batch);
-  const bench = process.cpuUsage(benchBefore);
+  const perRobot = cpu.per(jobs);
   await client.close();
-  return {
-    send_per_s: sendPerS,
-    e2e_per_s: e2ePerS,
-    ...(pid ? { app_cpu_us: ((cpuMs(pid) - cpuBefore) * 1000) / jobs } : {}),
-    postgres_cpu_us: ((postgresCpuMs() - pgBefore) * 1000) / jobs,
-    bench_cpu_us: (bench.user + bench.system) / jobs,
-  };
+  return { send_per_s: sendPerS, e2e_per_s: e2ePerS, ...perRobot };
 }
 
 /** Counts a type's COMPLETED robots every 50 ms until `count`; resolves with the time it saw them. */
@@ -277,9 +269,7 @@ async function completionRate(app, module, type, concurrency, count) {
   const client = pool(origin, concurrency);
   let next = 0;
   const started = performance.now();
-  const cpuBefore = cpuMs(app.pid);
-  const pgBefore = postgresCpuMs();
-  const benchBefore = process.cpuUsage();
+  const cpu = cpuMeter(app.pid);
   await Promise.all(
     Array.from({ length: Math.min(concurrency, count) }, async () => {
       while (next < claimed.length) {
@@ -292,12 +282,9 @@ async function completionRate(app, module, type, concurrency, count) {
     }),
   );
   const rate = count / ((performance.now() - started) / 1000);
-  const cpuUs = ((cpuMs(app.pid) - cpuBefore) * 1000) / count;
-  const pgCpuUs = ((postgresCpuMs() - pgBefore) * 1000) / count;
-  const bench = process.cpuUsage(benchBefore);
-  const benchCpuUs = (bench.user + bench.system) / count;
+  const perCompletion = cpu.per(count);
   await client.close();
-  return { rate, cpuUs, pgCpuUs, benchCpuUs };
+  return { rps: rate, ...perCompletion };
 }
 
 /** Writes `count` ended attempts of a module (one in ten failed), all inside the breaker window, straight into the tables. */
@@ -376,16 +363,7 @@ async function run(index, databaseUrl) {
       // server is after its first seconds, not of the JIT's first pass over them.
       await completionRate(app, module, type, 100, 3_000);
       for (const c of CONCURRENCY_LEVELS) {
-        await step(`complete.${c}`, async () => {
-          const { rate, cpuUs, pgCpuUs, benchCpuUs } = await completionRate(
-            app,
-            module,
-            type,
-            c,
-            c === 1 ? 1_000 : 6_000,
-          );
-          return { rps: rate, app_cpu_us: cpuUs, postgres_cpu_us: pgCpuUs, bench_cpu_us: benchCpuUs };
-        });
+        await step(`complete.${c}`, () => completionRate(app, module, type, c, c === 1 ? 1_000 : 6_000));
       }
     }
     if (wanted('window')) {
@@ -397,7 +375,7 @@ async function run(index, databaseUrl) {
       const rounds = async () => {
         const taken = [];
         for (let i = 0; i < 3; i++) taken.push(await completionRate(app, module, type, 100, 4_000));
-        return ['rate', 'cpuUs', 'pgCpuUs'].map((k) => median(taken.map((round) => round[k])));
+        return ['rps', 'app_cpu_us', 'postgres_cpu_us'].map((k) => median(taken.map((round) => round[k])));
       };
       const [before, appBefore, pgBefore] = await rounds();
       await fillBreakerWindow(db, module, type, WINDOW_ATTEMPTS);

@@ -88,6 +88,26 @@ export function postgresCpuMs() {
   return total;
 }
 
+/**
+ * Starts counting CPU time: of the app (`pid`, when given), of PostgreSQL's processes and of this
+ * process. The answer's `per(count)` gives each in µs per item since the start.
+ */
+export function cpuMeter(pid) {
+  const app = pid ? cpuMs(pid) : 0;
+  const postgres = postgresCpuMs();
+  const bench = process.cpuUsage();
+  return {
+    per(count) {
+      const own = process.cpuUsage(bench);
+      return {
+        ...(pid ? { app_cpu_us: ((cpuMs(pid) - app) * 1000) / count } : {}),
+        postgres_cpu_us: ((postgresCpuMs() - postgres) * 1000) / count,
+        bench_cpu_us: (own.user + own.system) / count,
+      };
+    },
+  };
+}
+
 /** Peak VmRSS of a process: overall, and since the last `lap()`. */
 export function rssSampler(pid) {
   let peak = 0;
