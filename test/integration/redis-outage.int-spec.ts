@@ -1,5 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { createClient } from '@keyv/redis';
+import { CACHE_CLIENT_NAME, RedisCacheBackend } from '../../src/cache/cache-backend.js';
 import { CacheService } from '../../src/cache/cache.service.js';
+import { eventually } from '../support/eventually.js';
 import { freePort, PrivateRedis } from '../support/redis-server.js';
 import { http, startApp, type TestApp } from '../support/test-app.js';
 import { refreshedHealth } from '../support/health.js';
@@ -95,6 +98,41 @@ describe('Redis unreachable from the start', () => {
       const started = performance.now();
       await t.close();
       expect(performance.now() - started).toBeLessThan(3_000);
+    }
+  });
+});
+
+describe('the cache connection at shutdown', () => {
+  it('is dropped even while a command waits on a Redis that does not answer', async () => {
+    const redis = new PrivateRedis(await freePort());
+    await redis.start();
+    const admin = createClient({ url: redis.url });
+    await admin.connect();
+    try {
+      const backend = await RedisCacheBackend.connect({
+        url: redis.url,
+        namespace: 'closing',
+        connectTimeoutMs: 2_000,
+        operationTimeoutMs: 100,
+      });
+      const cacheConnections = async () =>
+        (await admin.clientList()).filter((client) => client.name === CACHE_CLIENT_NAME).length;
+      expect(await cacheConnections()).toBe(1);
+      // Redis holds every write until unpaused: the cache's write stays in its queue, unanswered.
+      await admin.sendCommand(['CLIENT', 'PAUSE', '20000', 'WRITE']);
+      const write = backend.keyv.set('k', 'v').then(
+        () => 'answered',
+        () => 'rejected',
+      );
+      await new Promise((ok) => setTimeout(ok, 100));
+      await backend.close();
+      // Gone while Redis still answers nothing: it no longer keeps the process alive.
+      expect(await eventually(cacheConnections, (n) => n === 0, 5_000)).toBe(0);
+      expect(await write).toBe('rejected');
+    } finally {
+      await admin.sendCommand(['CLIENT', 'UNPAUSE']);
+      await admin.close();
+      await redis.stop();
     }
   });
 });
