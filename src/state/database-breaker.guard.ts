@@ -1,4 +1,11 @@
-import { type CanActivate, type ExecutionContext, Injectable, Logger, type OnModuleInit } from '@nestjs/common';
+import {
+  type CanActivate,
+  type ExecutionContext,
+  Injectable,
+  Logger,
+  type OnApplicationShutdown,
+  type OnModuleInit,
+} from '@nestjs/common';
 import { HttpAdapterHost } from '@nestjs/core';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import CircuitBreaker from 'opossum';
@@ -23,7 +30,7 @@ const READS = new Set(['GET', 'HEAD', 'OPTIONS']);
  * none) is counted by the breaker.
  */
 @Injectable()
-export class DatabaseBreakerGuard implements CanActivate, OnModuleInit {
+export class DatabaseBreakerGuard implements CanActivate, OnModuleInit, OnApplicationShutdown {
   private readonly logger = new Logger('DatabaseBreaker');
   private readonly breaker: CircuitBreaker<[() => Promise<unknown>], unknown>;
   private readonly resetMs: number;
@@ -54,6 +61,11 @@ export class DatabaseBreakerGuard implements CanActivate, OnModuleInit {
 
   get state(): 'CLOSED' | 'OPEN' | 'HALF_OPEN' {
     return this.breaker.opened ? 'OPEN' : this.breaker.halfOpen ? 'HALF_OPEN' : 'CLOSED';
+  }
+
+  /** Stops opossum's window timers: an app closed and another started (tests) keeps none running. */
+  onApplicationShutdown(): void {
+    this.breaker.shutdown();
   }
 
   onModuleInit(): void {
