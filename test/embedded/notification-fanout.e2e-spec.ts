@@ -141,6 +141,27 @@ describe('the fan-out of events into deliveries', () => {
     expect(again.map((row) => row.delivery_id)).toEqual([first.delivery_id]);
   });
 
+  it('sends a subscription only the events that happened after it was created, even on a replay', async () => {
+    const worker = await workerFor(t, 'fanout_after');
+    await worker.create();
+    await worker.finishAll('fail');
+    await settle(t);
+    const hook = await subscribe(t, {
+      channel: 'in_app',
+      target: 'ops',
+      event_types: ['robot.failed'],
+      filter: { robot_type: 'fanout_after' },
+    });
+    // The relay goes over the earlier robot.failed again: it is older than the subscription.
+    expect((await call('POST', '/api/v1/events/consumers/notifications/replay')).status).toBe(202);
+    await settle(t);
+    expect(await deliveriesOf(t, hook.subscription_id)).toEqual([]);
+    const later = await worker.create();
+    await worker.finishAll('fail');
+    const [delivery] = await awaitDeliveries(t, hook.subscription_id, 1);
+    expect(delivery.payload).toMatchObject({ data: { robot_id: later.robot_id } });
+  });
+
   it('matches wildcards, families and filters; robot.progress only when named', async () => {
     const worker = await workerFor(t, 'fanout_filter');
     const other = await workerFor(t, 'fanout_other');

@@ -29,8 +29,9 @@ export const ENDPOINT_SQL = `CASE s.channel
 
 /**
  * The fan-out's one statement per event: reads the robot's facts (for the filters and the payload),
- * re-checks every chosen subscription is still ACTIVE and wants the event, and inserts one delivery
- * per subscription. ON CONFLICT makes a redelivered event a no-op.
+ * re-checks every chosen subscription is still ACTIVE, wants the event and existed when it happened
+ * (an event from before a subscription, reached late by a lagging relay or a replay, is not sent to
+ * it), and inserts one delivery per subscription. ON CONFLICT makes a redelivered event a no-op.
  */
 @Injectable()
 export class FanoutRepository {
@@ -44,6 +45,7 @@ export class FanoutRepository {
        ), chosen AS (
          SELECT s.subscription_id, s.channel, s.target, s.filter FROM notification_subscriptions s
           WHERE s.status = 'ACTIVE'
+            AND date_trunc('milliseconds', s.created_at) <= ($8::text::timestamptz AT TIME ZONE 'UTC')
             AND (s.subscription_id = ANY($6::uuid[])
                  OR ($7::boolean AND s.robot_id = $3::text AND $2::text = ANY(s.event_types)))
        ), inserted AS (
