@@ -1,5 +1,11 @@
 import { setTimeout as sleep } from 'node:timers/promises';
-import { Injectable, Logger, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
+import {
+  Injectable,
+  Logger,
+  type OnApplicationBootstrap,
+  type OnApplicationShutdown,
+  type OnModuleInit,
+} from '@nestjs/common';
 import { DiscoveryService } from '@nestjs/core';
 import { eventMatches, EventType, isEventPattern } from '../core/events/event-catalogue.js';
 import {
@@ -10,21 +16,26 @@ import {
 } from '../core/events/event-consumer.js';
 import { InProcessEventBridge } from './events/in-process-event-bridge.js';
 import { JobRunner } from './job-runner.service.js';
+import { AppConfig } from '../core/config/app-config.service.js';
+import { PgListener } from './pg-listener.service.js';
 import { type OutboxCursor, type OutboxEvent, OutboxRepository } from './repositories/outbox.repository.js';
 
 const LEASE_MS = 10_000;
 const BATCH = 200;
-/** Catch-up pace: events of other instances, or left by a crash, are delivered within this. */
-export const RELAY_INTERVAL_MS = 1_000;
 /**
  * Drains of one consumer start at most this often: under load, one drain delivers many events,
  * instead of a read and a cursor write per change keeping a write connection busy.
  */
 const RELAY_MIN_GAP_MS = 20;
+/**
+ * The PostgreSQL channel on which an instance that wrote events wakes the instance holding a
+ * consumer's lease, so an event written anywhere is relayed at once, not at the next interval.
+ */
+export const EVENTS_CHANNEL = 'outbox_events';
 /** Within a long drain (slow handlers), the cursor is saved and the lease renewed this often. */
 const CHECKPOINT_MS = LEASE_MS / 3;
 /** Parked events flagged for replay are looked for at most this often per consumer. */
-const REPLAY_CHECK_MS = RELAY_INTERVAL_MS;
+const REPLAY_CHECK_MS = 1_000;
 /** Error messages are kept this long: enough to read the cause, never a whole dump. */
 const MAX_ERROR_LENGTH = 2_000;
 
@@ -54,36 +65,50 @@ class ConsumerRun {
 /**
  * Delivers the `events` outbox to every named consumer (`@EventConsumer`), each from its own
  * durable cursor, in commit order, after commit: kicked right after each change in this process,
- * and on a short interval for the rest. A consumer moves past an event only once it handled it; a
+ * woken over PostgreSQL (EVENTS_CHANNEL) by a change in another one, and every
+ * EVENTS_RELAY_INTERVAL_MS for the rest. A consumer moves past an event only once it handled it; a
  * failure is redelivered with backoff while the other consumers go on, and after `maxAttempts`
  * the event is parked with its error (replayable) and the consumer's stream continues. One
  * instance runs a consumer at a time (a lease on its cursor row). The built-in `in-process`
  * consumer republishes every event on Nest's event emitter (`@OnEvent('robot.completed')`).
  */
 @Injectable()
-export class OutboxRelay implements OnApplicationBootstrap, OnApplicationShutdown {
+export class OutboxRelay implements OnModuleInit, OnApplicationBootstrap, OnApplicationShutdown {
   private readonly logger = new Logger(OutboxRelay.name);
   private readonly runs: ConsumerRun[] = [];
   private timer?: NodeJS.Timeout;
   private stopped = false;
+  private lastAnnouncedAt = 0;
+  private announceTimer?: NodeJS.Timeout;
+  private readonly intervalMs: number;
 
   constructor(
     private readonly outbox: OutboxRepository,
     private readonly runner: JobRunner,
     private readonly discovery: DiscoveryService,
     private readonly bridge: InProcessEventBridge,
-  ) {}
+    private readonly listener: PgListener,
+    config: AppConfig,
+  ) {
+    this.intervalMs = config.get('EVENTS_RELAY_INTERVAL_MS');
+  }
+
+  onModuleInit(): void {
+    // Before PgListener connects (at bootstrap): it LISTENs on the channels asked for by then.
+    this.listener.listen(EVENTS_CHANNEL, () => this.wake());
+  }
 
   onApplicationBootstrap(): void {
     for (const { options, handler } of this.discover()) this.runs.push(new ConsumerRun(options, handler));
-    this.timer = setInterval(() => this.kick(), RELAY_INTERVAL_MS);
+    this.timer = setInterval(() => this.drainAll(), this.intervalMs);
     this.timer.unref();
-    this.kick();
+    this.drainAll();
   }
 
   async onApplicationShutdown(): Promise<void> {
     this.stopped = true;
     clearInterval(this.timer);
+    clearTimeout(this.announceTimer);
     for (const run of this.runs) {
       clearTimeout(run.scheduled);
       clearTimeout(run.retryTimer);
@@ -101,12 +126,44 @@ export class OutboxRelay implements OnApplicationBootstrap, OnApplicationShutdow
   }
 
   /**
-   * Asks every consumer for a drain soon (now, or RELAY_MIN_GAP_MS after its last one began);
-   * drains of one consumer never overlap, and a kick during one runs another after it. A
-   * consumer waiting out a retry backoff is not woken early.
+   * After a change committed: asks every consumer for a drain soon (now, or RELAY_MIN_GAP_MS after
+   * its last one began), and wakes the instances holding the consumers this one does not. Drains
+   * of one consumer never overlap, and a kick during one runs another after it. A consumer waiting
+   * out a retry backoff is not woken early.
    */
   kick(): void {
+    this.drainAll();
+    if (this.runs.some((run) => !this.holds(run))) this.announce();
+  }
+
+  private drainAll(): void {
     for (const run of this.runs) this.kickRun(run);
+  }
+
+  /** Another instance wrote events: drain the consumers this one holds (the others poll to take over). */
+  private wake(): void {
+    for (const run of this.runs) if (this.holds(run)) this.kickRun(run);
+  }
+
+  private holds(run: ConsumerRun): boolean {
+    return run.cursor !== undefined && Date.now() < run.heldUntil;
+  }
+
+  /**
+   * Wakes the instances holding the consumers this one does not: one NOTIFY at once, then at most
+   * one per RELAY_MIN_GAP_MS however many changes this instance commits meanwhile (their drains
+   * are that far apart anyway). With PGlite, or while this instance holds every consumer, none.
+   */
+  private announce(): void {
+    if (this.announceTimer || this.stopped) return;
+    const wait = this.lastAnnouncedAt + RELAY_MIN_GAP_MS - Date.now();
+    const send = () => {
+      this.announceTimer = undefined;
+      this.lastAnnouncedAt = Date.now();
+      void this.listener.publish(EVENTS_CHANNEL, ['']);
+    };
+    if (wait <= 0) send();
+    else this.announceTimer = setTimeout(send, wait);
   }
 
   /** For tests and shutdown: resolves when no drain is running or about to (backoffs excepted). */

@@ -22,8 +22,8 @@ describe('named event consumers (PostgreSQL)', () => {
 
   describe('restarts and several instances', () => {
     const running: TestApp[] = [];
-    const start = async (instance: string) => {
-      const app = await startApp(ENV, appWithConsumers(instance));
+    const start = async (instance: string, env: Record<string, string> = {}) => {
+      const app = await startApp({ ...ENV, ...env }, appWithConsumers(instance));
       running.push(app);
       return app;
     };
@@ -84,6 +84,34 @@ describe('named event consumers (PostgreSQL)', () => {
         expect([...seen].sort((x, y) => x - y)).toEqual([...created].sort((x, y) => x - y));
         expect(new Set(seen).size).toBe(seen.length);
       }
+      for (const app of [a, b]) {
+        await app.close();
+        running.splice(running.indexOf(app), 1);
+      }
+    });
+
+    it('relays at once, on the instance holding the consumer, what another instance writes', async () => {
+      // A minute between catch-up looks: within this test only the wake-up over PostgreSQL can
+      // bring B's events to A, which holds the consumers' leases (10 s) from its first drain.
+      const slow = { EVENTS_RELAY_INTERVAL_MS: '60000' };
+      const a = await start('WA', slow);
+      const first = await createRobots(a, ['evt_wake']);
+      await eventually(
+        async () => handledBy('test-steady', ['evt_wake']),
+        (ids) => ids.length >= first.length,
+      );
+      const b = await start('WB', slow);
+      const fromB = await createRobots(b, Array(3).fill('evt_wake'));
+      const seen = await eventually(
+        async () => handledBy('test-steady', ['evt_wake']),
+        (ids) => ids.length >= first.length + fromB.length,
+        5_000,
+      );
+      expect(seen).toEqual([...first, ...fromB]);
+      const relayedBy = deliveries
+        .filter((d) => d.consumer === 'test-steady' && fromB.includes(d.event_id))
+        .map((d) => d.instance);
+      expect(relayedBy).toEqual(['WA', 'WA', 'WA']);
     });
   });
 });

@@ -57,6 +57,15 @@ export class DatabaseSettings {
   @IsInt()
   @Min(100)
   DB_BREAKER_RESET_MS: number = 60_000;
+
+  /**
+   * How often every instance looks at the events outbox whatever it was told: events a crash left,
+   * or written while the LISTEN connection was down. Changes wake the relay at once otherwise.
+   */
+  @IsInt()
+  @Min(50)
+  @Max(60_000)
+  EVENTS_RELAY_INTERVAL_MS: number = 1_000;
 }
 
 /** A pool cannot keep open more connections than it may hold. */
