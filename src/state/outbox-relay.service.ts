@@ -260,6 +260,12 @@ export class OutboxRelay implements OnModuleInit, OnApplicationBootstrap, OnAppl
       if (events.length === 0) return;
       let handled: OutboxCursor = run.cursor;
       let savedAt = Date.now();
+      if (await this.deliverBatch(run, events)) {
+        const done = cursorOf(events[events.length - 1]);
+        await this.hold(run, done, () => this.outbox.advance(run.name, owner, done, LEASE_MS));
+        if (events.length < BATCH) return;
+        continue;
+      }
       for (const event of events) {
         if (this.stopped) break;
         if (eventMatches(run.options.events, event.event_type)) {
@@ -289,6 +295,23 @@ export class OutboxRelay implements OnModuleInit, OnApplicationBootstrap, OnAppl
       // Only a full batch (a backlog) goes round at once; otherwise what committed meanwhile waits
       // for the next kick, RELAY_MIN_GAP_MS on, so a steady stream is read in batches.
       if (events.length < BATCH) return;
+    }
+  }
+
+  /**
+   * Hands the events of one read that the consumer wants to its handleBatch() in one call, when it
+   * has one and no event is being retried; answers whether they are all handled. False leaves
+   * them to the one-by-one path (which also sees a batch failure as each event's own).
+   */
+  private async deliverBatch(run: ConsumerRun, events: OutboxEvent[]): Promise<boolean> {
+    if (!run.handler.handleBatch || run.failedAttempts > 0 || this.stopped) return false;
+    const wanted = events.filter((event) => eventMatches(run.options.events, event.event_type));
+    try {
+      if (wanted.length > 0) await run.handler.handleBatch(wanted.map((event) => delivered(event, 1)));
+      return true;
+    } catch (error) {
+      this.logger.debug(`event consumer ${run.name}: a batch failed (${describe(error)}); one by one`);
+      return false;
     }
   }
 

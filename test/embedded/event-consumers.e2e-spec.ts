@@ -1,6 +1,6 @@
 import { describe, it } from '@jest/globals';
-import { namedConsumers, sharedCursorMoves } from '../support/event-consumer-scenarios.js';
-import { appWithConsumers } from '../support/event-consumers.js';
+import { batchedConsumer, namedConsumers, sharedCursorMoves } from '../support/event-consumer-scenarios.js';
+import { appWithBatchedConsumer, appWithConsumers } from '../support/event-consumers.js';
 import { useTestApp } from '../support/test-app.js';
 
 describe('named event consumers (PGlite)', () => {
@@ -9,4 +9,9 @@ describe('named event consumers (PGlite)', () => {
     namedConsumers(t, 'E'));
   it('moves the cursors of consumers that shared a read in one statement, each judged on its own lease', () =>
     sharedCursorMoves(t, 'E'));
+});
+
+describe('an event consumer taking batches (PGlite)', () => {
+  const t = useTestApp({}, appWithBatchedConsumer('E'));
+  it('gets each read in one call, and a refused batch one by one', () => batchedConsumer(t, 'E'));
 });

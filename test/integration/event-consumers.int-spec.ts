@@ -1,7 +1,12 @@
 import { afterAll, describe, expect, it } from '@jest/globals';
 import pg from 'pg';
-import { createRobots, namedConsumers, sharedCursorMoves } from '../support/event-consumer-scenarios.js';
-import { appWithConsumers, deliveries, handledBy } from '../support/event-consumers.js';
+import {
+  batchedConsumer,
+  createRobots,
+  namedConsumers,
+  sharedCursorMoves,
+} from '../support/event-consumer-scenarios.js';
+import { appWithBatchedConsumer, appWithConsumers, deliveries, handledBy } from '../support/event-consumers.js';
 import { eventually } from '../support/eventually.js';
 import { startApp, type TestApp, useTestApp } from '../support/test-app.js';
 
@@ -18,6 +23,11 @@ describe('named event consumers (PostgreSQL)', () => {
       namedConsumers(t, 'P'));
     it('moves the cursors of consumers that shared a read in one statement, each judged on its own lease', () =>
       sharedCursorMoves(t, 'P'));
+  });
+
+  describe('a consumer taking batches', () => {
+    const t = useTestApp(ENV, appWithBatchedConsumer('PB'));
+    it('gets each read in one call, and a refused batch one by one', () => batchedConsumer(t, 'P'));
   });
 
   describe('restarts and several instances', () => {

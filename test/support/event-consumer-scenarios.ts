@@ -1,5 +1,5 @@
 import { expect } from '@jest/globals';
-import { control, deliveries, handledBy } from './event-consumers.js';
+import { batchCalls, control, deliveries, handledBy } from './event-consumers.js';
 import { eventually } from './eventually.js';
 import { OutboxRepository } from '../../src/state/repositories/outbox.repository.js';
 import { http, type TestApp } from './test-app.js';
@@ -147,4 +147,36 @@ export async function sharedCursorMoves(t: TestApp, tier: string): Promise<void>
     { consumer: lost, last_event_id: '0', owner: 'another-instance' },
   ]);
   await Promise.all([outbox.forget(kept), outbox.forget(lost)]);
+}
+
+/**
+ * A consumer with handleBatch() gets each read in one call; a batch it refuses goes one by one,
+ * so only the event that fails is retried, and every event is handled once, in commit order.
+ */
+export async function batchedConsumer(t: TestApp, tier: string): Promise<void> {
+  control.batchFlakyType = `evt_batch_flaky_${tier.toLowerCase()}`;
+  const plain = `evt_batch_${tier.toLowerCase()}`;
+  const mine = [control.batchFlakyType, plain];
+  const first = await createRobots(t, [plain, plain, control.batchFlakyType, plain]);
+  await eventually(
+    async () => handledBy('test-batched', mine),
+    (ids) => ids.length >= first.length,
+    10_000,
+  );
+  const second = await createRobots(t, [plain, plain, plain]);
+  const handled = await eventually(
+    async () => handledBy('test-batched', mine),
+    (ids) => ids.length >= first.length + second.length,
+    10_000,
+  );
+  expect(handled).toEqual([...first, ...second]);
+  // The refused batch held the flaky event; alone, it failed once and went through on its retry.
+  expect(batchCalls.some((call) => !call.ok && call.event_ids.includes(first[2]))).toBe(true);
+  expect(attemptsOf('test-batched', first[2]).map((d) => [d.attempt, d.ok])).toEqual([
+    [1, false],
+    [2, true],
+  ]);
+  // What came after went in whole batches again.
+  const okCalls = batchCalls.filter((call) => call.ok && call.event_ids.some((id) => second.includes(id)));
+  expect(okCalls.flatMap((call) => call.event_ids)).toEqual(second);
 }

@@ -15,8 +15,11 @@ export interface Delivery {
 
 export const deliveries: Delivery[] = [];
 
-/** What the test consumers do: which robot type fails 3 times, which keeps failing until healed. */
-export const control = { flakyType: '', doomedType: '', doomedHeals: false };
+/**
+ * What the test consumers do: which robot type fails 3 times, which keeps failing until healed,
+ * which test-batched refuses in a batch (its own, so the others never fail what it is given).
+ */
+export const control = { flakyType: '', doomedType: '', doomedHeals: false, batchFlakyType: '' };
 
 const INSTANCE = Symbol('INSTANCE');
 
@@ -67,8 +70,55 @@ class DoomedConsumer extends Recording {
   }
 }
 
+/** The calls test-batched's handleBatch() had: the event ids of each, and whether it succeeded. */
+export const batchCalls: Array<{ event_ids: number[]; ok: boolean }> = [];
+
+/**
+ * Takes each outbox read in one handleBatch() call, which refuses any batch holding the flaky
+ * type; one by one (handle()), that type's event fails its first delivery only.
+ */
+@EventConsumer({ name: 'test-batched', events: ['robot.created'], retryDelayMs: 100 })
+class BatchedConsumer extends Recording {
+  protected readonly name = 'test-batched';
+
+  async handleBatch(events: DeliveredEvent[]): Promise<void> {
+    const types = events.map((event) => (event.payload as { robot_type?: string }).robot_type ?? '');
+    const ok = !types.includes(control.batchFlakyType);
+    batchCalls.push({ event_ids: events.map((event) => event.event_id), ok });
+    if (!ok) throw new Error(`test-batched refuses a batch with ${control.batchFlakyType}`);
+    const at = performance.now();
+    for (const [i, event] of events.entries()) {
+      deliveries.push({
+        consumer: this.name,
+        instance: '',
+        event_id: event.event_id,
+        robot_type: types[i],
+        attempt: 1,
+        ok,
+        at,
+      });
+    }
+  }
+
+  protected override fails(robotType: string, attempt: number): boolean {
+    return robotType === control.batchFlakyType && attempt === 1;
+  }
+}
+
 @Module({})
 class TestConsumersModule {}
+
+@Module({})
+class BatchedConsumerModule {}
+
+/** The real AppModule plus test-batched alone. */
+export function appWithBatchedConsumer(instance: string): () => DynamicModule {
+  return () => ({
+    module: BatchedConsumerModule,
+    imports: [AppModule.forRoot()],
+    providers: [{ provide: INSTANCE, useValue: instance }, BatchedConsumer],
+  });
+}
 
 /** The real AppModule plus three named consumers, tagged with the instance they run in. */
 export function appWithConsumers(instance: string): () => DynamicModule {

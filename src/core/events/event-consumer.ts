@@ -20,6 +20,13 @@ export interface DeliveredEvent<T extends EventType = EventType> {
 export interface EventHandler {
   /** Resolves when the event is handled; throwing (or rejecting) redelivers it after a backoff. */
   handle(event: DeliveredEvent): Promise<void>;
+  /**
+   * Optional: handles consecutive events (those of one outbox read that this consumer wants, in
+   * commit order) in one call, for a consumer that can do their work in one statement. All or
+   * nothing: when it throws, the relay hands the same events to handle() one by one, so retries,
+   * backoff and parking stay per event.
+   */
+  handleBatch?(events: DeliveredEvent[]): Promise<void>;
 }
 
 export interface EventConsumerOptions {
