@@ -28,54 +28,66 @@ export const ENDPOINT_SQL = `CASE s.channel
     ELSE s.channel::text END`;
 
 /**
- * The fan-out's one statement per event: reads the robot's facts (for the filters and the payload),
- * re-checks every chosen subscription is still ACTIVE, wants the event and existed when it happened
- * (an event from before a subscription, reached late by a lagging relay or a replay, is not sent to
- * it), and inserts one delivery per subscription. ON CONFLICT makes a redelivered event a no-op.
+ * The fan-out's one statement for a batch of events: reads each robot's facts (for the filters and
+ * the payload), re-checks every chosen subscription is still ACTIVE, wants the event and existed
+ * when it happened (an event from before a subscription, reached late by a lagging relay or a
+ * replay, is not sent to it), and inserts one delivery per event and subscription. ON CONFLICT
+ * makes a redelivered event a no-op.
  */
 @Injectable()
 export class FanoutRepository {
   constructor(@InjectDataSource() private readonly writer: DataSource) {}
 
   /** Answers how many deliveries were created (0 for a redelivery). */
-  async createDeliveries(event: FanoutEvent): Promise<number> {
+  async createDeliveries(events: readonly FanoutEvent[]): Promise<number> {
+    const wanted = events.filter((event) => event.subscription_ids.length > 0 || event.robot_scoped);
+    if (wanted.length === 0) return 0;
+    const pairs = wanted.flatMap((event) => event.subscription_ids.map((id) => [event.event_id, id] as const));
     const rows: Array<{ created: number }> = await this.writer.query(
-      `WITH facts AS (
-         SELECT robot_type, priority::text AS priority, correlation_id FROM robots WHERE robot_id = $3::text
+      `WITH ev AS (
+         SELECT * FROM unnest($1::bigint[], $2::text[], $3::text[], $4::text[], $5::jsonb[], $6::text[], $7::boolean[])
+                  AS e(event_id, event_type, robot_id, module_name, payload, ts, robot_scoped)
        ), chosen AS (
-         SELECT s.subscription_id, s.channel, s.target, s.filter FROM notification_subscriptions s
-          WHERE s.status = 'ACTIVE'
-            AND date_trunc('milliseconds', s.created_at) <= ($8::text::timestamptz AT TIME ZONE 'UTC')
-            AND (s.subscription_id = ANY($6::uuid[])
-                 OR ($7::boolean AND s.robot_id = $3::text AND $2::text = ANY(s.event_types)))
+         SELECT e.*, s.subscription_id, s.channel, s.target, s.filter
+           FROM unnest($8::bigint[], $9::uuid[]) AS p(event_id, subscription_id)
+           JOIN ev e USING (event_id)
+           JOIN notification_subscriptions s ON s.subscription_id = p.subscription_id
+          WHERE s.status = 'ACTIVE' AND date_trunc('milliseconds', s.created_at) <= (e.ts::timestamptz AT TIME ZONE 'UTC')
+         UNION ALL
+         SELECT e.*, s.subscription_id, s.channel, s.target, s.filter
+           FROM ev e JOIN notification_subscriptions s ON s.robot_id = e.robot_id AND e.event_type = ANY(s.event_types)
+          WHERE e.robot_scoped AND s.status = 'ACTIVE'
+            AND date_trunc('milliseconds', s.created_at) <= (e.ts::timestamptz AT TIME ZONE 'UTC')
        ), inserted AS (
          INSERT INTO notification_deliveries (event_id, event_type, subscription_id, channel, endpoint, payload, next_attempt_at)
-         SELECT $1::bigint, $2::text, s.subscription_id, s.channel, ${ENDPOINT_SQL},
+         SELECT s.event_id, s.event_type, s.subscription_id, s.channel, ${ENDPOINT_SQL},
                 jsonb_build_object(
-                  'type', $2::text,
-                  'timestamp', $8::text,
-                  'data', $5::jsonb || jsonb_build_object('robot_id', $3::text, 'module_name', $4::text)
-                    || COALESCE((SELECT jsonb_build_object('robot_type', f.robot_type, 'priority', f.priority,
-                                                           'correlation_id', f.correlation_id) FROM facts f), '{}'::jsonb)),
+                  'type', s.event_type,
+                  'timestamp', s.ts,
+                  'data', s.payload || jsonb_build_object('robot_id', s.robot_id, 'module_name', s.module_name)
+                    || CASE WHEN f.robot_id IS NULL THEN '{}'::jsonb
+                            ELSE jsonb_build_object('robot_type', f.robot_type, 'priority', f.priority::text,
+                                                    'correlation_id', f.correlation_id) END),
                 now()
-           FROM chosen s LEFT JOIN facts f ON true
+           FROM chosen s LEFT JOIN robots f ON f.robot_id = s.robot_id
           WHERE (s.filter->>'robot_type' IS NULL OR s.filter->>'robot_type' = f.robot_type)
-            AND (s.filter->>'priority' IS NULL OR s.filter->>'priority' = f.priority)
+            AND (s.filter->>'priority' IS NULL OR s.filter->>'priority' = f.priority::text)
             AND (s.filter->>'correlation_id' IS NULL OR s.filter->>'correlation_id' = f.correlation_id)
-            AND (s.filter->>'module_name' IS NULL OR s.filter->>'module_name' = $4::text)
+            AND (s.filter->>'module_name' IS NULL OR s.filter->>'module_name' = s.module_name)
          ON CONFLICT (event_id, subscription_id) DO NOTHING
          RETURNING 1
        )
        SELECT count(*)::int AS created FROM inserted`,
       [
-        event.event_id,
-        event.event_type,
-        event.robot_id,
-        event.module_name,
-        JSON.stringify(event.payload ?? {}),
-        event.subscription_ids,
-        event.robot_scoped,
-        event.created_at.toISOString(),
+        wanted.map((event) => event.event_id),
+        wanted.map((event) => event.event_type),
+        wanted.map((event) => event.robot_id),
+        wanted.map((event) => event.module_name),
+        wanted.map((event) => JSON.stringify(event.payload ?? {})),
+        wanted.map((event) => event.created_at.toISOString()),
+        wanted.map((event) => event.robot_scoped),
+        pairs.map(([eventId]) => eventId),
+        pairs.map(([, id]) => id),
       ],
     );
     return rows[0]?.created ?? 0;

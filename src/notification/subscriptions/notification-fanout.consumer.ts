@@ -3,7 +3,7 @@ import { eventMatches, EventType } from '../../core/events/event-catalogue.js';
 import { type DeliveredEvent, EventConsumer, type EventHandler } from '../../sdk/index.js';
 import { DeliverySignals } from '../deliveries/delivery-signals.js';
 import { ActiveSubscriptions, ROBOT_SCOPED_EVENTS } from './active-subscriptions.js';
-import { FanoutRepository } from './fanout.repository.js';
+import { type FanoutEvent, FanoutRepository } from './fanout.repository.js';
 import type { MatchableSubscription } from './subscriptions.repository.js';
 
 /**
@@ -20,8 +20,8 @@ export function wants(subscription: MatchableSubscription, event: Pick<Delivered
 }
 
 /**
- * The fan-out: every event, to a delivery per subscription that wants it (one statement per event,
- * however many subscriptions), then a wake-up for the dispatchers. Durable and at least once
+ * The fan-out: every event, to a delivery per subscription that wants it (one statement per outbox
+ * read, however many events and subscriptions), then a wake-up for the dispatchers. Durable and at least once
  * (the events outbox); a redelivered event inserts nothing twice.
  */
 @EventConsumer({ name: 'notifications', events: ['*'] })
@@ -37,25 +37,35 @@ export class NotificationFanout implements EventHandler {
     this.enabled = config.get('NOTIFY_ENABLED');
   }
 
-  async handle(event: DeliveredEvent): Promise<void> {
+  handle(event: DeliveredEvent): Promise<void> {
+    return this.handleBatch([event]);
+  }
+
+  /** The events of one outbox read, in one statement (the relay falls back to one by one on a failure). */
+  async handleBatch(events: DeliveredEvent[]): Promise<void> {
     if (!this.enabled) return;
     const snapshot = await this.subscriptions.current();
-    const payload = event.payload as Record<string, unknown>;
-    if (event.event_type === EventType.RobotCreated && Number(payload.notify) > 0) this.subscriptions.noteRobotScoped();
-    const ids = snapshot.subscriptions.filter((s) => wants(s, event)).map((s) => s.subscription_id);
-    const robotScoped =
-      snapshot.robotScoped && event.robot_id !== null && ROBOT_SCOPED_EVENTS.includes(event.event_type);
-    if (ids.length === 0 && !robotScoped) return;
-    const created = await this.fanout.createDeliveries({
-      event_id: event.event_id,
-      event_type: event.event_type,
-      robot_id: event.robot_id,
-      module_name: event.module_name,
-      payload,
-      created_at: event.created_at,
-      subscription_ids: ids,
-      robot_scoped: robotScoped,
-    });
-    this.signals.created(created);
+    const batch: FanoutEvent[] = [];
+    for (const event of events) {
+      const payload = event.payload as Record<string, unknown>;
+      if (event.event_type === EventType.RobotCreated && Number(payload.notify) > 0)
+        this.subscriptions.noteRobotScoped();
+      const ids = snapshot.subscriptions.filter((s) => wants(s, event)).map((s) => s.subscription_id);
+      const robotScoped =
+        snapshot.robotScoped && event.robot_id !== null && ROBOT_SCOPED_EVENTS.includes(event.event_type);
+      if (ids.length === 0 && !robotScoped) continue;
+      batch.push({
+        event_id: event.event_id,
+        event_type: event.event_type,
+        robot_id: event.robot_id,
+        module_name: event.module_name,
+        payload,
+        created_at: event.created_at,
+        subscription_ids: ids,
+        robot_scoped: robotScoped,
+      });
+    }
+    if (batch.length === 0) return;
+    this.signals.created(await this.fanout.createDeliveries(batch));
   }
 }
