@@ -3,31 +3,40 @@
 // It starts the app as `npm start` does on a fresh bf_bench_* database with Redis, and local
 // webhook receivers in this process (node:http, one per endpoint) that verify every message with
 // the standardwebhooks library, as a real receiver does; a message that does not verify fails the
-// run. Deliveries are written by SQL the way the fan-out writes them (one row per event and
-// subscription, the Standard Webhooks body as payload) followed by NOTIFY notification_deliveries,
-// the wake-up another instance's fan-out sends; the app's dispatcher does everything else: claims,
-// signs, sends, records, retries.
+// run. Events are written by SQL into the events outbox as a state change writes them
+// (robot.completed rows, in batches of up to 1,000 as a burst of completions commits them), then
+// NOTIFY outbox_events, as another instance announces its writes; the app does everything else: the relay hands them to the fan-out, which writes one delivery per
+// matching subscription and wakes the dispatchers, which claim, sign, send, record and retry.
+// Each subscription filters on its own module, so every event is one delivery: the worst case
+// for the fan-out (one statement per delivery).
 //
 //   throughput  SUBSCRIPTIONS subscriptions on as many endpoints, a backlog of 30,000 x SCALE
-//               deliveries written at once: deliveries per minute from the first write until the
+//               events written at once: deliveries per minute from the first write until the
 //               receivers have verified the last one.
-//   latency     5,000 deliveries per minute, one every 12 ms, for 60 s x SCALE: p99 from a
-//               delivery's write (its event) until its receiver had it.
+//   latency     5,000 events per minute, one every 12 ms, for 60 s x SCALE: p50 and p99 from an
+//               event's commit until its receiver had the delivery.
 //   failures    20 % of answers are 500; retry schedule shortened to NOTIFY_RETRY_SCHEDULE below;
-//               10,000 x SCALE deliveries: the share SENT (not DEAD) once every one has ended.
-//   render      p99 of the NOTIFICATION_RENDERER when the app has one; "n/a" until it does.
+//               10,000 x SCALE events: the share SENT (not DEAD) once every delivery has ended.
+//   render      the app's renderer (TemplateService from dist/, shipped templates) in this
+//               process: p99 of RENDERS renders of every robot and alert event type, for email
+//               (HTML and text), SMS and in-app, in English and Spanish, and of 20-event digests.
 //
 // Each figure is the median of BENCH_RUNS runs (default 3); RSS is the app's peak VmRSS. Targets
 // from issue 13 are shown beside each figure; the script exits 1 only when a run fails (a message
 // that does not verify, a delivery never ended), never because a target was missed.
 // BENCH_SCALE (default 1) scales every size: use 0.05 for a smoke run on a shared machine.
-import { randomBytes, randomUUID } from 'node:crypto';
+import { randomBytes } from 'node:crypto';
 import { createServer } from 'node:http';
 import { performance } from 'node:perf_hooks';
 import { setTimeout as sleep } from 'node:timers/promises';
 import pg from 'pg';
 import { Webhook } from 'standardwebhooks';
 import { SecretBox } from '../dist/src/security/secret-box.js';
+import { EVENT_CATALOGUE } from '../dist/src/core/events/event-catalogue.js';
+import { sampleEvent } from '../dist/src/notification/templates/sample-events.js';
+import { TemplateCompiler } from '../dist/src/notification/templates/template-compiler.js';
+import { TemplateOverrides } from '../dist/src/notification/templates/template-overrides.service.js';
+import { TemplateService } from '../dist/src/notification/templates/template.service.js';
 import { appEnv, appNodeArgs } from './app-command.mjs';
 import { runBench } from './lib/databases.mjs';
 import { rssSampler, startProcess, stopProcess } from './lib/processes.mjs';
@@ -45,6 +54,9 @@ const FAILURE_DELIVERIES = Math.max(100, Math.round(10_000 * SCALE));
 const FAILURE_SHARE = 0.2;
 const RETRY_SCHEDULE = '0,1,1,2,2,3,3,5';
 const WRITE_BATCH = 1_000;
+const RENDERS = 20_000;
+const SUBSCRIPTION_CACHE_MS = 1_000;
+const DIGEST_EVENTS = 20;
 const BENCH_KEY = 'bf_0000be02_bench-admin-key-0123456789abcdefghijklmn';
 const SECRETS_KEY = randomBytes(32).toString('base64');
 const SECRET = `whsec_${randomBytes(24).toString('base64')}`;
@@ -71,59 +83,49 @@ async function receiver(failShare = 0) {
         response.writeHead(500).end();
         return;
       }
-      const id = request.headers['webhook-id'];
+      const id = JSON.parse(body).data.robot_id;
       if (!state.arrivals.has(id)) state.arrivals.set(id, performance.now());
       response.writeHead(204).end();
     });
   });
   await new Promise((ok) => server.listen(0, '127.0.0.1', ok));
   state.url = `http://127.0.0.1:${server.address().port}/hook`;
-  state.endpoint = `http://127.0.0.1:${server.address().port}`;
   state.close = () => new Promise((ok) => (server.closeAllConnections(), server.close(ok)));
   return state;
 }
 
-async function subscribe(db, box, target) {
+async function subscribe(db, box, target, moduleName) {
   const { rows } = await db.query(
-    `INSERT INTO notification_subscriptions (channel, target, event_types, secret_ciphertext)
-     VALUES ('webhook', $1, ARRAY['robot.*'], $2) RETURNING subscription_id`,
-    [target, box.seal(SECRET)],
+    `INSERT INTO notification_subscriptions (channel, target, event_types, filter, secret_ciphertext)
+     VALUES ('webhook', $1, ARRAY['robot.*'], $2::jsonb, $3) RETURNING subscription_id`,
+    [target, JSON.stringify({ module_name: moduleName }), box.seal(SECRET)],
   );
   return rows[0].subscription_id;
 }
 
-let nextEventId = 1;
-/** Writes deliveries as the fan-out does, then wakes the dispatchers; returns the write time of each id. */
+let nextRobot = 1;
+/**
+ * Writes `count` robot.completed events into the outbox, each for one target's module (so for one
+ * subscription); resolves with the commit time of each, by the webhook-id its delivery will carry
+ * (the delivery id, chosen by the fan-out, is not known here: the event id is).
+ */
 async function write(db, targets, count) {
   const written = new Map();
   for (let done = 0; done < count; done += WRITE_BATCH) {
     const n = Math.min(WRITE_BATCH, count - done);
-    const rows = Array.from({ length: n }, (_, i) => ({
-      id: randomUUID(),
-      target: targets[(done + i) % targets.length],
-    }));
-    const payloads = rows.map(() =>
-      JSON.stringify({
-        type: 'robot.completed',
-        timestamp: new Date().toISOString(),
-        data: { robot_id: `BEN_${nextEventId}`, module_name: 'Bench', processing_time_ms: 10 },
-      }),
+    const modules = Array.from({ length: n }, (_, i) => targets[(done + i) % targets.length].module);
+    const robots = modules.map(() => `BEN_${nextRobot++}`);
+    const { rows } = await db.query(
+      `INSERT INTO events (event_type, event_version, robot_id, module_name, payload)
+       SELECT 'robot.completed', 1, robot, module, '{"processing_time_ms": 10}'::jsonb
+         FROM unnest($1::text[], $2::text[]) AS v(robot, module)
+       RETURNING robot_id`,
+      [robots, modules],
     );
-    await db.query(
-      `INSERT INTO notification_deliveries (delivery_id, event_id, event_type, subscription_id, channel, endpoint, payload)
-       SELECT id, event_id, 'robot.completed', sub, 'webhook', endpoint, payload::jsonb
-         FROM unnest($1::uuid[], $2::bigint[], $3::uuid[], $4::text[], $5::text[]) AS v(id, event_id, sub, endpoint, payload)`,
-      [
-        rows.map((r) => r.id),
-        rows.map(() => nextEventId++),
-        rows.map((r) => r.target.subscription),
-        rows.map((r) => r.target.endpoint),
-        payloads,
-      ],
-    );
-    await db.query(`SELECT pg_notify('notification_deliveries', 'bench')`);
+    // What another instance's write does after its commit: wake the instance relaying the events.
+    await db.query(`SELECT pg_notify('outbox_events', '')`);
     const at = performance.now();
-    for (const row of rows) written.set(row.id, at);
+    for (const row of rows) written.set(row.robot_id, at);
   }
   return written;
 }
@@ -136,16 +138,26 @@ async function until(check, timeoutMs, what) {
   }
 }
 
-async function targetsFor(db, box, receivers) {
-  return Promise.all(
-    receivers.map(async (r) => ({ subscription: await subscribe(db, box, r.url), endpoint: r.endpoint })),
+/**
+ * One subscription per receiver, each for its own module (named per scenario, so an earlier
+ * scenario's subscriptions match nothing). Written by SQL, so the app's fan-out sees them once its
+ * copy of the subscriptions expires (NOTIFY_SUBSCRIPTION_CACHE_MS): waited for here.
+ */
+async function targetsFor(db, box, receivers, scenario) {
+  const targets = await Promise.all(
+    receivers.map(async (r, i) => {
+      const module = `Bench_${scenario}_${i}`;
+      return { subscription: await subscribe(db, box, r.url, module), module };
+    }),
   );
+  await sleep(SUBSCRIPTION_CACHE_MS + 250);
+  return targets;
 }
 
 async function throughput(db, box) {
   const receivers = await Promise.all(Array.from({ length: SUBSCRIPTIONS }, () => receiver()));
   try {
-    const targets = await targetsFor(db, box, receivers);
+    const targets = await targetsFor(db, box, receivers, 'throughput');
     const started = performance.now();
     const written = await write(db, targets, THROUGHPUT_DELIVERIES);
     const got = () => receivers.reduce((sum, r) => sum + r.arrivals.size, 0);
@@ -161,7 +173,7 @@ async function throughput(db, box) {
 async function latency(db, box) {
   const receivers = await Promise.all(Array.from({ length: SUBSCRIPTIONS }, () => receiver()));
   try {
-    const targets = await targetsFor(db, box, receivers);
+    const targets = await targetsFor(db, box, receivers, 'latency');
     const gapMs = 60_000 / LATENCY_PER_MINUTE;
     const total = Math.round((LATENCY_SECONDS * 1_000) / gapMs);
     const written = new Map();
@@ -186,7 +198,7 @@ async function latency(db, box) {
 async function failing(db, box) {
   const receivers = await Promise.all(Array.from({ length: SUBSCRIPTIONS }, () => receiver(FAILURE_SHARE)));
   try {
-    const targets = await targetsFor(db, box, receivers);
+    const targets = await targetsFor(db, box, receivers, 'failures');
     const subscriptions = targets.map((t) => t.subscription);
     await write(db, targets, FAILURE_DELIVERIES);
     const ended = async () => {
@@ -213,6 +225,38 @@ async function failing(db, box) {
   }
 }
 
+/** The app's renderer with its shipped templates (no stored overrides), as the unit tests build it. */
+function renderer() {
+  const none = { all: async () => [] };
+  const compiler = new TemplateCompiler();
+  const overrides = new TemplateOverrides(none, compiler, { get: () => 60_000 });
+  return new TemplateService(compiler, overrides);
+}
+
+async function render() {
+  const service = renderer();
+  const types = Object.keys(EVENT_CATALOGUE).filter((type) => /^(robot|alert)\./.test(type));
+  const cases = [];
+  for (const channel of ['email', 'sms', 'in_app'])
+    for (const locale of ['en', 'es']) {
+      for (const type of types) cases.push([channel, locale, [sampleEvent(type)]]);
+      const digest = Array.from({ length: DIGEST_EVENTS }, (_, i) =>
+        sampleEvent(types[i % types.length], undefined, i),
+      );
+      cases.push([channel, locale, digest]);
+    }
+  for (const [channel, locale, events] of cases) await service.render(channel, locale, events);
+  const timings = [];
+  for (let i = 0; i < RENDERS; i++) {
+    const [channel, locale, events] = cases[i % cases.length];
+    const started = performance.now();
+    await service.render(channel, locale, events);
+    timings.push(performance.now() - started);
+  }
+  timings.sort((a, b) => a - b);
+  return { renderP50: percentile(timings, 50), renderP99: percentile(timings, 99) };
+}
+
 async function run(index, databaseUrl) {
   const env = {
     DATABASE_URL: databaseUrl,
@@ -220,6 +264,7 @@ async function run(index, databaseUrl) {
     SECRETS_KEY,
     NOTIFY_WEBHOOK_ALLOWED_HOSTS: '127.0.0.1',
     NOTIFY_RETRY_SCHEDULE: RETRY_SCHEDULE,
+    NOTIFY_SUBSCRIPTION_CACHE_MS: String(SUBSCRIPTION_CACHE_MS),
   };
   const app = await startProcess('app', appNodeArgs(), env, '/health/ready');
   const rss = rssSampler(app.pid);
@@ -229,7 +274,8 @@ async function run(index, databaseUrl) {
     const perMinute = await throughput(db, box);
     const paced = await latency(db, box);
     const delivered = await failing(db, box);
-    const result = { perMinute, p50: paced.p50, p99: paced.p99, delivered, rssMb: rss.stop() };
+    const rendered = await render();
+    const result = { perMinute, p50: paced.p50, p99: paced.p99, delivered, ...rendered, rssMb: rss.stop() };
     console.error(`run ${index + 1}: ${JSON.stringify(result)}`);
     return result;
   } finally {
@@ -252,7 +298,8 @@ function report(results) {
       ['event-to-delivery p50 at 5,000/min (ms)', fmt(m('p50')), ''],
       ['event-to-delivery p99 at 5,000/min (ms)', fmt(m('p99')), `< 500${mark(m('p99') < 500)}`],
       ['delivered with 20 % failing (%)', fmt(m('delivered') * 100, 3), `> 99.9${mark(m('delivered') > 0.999)}`],
-      ['template render p99 (ms)', 'n/a', '< 5 (no NOTIFICATION_RENDERER in this build)'],
+      ['template render p50 (ms)', fmt(m('renderP50'), 3), ''],
+      ['template render p99 (ms)', fmt(m('renderP99'), 3), `< 5${mark(m('renderP99') < 5)}`],
       ['app peak RSS (MB)', fmt(m('rssMb'), 0), ''],
     ],
   );
