@@ -74,6 +74,9 @@ export class RedisCacheBackend implements CacheBackend {
         reconnectStrategy: (retries: number) => Math.min(100 * 2 ** retries, 5_000),
       },
     }) as RedisClientType;
+    // The cache never keeps the process alive by itself: a Nest app closed without its shutdown
+    // hooks running (a failed boot, a hook that threw before ours) still lets the process exit.
+    this.client.unref();
     // Without a listener node-redis crashes the process on a connection error; log once a minute.
     this.client.on('error', (error: Error) => {
       if (Date.now() - this.lastErrorLog < 60_000) return;
