@@ -260,13 +260,9 @@ export class OutboxRelay implements OnModuleInit, OnApplicationBootstrap, OnAppl
       if (events.length === 0) return;
       let handled: OutboxCursor = run.cursor;
       let savedAt = Date.now();
-      if (await this.deliverBatch(run, events)) {
-        const done = cursorOf(events[events.length - 1]);
-        await this.hold(run, done, () => this.outbox.advance(run.name, owner, done, LEASE_MS));
-        if (events.length < BATCH) return;
-        continue;
-      }
-      for (const event of events) {
+      const batched = await this.deliverBatch(run, events);
+      if (batched) handled = cursorOf(events[events.length - 1]);
+      for (const event of batched ? [] : events) {
         if (this.stopped) break;
         if (eventMatches(run.options.events, event.event_type)) {
           const attempt = run.failedAttempts + 1;
