@@ -48,16 +48,14 @@ export class FanoutRepository {
          SELECT * FROM unnest($1::bigint[], $2::text[], $3::text[], $4::text[], $5::jsonb[], $6::text[], $7::boolean[])
                   AS e(event_id, event_type, robot_id, module_name, payload, ts, robot_scoped)
        ), chosen AS (
-         SELECT e.*, s.subscription_id, s.channel, s.target, s.filter
+         SELECT e.*, s.subscription_id, s.channel, s.target, s.filter, s.status, s.created_at AS subscribed_at
            FROM unnest($8::bigint[], $9::uuid[]) AS p(event_id, subscription_id)
            JOIN ev e USING (event_id)
            JOIN notification_subscriptions s ON s.subscription_id = p.subscription_id
-          WHERE s.status = 'ACTIVE' AND date_trunc('milliseconds', s.created_at) <= (e.ts::timestamptz AT TIME ZONE 'UTC')
          UNION ALL
-         SELECT e.*, s.subscription_id, s.channel, s.target, s.filter
+         SELECT e.*, s.subscription_id, s.channel, s.target, s.filter, s.status, s.created_at AS subscribed_at
            FROM ev e JOIN notification_subscriptions s ON s.robot_id = e.robot_id AND e.event_type = ANY(s.event_types)
-          WHERE e.robot_scoped AND s.status = 'ACTIVE'
-            AND date_trunc('milliseconds', s.created_at) <= (e.ts::timestamptz AT TIME ZONE 'UTC')
+          WHERE e.robot_scoped
        ), inserted AS (
          INSERT INTO notification_deliveries (event_id, event_type, subscription_id, channel, endpoint, payload, next_attempt_at)
          SELECT s.event_id, s.event_type, s.subscription_id, s.channel, ${ENDPOINT_SQL},
@@ -70,7 +68,9 @@ export class FanoutRepository {
                                                     'correlation_id', f.correlation_id) END),
                 now()
            FROM chosen s LEFT JOIN robots f ON f.robot_id = s.robot_id
-          WHERE (s.filter->>'robot_type' IS NULL OR s.filter->>'robot_type' = f.robot_type)
+          WHERE s.status = 'ACTIVE'
+            AND date_trunc('milliseconds', s.subscribed_at) <= (s.ts::timestamptz AT TIME ZONE 'UTC')
+            AND (s.filter->>'robot_type' IS NULL OR s.filter->>'robot_type' = f.robot_type)
             AND (s.filter->>'priority' IS NULL OR s.filter->>'priority' = f.priority::text)
             AND (s.filter->>'correlation_id' IS NULL OR s.filter->>'correlation_id' = f.correlation_id)
             AND (s.filter->>'module_name' IS NULL OR s.filter->>'module_name' = s.module_name)
