@@ -30,20 +30,24 @@ abstract class Recording implements EventHandler {
   async handle(event: DeliveredEvent): Promise<void> {
     const robotType = (event.payload as { robot_type?: string }).robot_type ?? '';
     const fails = this.fails(robotType, event.attempt);
+    this.record(event, robotType, !fails, performance.now());
+    if (fails) throw new Error(`${this.name} refuses ${robotType} (attempt ${event.attempt})`);
+  }
+
+  protected fails(_robotType: string, _attempt: number): boolean {
+    return false;
+  }
+
+  protected record(event: DeliveredEvent, robotType: string, ok: boolean, at: number): void {
     deliveries.push({
       consumer: this.name,
       instance: this.instance,
       event_id: event.event_id,
       robot_type: robotType,
       attempt: event.attempt,
-      ok: !fails,
-      at: performance.now(),
+      ok,
+      at,
     });
-    if (fails) throw new Error(`${this.name} refuses ${robotType} (attempt ${event.attempt})`);
-  }
-
-  protected fails(_robotType: string, _attempt: number): boolean {
-    return false;
   }
 }
 
@@ -87,17 +91,7 @@ class BatchedConsumer extends Recording {
     batchCalls.push({ event_ids: events.map((event) => event.event_id), ok });
     if (!ok) throw new Error(`test-batched refuses a batch with ${control.batchFlakyType}`);
     const at = performance.now();
-    for (const [i, event] of events.entries()) {
-      deliveries.push({
-        consumer: this.name,
-        instance: '',
-        event_id: event.event_id,
-        robot_type: types[i],
-        attempt: 1,
-        ok,
-        at,
-      });
-    }
+    for (const [i, event] of events.entries()) this.record(event, types[i], true, at);
   }
 
   protected override fails(robotType: string, attempt: number): boolean {
