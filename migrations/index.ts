@@ -12,6 +12,7 @@ import { RobotCancelReason1764633600000 } from './1764633600000-RobotCancelReaso
 import { EventConsumers1764720000000 } from './1764720000000-EventConsumers.js';
 import { Notifications1764806400000 } from './1764806400000-Notifications.js';
 import { Ocr1764892800000 } from './1764892800000-Ocr.js';
+import { Email1764979200000 } from './1764979200000-Email.js';
 
 /** Every migration, oldest first. A new migration file is added here as well. */
 export const MIGRATIONS = [
@@ -29,4 +30,5 @@ export const MIGRATIONS = [
   EventConsumers1764720000000,
   Notifications1764806400000,
   Ocr1764892800000,
+  Email1764979200000,
 ];

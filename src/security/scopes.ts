@@ -14,6 +14,8 @@ export enum Scope {
   OcrWrite = 'ocr:write',
   ReviewsRead = 'reviews:read',
   ReviewsWrite = 'reviews:write',
+  EmailRead = 'email:read',
+  EmailWrite = 'email:write',
 }
 
 export const ALL_SCOPES = Object.values(Scope);

@@ -3,6 +3,7 @@ import { plainToInstance } from 'class-transformer';
 import { getMetadataStorage, validateSync, ValidationError } from 'class-validator';
 import { CacheSettings } from './settings/cache.settings.js';
 import { databaseRules, DatabaseSettings } from './settings/database.settings.js';
+import { EmailSettings } from './settings/email.settings.js';
 import { loadBalancerRules, LoadBalancerSettings } from './settings/load-balancer.settings.js';
 import { MonitoringSettings } from './settings/monitoring.settings.js';
 import { NotificationSettings } from './settings/notification.settings.js';
@@ -59,6 +60,7 @@ export const SETTINGS_LAYERS: readonly SettingsLayer[] = [
   { settings: OcrApiSettings },
   { settings: OcrSettings },
   { settings: OcrInvoiceSettings },
+  { settings: EmailSettings },
 ];
 
 export type Environment = ServerSettings &
@@ -75,7 +77,8 @@ export type Environment = ServerSettings &
   NotificationDispatchSettings &
   OcrApiSettings &
   OcrSettings &
-  OcrInvoiceSettings;
+  OcrInvoiceSettings &
+  EmailSettings;
 
 /** The variables a layer declares: every one carries at least one validation decorator. */
 export function settingNames(settings: new () => object): string[] {

@@ -22,6 +22,8 @@ export enum EventType {
   AlertResolved = 'alert.resolved',
   SubscriptionDisabled = 'subscription.disabled',
   ReviewResolved = 'review.resolved',
+  EmailIngested = 'email.ingested',
+  MailboxHealthChanged = 'mailbox.health_changed',
 }
 
 type RobotStatus = 'PENDING' | 'PROCESSING' | 'COMPLETED' | 'FAILED' | 'CANCELLED' | 'RETRYING';
@@ -74,9 +76,38 @@ export interface EventPayloads {
     robot_id: string | null;
     status: 'RESOLVED' | 'DISMISSED';
   };
+  /**
+   * A message was taken in once (a duplicate writes nothing): the robot it became (robot_id on the
+   * event), a review of its class, or neither (a class mapped to no robot type).
+   */
+  [EventType.EmailIngested]: {
+    email_id: string;
+    mailbox_id: string | null;
+    source: 'imap' | 'upload' | 'mbox';
+    status: 'ROBOT_CREATED' | 'NEEDS_REVIEW' | 'NO_ROBOT';
+    class_name: string | null;
+    confidence: number | null;
+    attachments: number;
+    contains_sensitive_data: boolean;
+  };
+  /** A watched mailbox's connection health changed; `error` is the last connection failure. */
+  [EventType.MailboxHealthChanged]: {
+    mailbox_id: string;
+    name: string;
+    from: HealthStatus;
+    to: HealthStatus;
+    error: string | null;
+  };
 }
 
-export type EmittingLayer = 'orchestrator' | 'registry' | 'load-balancer' | 'monitoring' | 'notification' | 'review';
+export type EmittingLayer =
+  | 'orchestrator'
+  | 'registry'
+  | 'load-balancer'
+  | 'monitoring'
+  | 'notification'
+  | 'review'
+  | 'email';
 
 export interface EventDefinition {
   version: number;
@@ -84,9 +115,9 @@ export interface EventDefinition {
   /**
    * Carries a robot_id (robot events), only a module_name (module and alert events), neither
    * (`subscription`: the payload names the subscription), or a review (its robot_id when the
-   * reviewed item came from a robot).
+   * reviewed item came from a robot), an email (its robot_id when it became one) or a mailbox.
    */
-  subject: 'robot' | 'module' | 'subscription' | 'review';
+  subject: 'robot' | 'module' | 'subscription' | 'review' | 'email' | 'mailbox';
   description: string;
   /** The payload's fields, optional ones included: what a notification template may name under `data.`. */
   fields: readonly string[];
@@ -210,6 +241,30 @@ export const EVENT_CATALOGUE: Readonly<{
     description:
       'A person answered a review (corrected values or dismissed it); the item it held (an OCR document) was updated in the same transaction.',
     fields: ['review_id', 'kind', 'document_id', 'robot_id', 'status'] as const,
+  },
+  [EventType.EmailIngested]: {
+    version: 1,
+    emitter: 'email',
+    subject: 'email',
+    description:
+      'An email was taken in (IMAP, upload or mbox import), written with its robot or its review in the same transaction.',
+    fields: [
+      'email_id',
+      'mailbox_id',
+      'source',
+      'status',
+      'class_name',
+      'confidence',
+      'attachments',
+      'contains_sensitive_data',
+    ] as const,
+  },
+  [EventType.MailboxHealthChanged]: {
+    version: 1,
+    emitter: 'email',
+    subject: 'mailbox',
+    description: "A watched mailbox's health changed (DEGRADED on a connection failure, UNHEALTHY when it lasts).",
+    fields: ['mailbox_id', 'name', 'from', 'to', 'error'] as const,
   },
 };
 

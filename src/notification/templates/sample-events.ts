@@ -54,6 +54,23 @@ export const SAMPLE_PAYLOADS: { readonly [T in EventType]: Required<EventPayload
     robot_id: 'OCR_1795310000000_1',
     status: 'RESOLVED',
   },
+  [EventType.EmailIngested]: {
+    email_id: '5d1f0e2a-8c3b-4f6a-9e7d-2b4c6a8e0f13',
+    mailbox_id: '0e9b7c5a-3d1f-4a2b-8c6e-4f2a0b9d7c31',
+    source: 'imap',
+    status: 'ROBOT_CREATED',
+    class_name: 'invoice',
+    confidence: 0.93,
+    attachments: 1,
+    contains_sensitive_data: true,
+  },
+  [EventType.MailboxHealthChanged]: {
+    mailbox_id: '0e9b7c5a-3d1f-4a2b-8c6e-4f2a0b9d7c31',
+    name: 'accounts-payable',
+    from: 'HEALTHY',
+    to: 'DEGRADED',
+    error: 'connection refused by imap.example.com:993',
+  },
 };
 
 const SAMPLE_TIME = new Date('2026-11-22T10:00:00.000Z');

@@ -115,4 +115,20 @@ export const EN: LocaleCopy = {
     ],
     sms: 'botfleet: review {{data.review_id}} {{data.status}}.',
   },
+  'email.ingested': {
+    title: 'Email {{data.email_id}} taken in: {{data.status}}',
+    body: [
+      'An email from {{data.source}} was classified as {{#if data.class_name}}{{data.class_name}}{{else}}unknown{{/if}} ({{data.confidence}}): {{data.status}}.',
+      '{{#if data.contains_sensitive_data}}It contains sensitive data.{{/if}}',
+    ],
+    sms: 'botfleet: email {{data.email_id}} {{data.status}}.',
+  },
+  'mailbox.health_changed': {
+    title: 'Mailbox {{data.name}} is {{data.to}}',
+    body: [
+      'The mailbox {{data.name}} went from {{data.from}} to {{data.to}}.',
+      '{{#if data.error}}Last error: {{data.error}}{{/if}}',
+    ],
+    sms: 'botfleet: mailbox {{data.name}} {{data.to}}.',
+  },
 };

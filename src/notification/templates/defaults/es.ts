@@ -115,4 +115,20 @@ export const ES: LocaleCopy = {
     ],
     sms: 'botfleet: revisión {{data.review_id}} {{data.status}}.',
   },
+  'email.ingested': {
+    title: 'Correo {{data.email_id}} recibido: {{data.status}}',
+    body: [
+      'Un correo de {{data.source}} se clasificó como {{#if data.class_name}}{{data.class_name}}{{else}}desconocido{{/if}} ({{data.confidence}}): {{data.status}}.',
+      '{{#if data.contains_sensitive_data}}Contiene datos sensibles.{{/if}}',
+    ],
+    sms: 'botfleet: correo {{data.email_id}} {{data.status}}.',
+  },
+  'mailbox.health_changed': {
+    title: 'El buzón {{data.name}} está {{data.to}}',
+    body: [
+      'El buzón {{data.name}} pasó de {{data.from}} a {{data.to}}.',
+      '{{#if data.error}}Último error: {{data.error}}{{/if}}',
+    ],
+    sms: 'botfleet: buzón {{data.name}} {{data.to}}.',
+  },
 };
