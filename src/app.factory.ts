@@ -9,6 +9,7 @@ import { AppConfig } from './core/config/app-config.service.js';
 import { validateEnvironment } from './core/config/environment.js';
 import { limitJsonDepth } from './core/http/json-depth.js';
 import { registerMultipart } from './core/http/multipart.js';
+import { registerRawBodies } from './core/http/raw-bodies.js';
 import { requestTimeout } from './core/http/request-timeout.js';
 import { securityHeaders } from './core/http/security-headers.js';
 import { cacheValidationMetadata } from './core/validation/validation-metadata-cache.js';
@@ -61,6 +62,10 @@ export async function createApp(root: DynamicModule = AppModule.forRoot()): Prom
     fileSize: env.OCR_MAX_BYTES,
     files: env.OCR_BATCH_MAX_FILES,
     routes: ['/api/v1/ocr/'],
+  });
+  registerRawBodies(app.getHttpAdapter().getInstance(), {
+    types: ['message/rfc822', 'application/mbox'],
+    routes: ['/api/v1/emails'],
   });
   // Security headers; the CSP lets Swagger UI's own inline bootstrap run, and nothing external.
   securityHeaders(app.getHttpAdapter().getInstance(), {

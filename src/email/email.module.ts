@@ -1,8 +1,12 @@
 import { Module } from '@nestjs/common';
+import { EmailIntakeModule } from './intake/email-intake.module.js';
 
 /**
- * Mailbox monitoring, MIME parsing, classification, extraction into robots [EmailMonitor].
- * The layer's place in the dependency graph is fixed now; its behaviour arrives with its issue.
+ * Mailbox monitoring, MIME parsing, classification, extraction into robots [EmailMonitor]:
+ * intake (the one ingestor, the emails API), classification (model, rules, training), mailboxes
+ * (IMAP watching, exactly-once checkpoints).
  */
-@Module({})
+@Module({
+  imports: [EmailIntakeModule],
+})
 export class EmailModule {}

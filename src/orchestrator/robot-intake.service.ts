@@ -1,7 +1,13 @@
 import { Injectable } from '@nestjs/common';
 import { DomainException } from '../core/errors/domain.exception.js';
 import { CoreErrorCode } from '../core/errors/error-catalogue.js';
-import { type CreateRobotCommand, ROBOT_LIMITS, type RobotIntake, type RobotNotifyAnswer } from '../sdk/index.js';
+import {
+  type CreateRobotCommand,
+  ROBOT_LIMITS,
+  type RobotIntake,
+  type RobotNotifyAnswer,
+  type WrittenAlongside,
+} from '../sdk/index.js';
 import type { RobotResponseDto } from './dto/robot-response.dto.js';
 import type { RobotWarningDto } from './dto/robot-warning.dto.js';
 import { OrchestratorErrorCode } from './orchestrator.errors.js';
@@ -29,6 +35,7 @@ export class RobotIntakeService implements RobotIntake {
   async create(
     command: CreateRobotCommand,
     idempotencyKey?: string,
+    alongside?: WrittenAlongside,
   ): Promise<{
     robot: RobotResponseDto;
     created: boolean;
@@ -36,7 +43,7 @@ export class RobotIntakeService implements RobotIntake {
     notify?: RobotNotifyAnswer[];
   }> {
     checkIdempotencyKey(idempotencyKey);
-    return this.robots.create(command, idempotencyKey);
+    return this.robots.create(command, idempotencyKey, alongside);
   }
 
   async createMany(

@@ -24,6 +24,7 @@ import { invalidTransition, OrchestratorErrorCode, robotNotFound } from './orche
 import {
   type CreateRobotCommand,
   type PreparedRobotNotify,
+  type WrittenAlongside,
   ROBOT_NOTIFICATIONS,
   type RobotNotifications,
   type RobotNotifyAnswer,
@@ -96,6 +97,7 @@ export class RobotsService {
   async create(
     command: CreateRobotCommand,
     idempotencyKey?: string,
+    alongside?: WrittenAlongside,
   ): Promise<{
     robot: RobotResponseDto;
     created: boolean;
@@ -130,13 +132,14 @@ export class RobotsService {
       routingDecision: decision,
     };
     let answers: RobotNotifyAnswer[] | undefined;
-    const written = notify && {
-      count: notify.count,
+    const written = (notify || alongside) && {
+      count: notify?.count ?? 0,
       write: async (tx: Parameters<PreparedRobotNotify['write']>[0], robotId: string) => {
-        answers = await notify.write(tx, robotId);
+        if (notify) answers = await notify.write(tx, robotId);
+        if (alongside) await alongside(tx, robotId);
       },
     };
-    // A robot with notify goes alone, in a transaction with its subscriptions (not group-committed).
+    // A robot with notify or rows alongside goes alone, in a transaction with them (not group-committed).
     const row =
       idempotencyKey || written
         ? await this.intake.create(robot, written ?? undefined)

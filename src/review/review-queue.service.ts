@@ -26,6 +26,8 @@ export interface DoubtfulField {
 export interface ReviewRequest {
   kind: string;
   document_id: string | null;
+  /** The email whose classification is in doubt (kind `email_class`). */
+  email_id?: string | null;
   robot_id: string | null;
   subject: {
     fields: DoubtfulField[];
@@ -57,7 +59,13 @@ export class ReviewQueue {
   /** Queues an item; inside the caller's transaction when given one. */
   async enqueue(request: ReviewRequest, tx?: Queryable): Promise<ReviewDto> {
     const row = await this.items.insert(
-      { kind: request.kind, document_id: request.document_id, robot_id: request.robot_id, subject: request.subject },
+      {
+        kind: request.kind,
+        document_id: request.document_id,
+        email_id: request.email_id ?? null,
+        robot_id: request.robot_id,
+        subject: request.subject,
+      },
       tx,
     );
     return ReviewDto.of(row);

@@ -13,7 +13,13 @@ export {
   RobotHandlerFor,
   type RobotHandlerOptions,
 } from './robot-handler.decorator.js';
-export { type IntakeRobot, type IntakeWarning, ROBOT_INTAKE, type RobotIntake } from './robot-intake.js';
+export {
+  type IntakeRobot,
+  type IntakeWarning,
+  ROBOT_INTAKE,
+  type RobotIntake,
+  type WrittenAlongside,
+} from './robot-intake.js';
 export {
   type PreparedRobotNotify,
   ROBOT_NOTIFICATIONS,

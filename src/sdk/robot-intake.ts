@@ -1,6 +1,14 @@
 import type { CreateRobotCommand } from './create-robot.command.js';
 import type { Priority } from './enums.js';
-import type { RobotNotifyAnswer } from './robot-notify.js';
+import type { RobotNotifyAnswer, Transactional } from './robot-notify.js';
+
+/**
+ * What a layer writes in the robot's own creation transaction (the email it came from, a
+ * checkpoint), so the robot and those rows commit together or not at all. It runs only when the
+ * robot is created (not for a repeated idempotency key); a throw rolls the robot back and reaches
+ * the caller.
+ */
+export type WrittenAlongside = (tx: Transactional, robotId: string) => Promise<void>;
 
 /** A robot as intake answers it: enough to follow it by id and to log where it went. */
 export interface IntakeRobot {
@@ -32,11 +40,13 @@ export interface RobotIntake {
    * repeat returns the robot the first call created (`created: false`); the same key with
    * different work is refused (422 `IDEMPOTENCY_KEY_REUSED`). A robot type no module has ever
    * declared is queued all the same, with a warning. A command with `notify` gets its robot-scoped
-   * subscriptions in the same transaction (`notify` in the answer, secrets shown there only).
+   * subscriptions in the same transaction (`notify` in the answer, secrets shown there only), and
+   * `alongside` writes its rows there too.
    */
   create(
     command: CreateRobotCommand,
     idempotencyKey?: string,
+    alongside?: WrittenAlongside,
   ): Promise<{ robot: IntakeRobot; created: boolean; warnings: IntakeWarning[]; notify?: RobotNotifyAnswer[] }>;
 
   /** Creates 1-1,000 robots in one transaction, all or none, answered in order; the key as for `create`. */

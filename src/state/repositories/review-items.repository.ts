@@ -12,6 +12,7 @@ export interface ReviewItemRow {
   review_id: string;
   kind: string;
   document_id: string | null;
+  email_id: string | null;
   robot_id: string | null;
   subject: Record<string, unknown>;
   status: ReviewStatusValue;
@@ -24,6 +25,7 @@ export interface ReviewItemRow {
 export interface NewReviewItem {
   kind: string;
   document_id: string | null;
+  email_id?: string | null;
   robot_id: string | null;
   subject: Record<string, unknown>;
 }
@@ -46,8 +48,8 @@ export class ReviewItemsRepository {
 
   async insert(item: NewReviewItem, tx: Queryable = this.writer): Promise<ReviewItemRow> {
     const rows: ReviewItemRow[] = await tx.query(
-      `INSERT INTO review_items (kind, document_id, robot_id, subject) VALUES ($1, $2, $3, $4) RETURNING *`,
-      [item.kind, item.document_id, item.robot_id, item.subject],
+      `INSERT INTO review_items (kind, document_id, email_id, robot_id, subject) VALUES ($1, $2, $3, $4, $5) RETURNING *`,
+      [item.kind, item.document_id, item.email_id ?? null, item.robot_id, item.subject],
     );
     return rows[0];
   }
