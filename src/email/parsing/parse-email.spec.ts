@@ -127,6 +127,9 @@ describe('parseEmail', () => {
       sent_at: null,
     });
     expect(email.from?.address).toBe('a@b.es');
+    const longSubject = await parsed(`From: a@b.es\r\nSubject: ${'ñ'.repeat(1500)}\r\n\r\nbody`);
+    expect(longSubject.subject).toBe('ñ'.repeat(998));
+    expect(longSubject.warnings).toEqual(['subject cut at 998 characters']);
     expect(email.warnings).toEqual(
       expect.arrayContaining([
         'more than one from header: the first is used',

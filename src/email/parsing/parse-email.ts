@@ -55,10 +55,9 @@ function toParsedEmail(content: MimeContent, raw: Buffer): ParsedEmail {
   const cc = recipients(headers.get('cc'), 'cc', warnings);
 
   const rawSubject = headers.get('subject');
-  const subject = headerText(typeof rawSubject === 'string' ? rawSubject : null);
-  if (subject !== null && typeof rawSubject === 'string' && rawSubject.trim().length > MAX_HEADER_TEXT) {
-    warnings.push(`subject cut at ${MAX_HEADER_TEXT} characters`);
-  }
+  const fullSubject = headerText(typeof rawSubject === 'string' ? rawSubject : null, Infinity);
+  const subject = headerText(fullSubject);
+  if (subject !== null && subject !== fullSubject) warnings.push(`subject cut at ${MAX_HEADER_TEXT} characters`);
 
   const dateHeader = rawHeader(headerLines, 'date');
   const sent_at = parseSentAt(dateHeader);
