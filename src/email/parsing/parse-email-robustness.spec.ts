@@ -183,7 +183,7 @@ describe('parseEmail on real and broken messages', () => {
     const seen: Record<string, number> = {};
     for (let i = 0; i < 300; i++) {
       const fixture = FIXTURES[at(rnd, FIXTURES.length)];
-      let raw = fixture.raw;
+      let raw: Buffer = fixture.raw;
       const applied: string[] = [];
       for (let j = 0, n = 1 + at(rnd, 3); j < n; j++) {
         const name = NAMES[at(rnd, NAMES.length)];
