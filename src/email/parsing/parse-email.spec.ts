@@ -110,6 +110,12 @@ describe('parseEmail', () => {
       'From: a@b.es\r\nMessage-ID: <own@b.es>\r\nIn-Reply-To: <parent@b.es>\r\nReferences: <root@b.es>,<parent@b.es>\r\n\r\nx',
     );
     expect(threaded).toMatchObject({ thread_id: 'root@b.es', in_reply_to: 'parent@b.es' });
+    const bom = '\ufeffFrom: a@b.es\r\nSubject: saved by an editor\r\n\r\nx';
+    expect(await parsed(bom)).toMatchObject({
+      subject: 'saved by an editor',
+      text: 'x',
+      size_bytes: Buffer.byteLength(bom),
+    });
     const onlyParent = await parsed('From: a@b.es\r\nMessage-ID: <own@b.es>\r\nIn-Reply-To: <parent@b.es>\r\n\r\nx');
     expect(onlyParent.thread_id).toBe('parent@b.es');
   });

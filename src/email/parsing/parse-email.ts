@@ -29,10 +29,12 @@ export async function parseEmail(raw: Buffer, limits: EmailLimits): Promise<Pars
   if (size_bytes > limits.maxBytes) {
     return refuse(EmailRefusal.TooLarge, `${size_bytes} bytes, over the ${limits.maxBytes}-byte limit`);
   }
+  // A UTF-8 byte order mark that an editor put before a saved .eml is not part of the message.
+  const message = raw[0] === 0xef && raw[1] === 0xbb && raw[2] === 0xbf ? raw.subarray(3) : raw;
   try {
-    if (!looksLikeEmail(raw)) return refuse(EmailRefusal.NotAnEmail, 'no header block at the start of the message');
-    const content = await readMime(raw, limits);
-    return { ok: true, email: toParsedEmail(content, raw) };
+    if (!looksLikeEmail(message)) return refuse(EmailRefusal.NotAnEmail, 'no header block at the start of the message');
+    const content = await readMime(message, limits);
+    return { ok: true, email: toParsedEmail(content, message, size_bytes) };
   } catch (error) {
     if (error instanceof MimeStop && error.kind === 'too_many_attachments') {
       return refuse(EmailRefusal.TooManyAttachments, error.message);
@@ -41,7 +43,7 @@ export async function parseEmail(raw: Buffer, limits: EmailLimits): Promise<Pars
   }
 }
 
-function toParsedEmail(content: MimeContent, raw: Buffer): ParsedEmail {
+function toParsedEmail(content: MimeContent, raw: Buffer, size_bytes: number): ParsedEmail {
   const { headers, headerLines } = content;
   const warnings: string[] = charsetWarnings(raw);
   for (const key of SINGLE_HEADERS) {
@@ -93,7 +95,7 @@ function toParsedEmail(content: MimeContent, raw: Buffer): ParsedEmail {
     html_present: content.html !== null,
     attachments,
     warnings,
-    size_bytes: raw.length,
+    size_bytes,
     content_sha256: contentSha256({
       from: from?.address ?? null,
       message_id,
