@@ -47,7 +47,8 @@ export class MimeStop extends Error {
 /**
  * Runs mailparser's streaming parser over one message. Attachment content is hashed as it streams
  * and kept only up to `maxAttachmentBytes`, so a message holds at most its own size twice; the
- * parse stops at the first attachment over `maxAttachments`. Rejects only with MimeStop.
+ * parse stops at the first attachment over `maxAttachments`. Rejects with a MimeStop (or, were
+ * the parser's constructor to throw, with that error).
  */
 export function readMime(raw: Buffer, limits: EmailLimits): Promise<MimeContent> {
   return new Promise((resolve, reject) => {
@@ -76,28 +77,31 @@ export function readMime(raw: Buffer, limits: EmailLimits): Promise<MimeContent>
       } else if (attachments.length >= limits.maxAttachments) {
         stop(new MimeStop('too_many_attachments', `more than ${limits.maxAttachments} attachments`));
       } else {
-        pending.push(collect(data, limits.maxAttachmentBytes, attachments));
+        // Caught here, not only in Promise.all at the end: a parse that fails before its end would
+        // otherwise leave this rejection unhandled, and Node ends the process for those.
+        pending.push(
+          collect(data, limits.maxAttachmentBytes, attachments).catch((error: unknown) =>
+            stop(new MimeStop('failed', shortReason(error))),
+          ),
+        );
       }
     });
     // The parser may report an error after its end; the first outcome wins and later ones are ignored.
     parser.on('error', (error: unknown) => stop(new MimeStop('failed', shortReason(error))));
     parser.on('end', () => {
-      Promise.all(pending).then(
-        () => {
-          if (settled) return;
-          settled = true;
-          clearTimeout(timer);
-          const html = text?.html;
-          resolve({
-            headers,
-            headerLines,
-            text: text?.text ?? '',
-            html: typeof html === 'string' ? html : null,
-            attachments,
-          });
-        },
-        (error: unknown) => stop(new MimeStop('failed', shortReason(error))),
-      );
+      void Promise.all(pending).then(() => {
+        if (settled) return;
+        settled = true;
+        clearTimeout(timer);
+        const html = text?.html;
+        resolve({
+          headers,
+          headerLines,
+          text: text?.text ?? '',
+          html: typeof html === 'string' ? html : null,
+          attachments,
+        });
+      });
     });
     parser.end(raw);
   });
