@@ -12,6 +12,38 @@ export interface SocketEndpoint {
 }
 
 const SOCKET_PORT = 5432;
+
+// Extended-protocol messages that leave a query cycle open until the Sync ('S') that ends it.
+const MID_CYCLE = new Set(['P', 'B', 'D', 'E', 'C', 'H'].map((letter) => letter.charCodeAt(0)));
+
+/**
+ * PGlite as pglite-socket should see it. The socket server runs the connections' messages one at
+ * a time from one queue and keeps one connection's messages together only while PGlite is in a
+ * transaction; outside one, a parameterised query's Parse, Bind, Execute and Sync from one
+ * connection could be interleaved with another's, and the unnamed statement of one be bound with
+ * the other's parameters ("bind message supplies 1 parameters, but prepared statement requires
+ * 2"). Large parameters (an email's text) arrive in several reads and made it common. Reporting an
+ * open query cycle as a transaction makes the queue keep the cycle together too.
+ */
+function servedAsSessions(db: PGlite): PGlite {
+  let midCycle = false;
+  return new Proxy(db, {
+    get(target, property) {
+      if (property === 'isInTransaction') return () => midCycle || target.isInTransaction();
+      if (property === 'execProtocolRawStream') {
+        return async (message: Uint8Array, options: Parameters<PGlite['execProtocolRawStream']>[1]) => {
+          try {
+            return await target.execProtocolRawStream(message, options);
+          } finally {
+            midCycle = MID_CYCLE.has(message[0]);
+          }
+        };
+      }
+      const value = Reflect.get(target, property, target) as unknown;
+      return typeof value === 'function' ? (value as (...args: unknown[]) => unknown).bind(target) : value;
+    },
+  });
+}
 // sun_path is 108 bytes on Linux, 104 on macOS.
 const MAX_SOCKET_PATH = 100;
 
@@ -45,7 +77,7 @@ export class EmbeddedPostgres {
       const socketPath = join(socketDir.path, `.s.PGSQL.${SOCKET_PORT}`);
       // A socket file left by a killed process blocks listen(); we hold the folder lock, so it is stale.
       if (existsSync(socketPath)) unlinkSync(socketPath);
-      const server = new PGLiteSocketServer({ db, path: socketPath, maxConnections });
+      const server = new PGLiteSocketServer({ db: servedAsSessions(db), path: socketPath, maxConnections });
       await server.start();
       return new EmbeddedPostgres(lock, db, server, socketDir);
     } catch (error) {
