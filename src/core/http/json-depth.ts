@@ -18,10 +18,14 @@ export function nestsDeeperThan(value: unknown, max: number): boolean {
   return false;
 }
 
+const isParsedJson = (body: unknown) =>
+  Array.isArray(body) || (body !== null && typeof body === 'object' && Object.getPrototypeOf(body) === Object.prototype);
+
 /** Refuses a parsed body nested deeper than MAX_JSON_DEPTH with a 400, before any handler runs. */
 export function limitJsonDepth(fastify: FastifyInstance): void {
   fastify.addHook('preValidation', (request, _reply, done) => {
-    if (request.body !== null && typeof request.body === 'object' && nestsDeeperThan(request.body, MAX_JSON_DEPTH)) {
+    // Parsed JSON only: a raw body (an email, an mbox) is handed over as its unread stream.
+    if (isParsedJson(request.body) && nestsDeeperThan(request.body, MAX_JSON_DEPTH)) {
       done(Object.assign(new Error('JSON too deep'), { statusCode: 400, code: JSON_TOO_DEEP }));
       return;
     }

@@ -19,8 +19,10 @@ export function registerRawBodies(fastify: FastifyInstance, options: RawBodyRout
   const types = new Set(options.types);
   fastify.addHook('preValidation', async (request) => {
     const type = (request.headers['content-type'] ?? '').split(';')[0].trim().toLowerCase();
-    const url = request.routeOptions.url ?? '';
-    if (types.has(type) && !options.routes.some((prefix) => url.startsWith(prefix))) {
+    // The path as requested: this hook is added before Nest declares its routes, so it runs
+    // without their routeOptions.
+    const path = request.url.split('?')[0];
+    if (types.has(type) && !options.routes.some((prefix) => path === prefix || path.startsWith(`${prefix}/`))) {
       throw Object.assign(new Error(`${type} body on a JSON route`), {
         statusCode: 415,
         code: 'FST_ERR_CTP_INVALID_MEDIA_TYPE',
