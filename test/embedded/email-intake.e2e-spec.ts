@@ -3,7 +3,7 @@ import { Scope } from '../../src/security/scopes.js';
 import { issueKey } from '../factories/api-key.factory.js';
 import { mbox, rfc822 } from '../factories/email.factory.js';
 import { eventually } from '../support/eventually.js';
-import { http, type HttpResult, useTestApp } from '../support/test-app.js';
+import { http, type HttpResult, TEST_ADMIN_KEY, useTestApp } from '../support/test-app.js';
 
 type Body = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
 
@@ -131,7 +131,7 @@ describe('email intake over REST (PGlite)', () => {
     expect(review.subject.email.excerpt).toContain('refund');
 
     const refused = await api(`/reviews/${review.review_id}`, 'POST', { fields: { class_name: 'not a class!' } });
-    expect(refused.status).toBe(422);
+    expect(refused.status).toBe(400);
 
     const answered = await api(`/reviews/${review.review_id}`, 'POST', { fields: { class_name: 'invoice' } });
     expect(answered.status).toBe(200);
@@ -157,7 +157,7 @@ describe('email intake over REST (PGlite)', () => {
       expect.objectContaining({ position: 0, filename: 'lines.csv', media_type: 'text/csv', size_bytes: csv.length }),
     ]);
     const download = await fetch(`${t.url}/api/v1/emails/${res.body.email_id}/attachments/0`, {
-      headers: { 'x-api-key': 'bf_0000ad01_test-admin-key-0123456789abcdefghijklmnop' },
+      headers: { 'x-api-key': TEST_ADMIN_KEY },
     });
     expect(download.status).toBe(200);
     expect(download.headers.get('content-type')).toBe('application/octet-stream');
@@ -198,10 +198,14 @@ describe('email intake over REST (PGlite)', () => {
     ];
     const file = mbox(messages);
     const lines = async () => {
-      const res = await post('/emails/import', file, 'application/mbox');
+      const res = await fetch(`${t.url}/api/v1/emails/import`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/mbox', 'x-api-key': TEST_ADMIN_KEY },
+        body: file,
+      });
       expect(res.status).toBe(200);
       expect(res.headers.get('content-type')).toBe('application/x-ndjson');
-      return (res.body as unknown as string).trim().split('\n').map((line) => JSON.parse(line) as Body);
+      return (await res.text()).trim().split('\n').map((line) => JSON.parse(line) as Body);
     };
     const first = await lines();
     expect(first.at(-1)).toMatchObject({ type: 'summary', messages: 4, ROBOT_CREATED: 2, NO_ROBOT: 1, REJECTED: 1 });

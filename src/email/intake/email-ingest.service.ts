@@ -56,6 +56,13 @@ export class EmailIngestService implements EmailIngestor {
   private readonly logger = new Logger(EmailIngestService.name);
   private readonly limits: EmailLimits;
   private readonly redact: boolean;
+  /**
+   * Ingests in progress on this instance, by identity: a second copy of a message waits for the
+   * first and then finds it. Across instances the unique indexes decide; within one, waiting here
+   * saves the work, and on PGlite (one statement at a time) it avoids a transaction waiting on
+   * another's uncommitted row, which would stall the whole database.
+   */
+  private readonly inFlight = new Map<string, Promise<unknown>>();
 
   constructor(
     private readonly emails: EmailsRepository,
@@ -93,7 +100,27 @@ export class EmailIngestService implements EmailIngestor {
     const parseMs = Math.round(performance.now() - parseStarted);
     if (!parsed.ok) return this.refuse(raw, source, parsed.refusal, parsed.reason, parseMs);
     const email = parsed.email;
+    return this.oneAtATime([email.content_sha256, email.message_id], () => this.takeParsed(raw, email, source, parseMs));
+  }
 
+  /** Runs `work` once no other ingest on this instance holds any of `keys`. */
+  private async oneAtATime<T>(keys: Array<string | null>, work: () => Promise<T>): Promise<T> {
+    const held = keys.filter((key): key is string => key !== null);
+    for (;;) {
+      const running = held.map((key) => this.inFlight.get(key)).find((promise) => promise !== undefined);
+      if (!running) break;
+      await running.catch(() => undefined);
+    }
+    const done = work();
+    for (const key of held) this.inFlight.set(key, done);
+    try {
+      return await done;
+    } finally {
+      for (const key of held) if (this.inFlight.get(key) === done) this.inFlight.delete(key);
+    }
+  }
+
+  private async takeParsed(raw: Buffer, email: ParsedEmail, source: IngestSource, parseMs: number): Promise<IngestResult> {
     const existing = await this.emails.findExisting(email.message_id, email.content_sha256);
     if (existing) return this.duplicate(source, existing);
 
@@ -117,7 +144,8 @@ export class EmailIngestService implements EmailIngestor {
       if (!(error instanceof EmailAlreadyIngested)) throw error;
       // A concurrent ingest of the same mail committed first: ours rolled back whole.
       const winner = await this.emails.findExisting(email.message_id, email.content_sha256);
-      return this.duplicate(source, winner!);
+      if (!winner) throw error;
+      return this.duplicate(source, winner);
     }
   }
 
@@ -146,6 +174,7 @@ export class EmailIngestService implements EmailIngestor {
       robot_type: robotType,
       priority,
       extracted: prepared.row.extracted as never,
+      contains_sensitive_data: prepared.row.contains_sensitive_data,
       pii_tags: prepared.row.pii_tags as never,
     });
     try {

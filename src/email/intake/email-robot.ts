@@ -52,6 +52,7 @@ export interface EmailRobotFacts {
   robot_type: string;
   priority: string;
   extracted: ExtractedFields;
+  contains_sensitive_data: boolean;
   pii_tags: PiiTag[];
 }
 
@@ -78,7 +79,7 @@ export function emailRobotCommand(facts: EmailRobotFacts): CreateRobotCommand {
       sent_at: email.sent_at?.toISOString() ?? null,
       class: { name: facts.class_name, confidence: facts.confidence },
       extracted: facts.extracted,
-      contains_sensitive_data: facts.pii_tags.length > 0,
+      contains_sensitive_data: facts.contains_sensitive_data,
       pii_tags: facts.pii_tags,
       text: facts.text.slice(0, ROBOT_TEXT_CHARS),
       text_truncated: facts.text.length > ROBOT_TEXT_CHARS,

@@ -1,4 +1,4 @@
-import { Body, Controller, Get, HttpCode, Param, Post, Query, Req, Res } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Logger, Param, Post, Query, Req, Res } from '@nestjs/common';
 import {
   ApiBody,
   ApiConsumes,
@@ -50,8 +50,10 @@ function bodyStream(body: unknown, type: string) {
 
 @ApiTags('emails')
 @ApiCommonProblems()
-@Controller('emails')
+@Controller('api/v1/emails')
 export class EmailsController {
+  private readonly logger = new Logger(EmailsController.name);
+
   constructor(
     private readonly ingest: EmailIngestService,
     private readonly imports: MboxImport,
@@ -122,8 +124,9 @@ export class EmailsController {
     res.writeHead(200, { ...(reply.getHeaders() as OutgoingHttpHeaders), 'content-type': NDJSON });
     try {
       for await (const line of this.imports.run(body, caller?.keyId ?? null)) res.write(`${JSON.stringify(line)}\n`);
-    } catch {
-      // The cause is logged where it happened; the client learns the import stopped, and where.
+    } catch (error) {
+      // The client learns the import stopped, and where; the cause stays in the log.
+      this.logger.error(`mbox import stopped: ${(error as Error).stack ?? String(error)}`);
       res.write(`${JSON.stringify({ type: 'error', detail: 'The import stopped; messages before this line were taken in.' })}\n`);
     }
     res.end();
