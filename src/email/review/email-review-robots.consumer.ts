@@ -70,6 +70,7 @@ export class EmailReviewRobotsConsumer implements EventHandler {
       robot_type: route.robot_type,
       priority: route.priority,
       extracted: email.extracted as never,
+      contains_sensitive_data: email.contains_sensitive_data,
       pii_tags: email.pii_tags as never,
     });
     const { robot } = await this.intake.create(command, emailIdempotencyKey(email), async (intakeTx, robotId) => {
