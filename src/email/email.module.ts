@@ -1,8 +1,13 @@
 import { Module } from '@nestjs/common';
+import { EmailClassificationModule } from './classification/email-classification.module.js';
 
 /**
  * Mailbox monitoring, MIME parsing, classification, extraction into robots [EmailMonitor].
- * The layer's place in the dependency graph is fixed now; its behaviour arrives with its issue.
+ * Classification (EMAIL_CLASSIFIER, TRAINING_EXAMPLES) is its own module; the other parts arrive
+ * with their issues.
  */
-@Module({})
+@Module({
+  imports: [EmailClassificationModule],
+  exports: [EmailClassificationModule],
+})
 export class EmailModule {}

@@ -67,8 +67,12 @@ describe('rule conditions', () => {
   });
 
   it('holds only when every condition given holds', () => {
-    expect(holds({ domain: 'bank.example', has_attachment_type: 'application/pdf', subject_pattern: 'invoice' })).toBe(true);
-    expect(holds({ domain: 'bank.example', has_attachment_type: 'application/pdf', subject_pattern: 'receipt' })).toBe(false);
+    expect(holds({ domain: 'bank.example', has_attachment_type: 'application/pdf', subject_pattern: 'invoice' })).toBe(
+      true,
+    );
+    expect(holds({ domain: 'bank.example', has_attachment_type: 'application/pdf', subject_pattern: 'receipt' })).toBe(
+      false,
+    );
     expect(holds({ domain: 'other.example', subject_pattern: 'invoice' })).toBe(false);
   });
 
@@ -79,7 +83,9 @@ describe('rule conditions', () => {
     expect(conditionProblems({ has_attachment_type: 'pdf' }).invalid[0]).toContain('media type');
     expect(conditionProblems({ from: 'a b@c' }).invalid[0]).toContain('from must be');
     expect(conditionProblems({ body_pattern: '(a+)+' }).unsafe[0]).toContain('body_pattern: the pattern nests');
-    expect(conditionProblems({ subject_pattern: '[' }).unsafe[0]).toContain('subject_pattern: the pattern is not a valid');
+    expect(conditionProblems({ subject_pattern: '[' }).unsafe[0]).toContain(
+      'subject_pattern: the pattern is not a valid',
+    );
     expect(conditionProblems({ from: '*@bank.example', body_pattern: 'due' })).toEqual({ invalid: [], unsafe: [] });
   });
 });
