@@ -1,5 +1,6 @@
 import { describe, expect, it } from '@jest/globals';
 import { CoreErrorCode, declareErrorCodes, statusOf } from './core/errors/error-catalogue.js';
+import { ClassificationErrorCode } from './email/classification/classification.errors.js';
 import { NotificationErrorCode } from './notification/notification.errors.js';
 import { InAppErrorCode } from './notification/in-app.errors.js';
 import { OcrApiErrorCode } from './ocr/ocr-api.errors.js';
@@ -90,6 +91,18 @@ const CLIENT_STATUSES = {
   REVIEW_NOT_FOUND: 404,
   REVIEW_NOT_PENDING: 409,
   REVIEW_ANSWER_INVALID: 400,
+  EMAIL_CLASS_NOT_FOUND: 404,
+  EMAIL_RULE_NOT_FOUND: 404,
+  EMAIL_RULE_NAME_TAKEN: 409,
+  EMAIL_RULE_INVALID: 400,
+  EMAIL_RULE_PATTERN_UNSAFE: 422,
+  EMAIL_RULE_LIMIT_REACHED: 409,
+  EMAIL_EXAMPLE_NOT_FOUND: 404,
+  EMAIL_RAW_UNREADABLE: 422,
+  EMAIL_MODEL_NOT_FOUND: 404,
+  EMAIL_MODEL_NOT_ACTIVATABLE: 409,
+  EMAIL_TRAINING_IN_PROGRESS: 409,
+  EMAIL_TRAINING_TOO_FEW_EXAMPLES: 422,
 };
 
 describe('error catalogue', () => {
@@ -107,6 +120,7 @@ describe('error catalogue', () => {
       ...Object.values(OcrPipelineErrorCode),
       ...Object.values(InvoiceErrorCode),
       ...Object.values(ReviewErrorCode),
+      ...Object.values(ClassificationErrorCode),
     ];
     expect(Object.fromEntries(codes.map((code) => [code, statusOf(code)]))).toEqual(CLIENT_STATUSES);
   });

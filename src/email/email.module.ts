@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { EmailClassificationModule } from './classification/email-classification.module.js';
 import { EmailIntakeModule } from './intake/email-intake.module.js';
 
 /**
@@ -7,6 +8,6 @@ import { EmailIntakeModule } from './intake/email-intake.module.js';
  * (IMAP watching, exactly-once checkpoints).
  */
 @Module({
-  imports: [EmailIntakeModule],
+  imports: [EmailClassificationModule, EmailIntakeModule],
 })
 export class EmailModule {}
