@@ -130,13 +130,16 @@ export interface Classification {
   needs_review: boolean;
   /** What the class becomes: a robot type (null: the class creates no robot) and its priority. */
   route: { robot_type: string | null; priority: string } | null;
-  /** Answered from the cache (by content hash and model version). */
+  /** Answered from the cache (by what the classifier reads, model version and rules). */
   cached: boolean;
 }
 
-/** Classifies an email with the active model and the rules. Inject with `@Inject(EMAIL_CLASSIFIER)`. */
+/**
+ * Classifies an email with the active model and the rules; answers for the same input (sender,
+ * subject, text, attachments) come from a cache. Inject with `@Inject(EMAIL_CLASSIFIER)`.
+ */
 export interface EmailClassifier {
-  classify(input: ClassificationInput, contentSha256: string): Promise<Classification>;
+  classify(input: ClassificationInput): Promise<Classification>;
 }
 export const EMAIL_CLASSIFIER = Symbol('EmailClassifier');
 

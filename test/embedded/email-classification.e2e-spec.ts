@@ -476,7 +476,7 @@ describe('email classification over REST (PGlite)', () => {
       expect(rows).toEqual([{ label: 'editing', source: 'review' }]);
     });
 
-    it('EMAIL_CLASSIFIER classifies a ClassificationInput by its content hash', async () => {
+    it('EMAIL_CLASSIFIER answers the same input again from its cache, and other input not', async () => {
       const classifier = t.app.get<EmailClassifier>(EMAIL_CLASSIFIER);
       const input = {
         subject: 'Conference call',
@@ -485,10 +485,11 @@ describe('email classification over REST (PGlite)', () => {
         attachment_types: [],
         attachment_names: [],
       };
-      const first = await classifier.classify(input, 'd'.repeat(64));
+      const first = await classifier.classify(input);
       expect(first.cached).toBe(false);
       expect(first.model_version).not.toBeNull();
-      expect(await classifier.classify(input, 'd'.repeat(64))).toEqual({ ...first, cached: true });
+      expect(await classifier.classify({ ...input })).toEqual({ ...first, cached: true });
+      expect((await classifier.classify({ ...input, text: `${input.text} Thanks.` })).cached).toBe(false);
     });
   });
 });

@@ -239,7 +239,7 @@ export class EmailIngestService implements EmailIngestor {
     });
     audit.push({ step: 'pii', outcome: 'ok', detail: { tags: pii.tags, redacted: this.redact } });
     const classifyStarted = performance.now();
-    const classification = await this.classifier.classify(classificationInput(email), email.content_sha256);
+    const classification = await this.classifier.classify(classificationInput(email));
     const classifyMs = Math.round((performance.now() - classifyStarted) * 100) / 100;
     audit.push({
       step: 'classify',

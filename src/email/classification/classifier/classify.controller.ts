@@ -27,6 +27,6 @@ export class ClassifyController {
   @ApiProblem(422, 'raw is not an email')
   async classify(@Body() body: EmailInputDto): Promise<EmailClassificationDto> {
     const { input, content_sha256 } = await emailOf(body);
-    return EmailClassificationDto.of(await this.classifier.classify(input, content_sha256), content_sha256);
+    return EmailClassificationDto.of(await this.classifier.classify(input), content_sha256);
   }
 }
