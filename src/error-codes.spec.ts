@@ -11,6 +11,7 @@ import { ReviewErrorCode } from './review/review.errors.js';
 import { SecurityErrorCode } from './security/security.errors.js';
 import { StateErrorCode } from './state/state.errors.js';
 import { TemplatesErrorCode } from './notification/templates.errors.js';
+import { MailboxErrorCode } from './email/mailboxes/mailboxes.errors.js';
 
 // What clients receive: changing a line here changes the API.
 const CLIENT_STATUSES = {
@@ -90,6 +91,10 @@ const CLIENT_STATUSES = {
   REVIEW_NOT_FOUND: 404,
   REVIEW_NOT_PENDING: 409,
   REVIEW_ANSWER_INVALID: 400,
+  MAILBOX_NOT_FOUND: 404,
+  MAILBOX_NAME_TAKEN: 409,
+  MAILBOX_HOST_REFUSED: 400,
+  MAILBOX_SETTINGS_INVALID: 400,
 };
 
 describe('error catalogue', () => {
@@ -107,6 +112,7 @@ describe('error catalogue', () => {
       ...Object.values(OcrPipelineErrorCode),
       ...Object.values(InvoiceErrorCode),
       ...Object.values(ReviewErrorCode),
+      ...Object.values(MailboxErrorCode),
     ];
     expect(Object.fromEntries(codes.map((code) => [code, statusOf(code)]))).toEqual(CLIENT_STATUSES);
   });

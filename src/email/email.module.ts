@@ -1,8 +1,12 @@
 import { Module } from '@nestjs/common';
+import { EmailMailboxesModule } from './mailboxes/email-mailboxes.module.js';
 
 /**
  * Mailbox monitoring, MIME parsing, classification, extraction into robots [EmailMonitor].
- * The layer's place in the dependency graph is fixed now; its behaviour arrives with its issue.
+ * Each part is its own module: the mailboxes (REST and watchers). The watchers take their
+ * EMAIL_INGESTOR from the ingest part once it exists: `EmailMailboxesModule.withIngestor(IngestModule)`.
  */
-@Module({})
+@Module({
+  imports: [EmailMailboxesModule],
+})
 export class EmailModule {}
