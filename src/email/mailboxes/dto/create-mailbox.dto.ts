@@ -124,7 +124,7 @@ export class CreateMailboxDto extends MailboxSettingsDto {
   @MaxLength(HOST_MAX_LENGTH + 2)
   host: string;
 
-  @ApiProperty({ example: 993, minimum: 1, maximum: 65535 })
+  @ApiProperty({ type: 'integer', example: 993, minimum: 1, maximum: 65535 })
   @IsInt()
   @Min(1)
   @Max(65535)

@@ -33,7 +33,7 @@ export class MailboxResponseDto {
   @ApiProperty({ format: 'uuid', example: '0b9f2c4e-5d1a-4c3b-9e8f-1a2b3c4d5e6f' }) mailbox_id: string;
   @ApiProperty({ example: 'invoices' }) name: string;
   @ApiProperty({ example: 'imap.example.com' }) host: string;
-  @ApiProperty({ example: 993 }) port: number;
+  @ApiProperty({ type: 'integer', example: 993 }) port: number;
   @ApiProperty({ example: true }) secure: boolean;
   @ApiProperty({ example: 'invoices@example.com' }) username: string;
   @ApiProperty({ enum: AUTH_METHODS, example: 'password' }) auth_method: AuthMethod;
@@ -106,7 +106,7 @@ export class MailboxPageDto extends PageDto<MailboxResponseDto> {
 /** What `POST /:id/check` found: the folder's state, or why it could not be reached. */
 export class MailboxCheckDto {
   @ApiProperty({ example: true }) ok: boolean;
-  @ApiProperty({ example: 84, description: 'Connect, log in and open the folder (read-only)' }) latency_ms: number;
+  @ApiProperty({ type: 'integer', example: 84, description: 'Connect, log in and open the folder (read-only)' }) latency_ms: number;
   @ApiProperty({ nullable: true, type: String, example: null, description: 'Why it failed (no secrets)' })
   error: string | null;
   @ApiProperty({ nullable: true, type: 'integer', example: 1796223746 }) uid_validity: number | null;

@@ -21,7 +21,7 @@ export class UpdateMailboxDto extends MailboxSettingsDto {
   @MaxLength(HOST_MAX_LENGTH + 2)
   host?: string;
 
-  @ApiPropertyOptional({ example: 993, minimum: 1, maximum: 65535 })
+  @ApiPropertyOptional({ type: 'integer', example: 993, minimum: 1, maximum: 65535 })
   @ValidateIf((_, value) => value !== undefined)
   @IsInt()
   @Min(1)
