@@ -13,12 +13,15 @@ export interface ImapTimeouts {
 /** Room for a message a little larger than its RFC822.SIZE said (line endings), and the response framing. */
 const LITERAL_SLACK = 1.1;
 const FRAMING_BYTES = 1024 * 1024;
+/** imapflow's default socket inactivity timeout (5 min). */
+const SOCKET_TIMEOUT_MS = 300_000;
 
 /**
  * A client for one mailbox, connecting to `address` (the resolved, policy-checked IP) with the
  * host name for TLS. No logger: imapflow logs every command, LOGIN included. IDLE is ours
- * (disableAutoIdle), and the socket's inactivity timeout is the watchdog's: a fetch whose bytes
- * stop coming fails the connection as a silent NOOP does.
+ * (disableAutoIdle), and so is the watchdog: every command has a deadline (withDeadline), and a
+ * quiet connection is probed with a NOOP. imapflow's own socket inactivity timeout stays a
+ * backstop at its default: shorter, it would cut a connection left quiet while a slow ingest runs.
  */
 export function imapClient(row: MailboxRow, secret: string, address: string, limits: ImapTimeouts): ImapFlow {
   const maxLiteral = Math.ceil(limits.maxBytes * LITERAL_SLACK) + FRAMING_BYTES;
@@ -35,7 +38,7 @@ export function imapClient(row: MailboxRow, secret: string, address: string, lim
     clientInfo: { name: 'botfleet', vendor: 'botfleet' },
     connectionTimeout: limits.watchdogMs,
     greetingTimeout: limits.watchdogMs,
-    socketTimeout: limits.watchdogMs,
+    socketTimeout: Math.max(SOCKET_TIMEOUT_MS, limits.watchdogMs * 4),
     maxLiteralSize: maxLiteral,
     maxResponseSize: maxLiteral + FRAMING_BYTES,
   };
@@ -50,6 +53,9 @@ export class WatchdogTimeout extends Error {
     this.name = 'WatchdogTimeout';
   }
 }
+
+/** A command under the watchdog: its answer within `ms` (the watchdog's by default) or a WatchdogTimeout. */
+export type Guard = <T>(promise: Promise<T>, what: string, ms?: number) => Promise<T>;
 
 /** `promise`, or a WatchdogTimeout after `ms` (the caller then destroys the connection). */
 export async function withDeadline<T>(promise: Promise<T>, ms: number, what: string): Promise<T> {

@@ -1,7 +1,8 @@
 import type { Logger } from '@nestjs/common';
 import type { ImapFlow } from 'imapflow';
 import type { EmailIngestor } from '../email.types.js';
-import { closeClient, imapClient, uidSet, withDeadline } from './imap-client.js';
+import { afterProcessing, interruptedActions } from './after-processing.js';
+import { closeClient, type Guard, imapClient, uidSet, withDeadline } from './imap-client.js';
 import { describeImapError, secretForms } from './imap-errors.js';
 import { healthAfterConnect, healthAfterFailure, type HealthState } from './mailbox-health.js';
 import { resolveMailboxHost } from './mailbox-host-policy.js';
@@ -10,6 +11,7 @@ import type { MailboxWatchRepository } from './mailbox-watch.repository.js';
 import type { MailboxRow } from './mailboxes.repository.js';
 import { reconnectDelay } from './reconnect-backoff.js';
 import { Wakeup } from './wakeup.js';
+import { ConnectionLost, LeaseLost, store, StoreFailure } from './watch-errors.js';
 
 export interface WatcherSettings {
   idleRestartMs: number;
@@ -40,17 +42,6 @@ const LOGOUT_MS = 2_000;
 const MIN_FETCH_RATE = 50_000;
 /** Sizes are fetched for this many UIDs per command (a backlog of thousands is read in steps). */
 const SIZE_BATCH = 500;
-
-class LeaseLost extends Error {}
-/** A write of the watcher's own (checkpoint, search time, skip) failed: the database, not the mailbox. */
-class StoreFailure extends Error {}
-const store = <T>(write: Promise<T>): Promise<T> =>
-  write.catch((error: Error) => {
-    throw new StoreFailure(error.message);
-  });
-class ConnectionLost extends Error {
-  readonly code = 'NoConnection';
-}
 
 /**
  * One mailbox's connection loop, while this instance holds its lease: connect, open the folder,
@@ -245,8 +236,9 @@ export class MailboxWatcher {
     if (!(await store(watch.searched(this.mailboxId, instance)))) throw new LeaseLost();
     const found = await guard(client.search({ uid: `${this.lastUid + 1}:*` }, { uid: true }), 'UID SEARCH');
     this.lastAnswerAt = Date.now();
+    if (!found) throw new Error('UID SEARCH was refused');
     // `n:*` always holds the highest UID, even one below n (RFC 9051 6.4.4).
-    const uids = (found || []).filter((uid) => uid > this.lastUid).sort((a, b) => a - b);
+    const uids = found.filter((uid) => uid > this.lastUid).sort((a, b) => a - b);
     if (uids.length === 0) return;
     for (let i = 0; i < uids.length; i += SIZE_BATCH) {
       const batch = uids.slice(i, i + SIZE_BATCH);
@@ -300,7 +292,8 @@ export class MailboxWatcher {
     this.lastUid = uid;
     // A failure here leaves the message in place with the checkpoint past it: the next
     // session's finishInterruptedActions() does it again.
-    await this.afterProcessing(client, guard, String(uid));
+    await afterProcessing(client, guard, this.row, String(uid));
+    this.lastAnswerAt = Date.now();
     return true;
   }
 
@@ -320,36 +313,15 @@ export class MailboxWatcher {
     logger.warn(`mailbox ${this.row.name}: UID ${uid} is ${size} bytes (> EMAIL_MAX_BYTES): not fetched, audited`);
   }
 
-  /** Flag \Seen or MOVE, for one UID or a UID set. */
-  private async afterProcessing(client: ImapFlow, guard: Guard, uids: string): Promise<void> {
-    const { after_processing: action, move_to: target } = this.row;
-    if (action === 'flag') {
-      await guard(client.messageFlagsAdd(uids, ['\\Seen'], { uid: true }), 'UID STORE');
-    } else if (action === 'move' && target) {
-      let moved = await guard(client.messageMove(uids, target, { uid: true }), 'UID MOVE');
-      if (!moved && client.usable) {
-        // The usual refusal is [TRYCREATE]: the folder does not exist yet.
-        await guard(client.mailboxCreate(target), 'CREATE').catch(() => undefined);
-        moved = await guard(client.messageMove(uids, target, { uid: true }), 'UID MOVE');
-      }
-      if (!moved) throw new Error(`UID MOVE to ${target} was refused`);
-    }
-    this.lastAnswerAt = Date.now();
-  }
-
-  /**
-   * Messages at or below the checkpoint that still want their after-processing (the previous
-   * session died between an ingest and its flag or move): done now, in one command.
-   */
+  /** Finishes the after-processing a previous session was cut off from (one command for all of them). */
   private async finishInterruptedActions(client: ImapFlow, guard: Guard): Promise<void> {
-    const action = this.row.after_processing;
-    if (action === 'none' || this.lastUid === 0) return;
-    const query = action === 'flag' ? { uid: `1:${this.lastUid}`, seen: false } : { uid: `1:${this.lastUid}` };
-    const found = await guard(client.search(query, { uid: true }), 'UID SEARCH');
-    const uids = (found || []).filter((uid) => uid <= this.lastUid);
+    const uids = await interruptedActions(client, guard, this.row.after_processing, this.lastUid);
     if (uids.length === 0) return;
-    this.deps.logger.log(`mailbox ${this.row.name}: finishing "${action}" of ${uids.length} ingested messages`);
-    await this.afterProcessing(client, guard, uids.join(','));
+    this.deps.logger.log(
+      `mailbox ${this.row.name}: finishing "${this.row.after_processing}" of ${uids.length} ingested messages`,
+    );
+    await afterProcessing(client, guard, this.row, uidSet(uids));
+    this.lastAnswerAt = Date.now();
   }
 
   private openSecret(): string {
@@ -371,5 +343,3 @@ export class MailboxWatcher {
     this.client = undefined;
   }
 }
-
-type Guard = <T>(promise: Promise<T>, what: string, ms?: number) => Promise<T>;

@@ -39,10 +39,12 @@ export const NO_CONTROL = /^[^\u0000-\u001f\u007f]+$/;
 export const FOLDER_PATTERN = /^[^\u0000-\u001f\u007f*%]+$/;
 /** A bearer token: printable ASCII without spaces (RFC 6750 b64token and more). */
 const TOKEN = /^[\x21-\x7e]+$/;
-/** Absent keeps the default (or, in PATCH, the value); null is refused. */
 const noControl = (field: string) => ({ message: `${field} may not hold control characters (CR, LF, NUL ...)` });
 
-/** The settings POST and PATCH share, each optional; the ones POST requires are declared by each. */
+/**
+ * The settings POST and PATCH share, each optional: absent keeps the default (in PATCH, the value)
+ * and null is refused (move_to excepted: null clears it). Each DTO declares the ones it requires.
+ */
 export class MailboxSettingsDto {
   @ApiPropertyOptional({ default: true, description: 'TLS from the start (IMAPS); false: STARTTLS when offered' })
   @ValidateIf((_, value) => value !== undefined)

@@ -106,7 +106,8 @@ export class MailboxPageDto extends PageDto<MailboxResponseDto> {
 /** What `POST /:id/check` found: the folder's state, or why it could not be reached. */
 export class MailboxCheckDto {
   @ApiProperty({ example: true }) ok: boolean;
-  @ApiProperty({ type: 'integer', example: 84, description: 'Connect, log in and open the folder (read-only)' }) latency_ms: number;
+  @ApiProperty({ type: 'integer', example: 84, description: 'Connect, log in and open the folder (read-only)' })
+  latency_ms: number;
   @ApiProperty({ nullable: true, type: String, example: null, description: 'Why it failed (no secrets)' })
   error: string | null;
   @ApiProperty({ nullable: true, type: 'integer', example: 1796223746 }) uid_validity: number | null;
