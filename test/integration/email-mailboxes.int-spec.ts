@@ -55,6 +55,8 @@ interface Ingested {
 const ingested: Ingested[] = [];
 /** Message-IDs taken in, across instances: the real ingestor's unique index on emails.message_id. */
 const known = new Set<string>();
+/** Mailboxes whose ingests the double makes slow (ms), as a classifier or a busy database would. */
+const slowIngest = new Map<string, number>();
 
 /**
  * The ingest double: records each message, dedupes by Message-ID as the real ingestor does, and
@@ -68,6 +70,8 @@ class RecordingIngestor implements EmailIngestor {
 
   async ingest(raw: Buffer, source: IngestSource): Promise<IngestResult> {
     if (source.kind !== 'imap') throw new Error('only IMAP here');
+    const delay = slowIngest.get(source.mailbox_id);
+    if (delay) await sleep(delay);
     const messageId = /^Message-ID:\s*<([^>]+)>/im.exec(raw.toString('utf8'))?.[1] ?? null;
     const duplicate = messageId !== null && known.has(messageId);
     if (messageId) known.add(messageId);
@@ -172,7 +176,7 @@ function connectionsTo(port: number): number {
 /** IMAP mailboxes watched against a real Dovecot, on real PostgreSQL, with a recording ingestor. */
 describe('IMAP mailboxes (PostgreSQL + Dovecot)', () => {
   const users: Record<string, DovecotUser> = Object.fromEntries(
-    ['watch', 'mover', 'locked', 'quiet', 'big', 'pair', 'baseline'].map((user) => [
+    ['watch', 'mover', 'locked', 'quiet', 'big', 'slow', 'pair', 'baseline'].map((user) => [
       user,
       { user, password: `pw-${user}-S3cret` },
     ]),
@@ -498,6 +502,29 @@ describe('IMAP mailboxes (PostgreSQL + Dovecot)', () => {
       },
     ]);
     expect((await read(big.mailbox_id)).checkpoint.last_uid).toBe(2);
+  }, 30_000);
+
+  it('an ingest slower than the watchdog keeps the connection: nothing is cut, both messages arrive once', async () => {
+    const slow = await create(users.slow);
+    await healthOf(slow.mailbox_id, 'HEALTHY');
+    slowIngest.set(slow.mailbox_id, WATCHDOG_MS * 1.5);
+    const sent = [message('slow'), message('slow')];
+    await dovecot.append(
+      users.slow,
+      sent.map((m) => m.raw),
+    );
+    const got = await eventually(
+      async () => ofMailbox(slow.mailbox_id),
+      (list) => list.length === 2,
+      15_000,
+    );
+    expect(got.map((entry) => entry.message_id)).toEqual(sent.map((m) => m.id));
+    const events = await a.db.query<{ payload: { to: string } }>(
+      `SELECT payload FROM events WHERE event_type = 'mailbox.health_changed' AND payload->>'mailbox_id' = $1`,
+      [slow.mailbox_id],
+    );
+    expect(events.rows.map((e) => e.payload.to)).toEqual(['HEALTHY']);
+    slowIngest.delete(slow.mailbox_id);
   }, 30_000);
 
   it('pause: the watcher lets go and nothing is taken in; resume: it catches up from the checkpoint', async () => {
