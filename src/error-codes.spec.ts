@@ -12,6 +12,7 @@ import { ReviewErrorCode } from './review/review.errors.js';
 import { SecurityErrorCode } from './security/security.errors.js';
 import { StateErrorCode } from './state/state.errors.js';
 import { TemplatesErrorCode } from './notification/templates.errors.js';
+import { MailboxErrorCode } from './email/mailboxes/mailboxes.errors.js';
 
 // What clients receive: changing a line here changes the API.
 const CLIENT_STATUSES = {
@@ -103,6 +104,10 @@ const CLIENT_STATUSES = {
   EMAIL_MODEL_NOT_ACTIVATABLE: 409,
   EMAIL_TRAINING_IN_PROGRESS: 409,
   EMAIL_TRAINING_TOO_FEW_EXAMPLES: 422,
+  MAILBOX_NOT_FOUND: 404,
+  MAILBOX_NAME_TAKEN: 409,
+  MAILBOX_HOST_REFUSED: 400,
+  MAILBOX_SETTINGS_INVALID: 400,
 };
 
 describe('error catalogue', () => {
@@ -121,6 +126,7 @@ describe('error catalogue', () => {
       ...Object.values(InvoiceErrorCode),
       ...Object.values(ReviewErrorCode),
       ...Object.values(ClassificationErrorCode),
+      ...Object.values(MailboxErrorCode),
     ];
     expect(Object.fromEntries(codes.map((code) => [code, statusOf(code)]))).toEqual(CLIENT_STATUSES);
   });

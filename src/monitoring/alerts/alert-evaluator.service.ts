@@ -1,7 +1,10 @@
 import { Injectable, Logger } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import type { DataSource } from 'typeorm';
 import { CacheService } from '../../cache/cache.service.js';
 import { AppConfig } from '../../core/config/app-config.service.js';
 import { DatabaseBreakerGuard } from '../../state/database-breaker.guard.js';
+import { READ_DATA_SOURCE } from '../../state/data-source.js';
 import { DatabaseProbe } from '../../state/database.probe.js';
 import { JobRunner } from '../../state/job-runner.service.js';
 import { EventType } from '../../core/events/event-catalogue.js';
@@ -22,6 +25,7 @@ import {
   INSTANCE_RULES,
   instanceConditions,
 } from './alert-rules.js';
+import { MailboxAlertFigures } from './mailbox-alert-figures.js';
 
 const MODULE_RULES = [AlertRule.ModuleUnhealthy, AlertRule.ModuleBreakerOpen];
 /** An instance's alerts not evaluated for this many intervals belong to an instance that is gone. */
@@ -41,6 +45,7 @@ export class AlertEvaluator {
   private readonly intervalMs: number;
   /** Cache counters at the previous evaluation: the hit rate is judged on the lookups since then. */
   private lastCache: { hits: number; misses: number };
+  private readonly mailboxes: MailboxAlertFigures;
 
   constructor(
     private readonly alerts: MonitoringAlertsRepository,
@@ -53,7 +58,9 @@ export class AlertEvaluator {
     private readonly relay: OutboxRelay,
     private readonly deliveries: DeliveryStatsRepository,
     config: AppConfig,
+    @InjectDataSource(READ_DATA_SOURCE) reader: DataSource,
   ) {
+    this.mailboxes = new MailboxAlertFigures(reader);
     this.thresholds = {
       responseTimeMs: config.get('ALERT_RESPONSE_TIME_MS'),
       errorRateMax: config.get('ALERT_ERROR_RATE_MAX'),
@@ -63,6 +70,7 @@ export class AlertEvaluator {
       notificationDeadMax: config.get('NOTIFY_ALERT_DEAD_THRESHOLD'),
       notificationDeadWindowSeconds: config.get('NOTIFY_ALERT_DEAD_WINDOW_SECONDS'),
       notificationQueueMaxAgeSeconds: config.get('NOTIFY_ALERT_OLDEST_PENDING_SECONDS'),
+      mailboxUnwatchedSeconds: config.get('EMAIL_UNHEALTHY_AFTER_SECONDS'),
       minSamples: config.get('ALERT_MIN_SAMPLES'),
     };
     this.cooldownSeconds = config.get('ALERT_COOLDOWN_SECONDS');
@@ -98,12 +106,13 @@ export class AlertEvaluator {
 
   /**
    * The fleet's rules, from the database: modules UNHEALTHY or quarantined, the oldest PENDING
-   * robot, notification dead letters and queue age.
+   * robot, notification dead letters and queue age, mailboxes UNHEALTHY or unwatched.
    */
   async evaluateFleet(): Promise<AlertChange[]> {
-    const [snapshot, deliveries] = await Promise.all([
+    const [snapshot, deliveries, mailboxes] = await Promise.all([
       this.fleet.alertFigures(),
       this.deliveries.alertFigures(this.thresholds.notificationDeadWindowSeconds),
+      this.mailboxes.active(),
     ]);
     const holding = fleetConditions(
       {
@@ -113,6 +122,7 @@ export class AlertEvaluator {
           deadInWindow: deliveries.dead_in_window,
           oldestPendingSeconds: deliveries.oldest_pending_seconds,
         },
+        mailboxes,
       },
       this.thresholds,
     );

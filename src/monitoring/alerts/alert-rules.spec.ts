@@ -18,6 +18,7 @@ const LIMITS: AlertThresholds = {
   notificationDeadMax: 0,
   notificationDeadWindowSeconds: 900,
   notificationQueueMaxAgeSeconds: 300,
+  mailboxUnwatchedSeconds: 300,
   minSamples: 20,
 };
 
@@ -150,5 +151,36 @@ describe('fleet alert rules', () => {
     });
     expect(late).toMatchObject({ rule: AlertRule.NotificationQueueAge, value: 301.3, threshold: 300 });
     expect(judge(5, 0, { ...LIMITS, notificationDeadMax: 5 })).toEqual([]);
+  });
+
+  it('fires per ACTIVE mailbox that is UNHEALTHY (critical) or unwatched too long (warning), and for nothing else', () => {
+    const mailbox = (name: string, health: string, unwatched = 0) => ({
+      mailbox_id: `id-${name}`,
+      name,
+      health,
+      last_error: health === 'HEALTHY' ? null : 'connection refused',
+      unwatched_seconds: unwatched,
+    });
+    const judge = (...mailboxes: ReturnType<typeof mailbox>[]) =>
+      fleetConditions({ oldestPendingSeconds: null, modules: [], mailboxes }, LIMITS);
+    expect(judge(mailbox('ok', 'HEALTHY'), mailbox('flaky', 'DEGRADED'), mailbox('new', 'UNKNOWN', 300))).toEqual([]);
+    const [down, orphan] = judge(mailbox('invoices', 'UNHEALTHY', 0), mailbox('orders', 'HEALTHY', 301.04));
+    expect(down).toMatchObject({
+      rule: AlertRule.MailboxUnhealthy,
+      subject: 'invoices',
+      severity: 'CRITICAL',
+      message: 'mailbox invoices is UNHEALTHY: no mail is taken in (connection refused)',
+      details: { mailbox_id: 'id-invoices', health: 'UNHEALTHY', last_error: 'connection refused' },
+    });
+    expect(orphan).toMatchObject({
+      rule: AlertRule.MailboxUnhealthy,
+      subject: 'orders',
+      severity: 'WARNING',
+      value: 301,
+      threshold: 300,
+      message: 'mailbox orders is ACTIVE but no instance has watched it for 301 s (> 300 s)',
+    });
+    // An UNHEALTHY mailbox nobody watches is one alert, the critical one.
+    expect(judge(mailbox('both', 'UNHEALTHY', 9_999)).map((c) => c.severity)).toEqual(['CRITICAL']);
   });
 });

@@ -12,6 +12,7 @@ export enum AlertRule {
   PendingAge = 'pending_age',
   NotificationDeadLetters = 'notification_dead_letters',
   NotificationQueueAge = 'notification_queue_age',
+  MailboxUnhealthy = 'mailbox_unhealthy',
 }
 
 export enum AlertSeverity {
@@ -34,6 +35,7 @@ export const FLEET_RULES = [
   AlertRule.PendingAge,
   AlertRule.NotificationDeadLetters,
   AlertRule.NotificationQueueAge,
+  AlertRule.MailboxUnhealthy,
 ];
 export const FLEET_SUBJECT = 'fleet';
 
@@ -48,6 +50,8 @@ export interface AlertThresholds {
   notificationDeadWindowSeconds: number;
   /** Notifications: a due delivery waiting longer than this. */
   notificationQueueMaxAgeSeconds: number;
+  /** Mailboxes: an ACTIVE one no instance has watched for longer than this (EMAIL_UNHEALTHY_AFTER_SECONDS). */
+  mailboxUnwatchedSeconds: number;
   /** Fewer calls or lookups than this in the window are not judged (one slow call is no trend). */
   minSamples: number;
 }
@@ -88,6 +92,17 @@ export interface FleetFigures {
   modules: { module: string; health: string; breaker: string }[];
   /** Absent when not judged (the notification rules then keep their state). */
   notifications?: { deadInWindow: number; oldestPendingSeconds: number };
+  /** The ACTIVE mailboxes; absent when not judged. */
+  mailboxes?: MailboxFigure[];
+}
+
+export interface MailboxFigure {
+  mailbox_id: string;
+  name: string;
+  health: string;
+  last_error: string | null;
+  /** Seconds since the last live lease ended (0 while an instance holds one). */
+  unwatched_seconds: number;
 }
 
 /** Operations answered over HTTP: database statements and cache calls are not response times. */
@@ -241,5 +256,37 @@ export function fleetConditions(figures: FleetFigures, limits: AlertThresholds):
       details: {},
     });
   }
+  for (const mailbox of figures.mailboxes ?? []) {
+    const condition = mailboxCondition(mailbox, limits);
+    if (condition) conditions.push(condition);
+  }
   return conditions;
+}
+
+/** An ACTIVE mailbox whose watcher cannot connect (UNHEALTHY), or that no instance watches. */
+function mailboxCondition(mailbox: MailboxFigure, limits: AlertThresholds): AlertCondition | null {
+  const details = { mailbox_id: mailbox.mailbox_id, health: mailbox.health, last_error: mailbox.last_error };
+  if (mailbox.health === 'UNHEALTHY') {
+    return {
+      rule: AlertRule.MailboxUnhealthy,
+      subject: mailbox.name,
+      severity: AlertSeverity.Critical,
+      message: `mailbox ${mailbox.name} is UNHEALTHY: no mail is taken in (${mailbox.last_error ?? 'no error recorded'})`,
+      value: 1,
+      threshold: 1,
+      details,
+    };
+  }
+  if (mailbox.unwatched_seconds > limits.mailboxUnwatchedSeconds) {
+    return {
+      rule: AlertRule.MailboxUnhealthy,
+      subject: mailbox.name,
+      severity: AlertSeverity.Warning,
+      message: `mailbox ${mailbox.name} is ACTIVE but no instance has watched it for ${Math.round(mailbox.unwatched_seconds)} s (> ${limits.mailboxUnwatchedSeconds} s)`,
+      value: round(mailbox.unwatched_seconds, 1),
+      threshold: limits.mailboxUnwatchedSeconds,
+      details,
+    };
+  }
+  return null;
 }
