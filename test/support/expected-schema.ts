@@ -20,6 +20,13 @@ export const EXPECTED_ENUMS: Record<string, string[]> = {
   invoice_template_source_enum: ['USER', 'LEARNED'],
   ocr_document_status_enum: ['PENDING', 'PROCESSING', 'COMPLETED', 'NEEDS_REVIEW', 'FAILED'],
   review_status_enum: ['PENDING', 'RESOLVED', 'DISMISSED'],
+  mailbox_after_enum: ['flag', 'move', 'none'],
+  mailbox_status_enum: ['ACTIVE', 'PAUSED'],
+  email_source_enum: ['imap', 'upload', 'mbox'],
+  email_status_enum: ['ROBOT_CREATED', 'NEEDS_REVIEW', 'NO_ROBOT', 'REJECTED'],
+  email_rule_mode_enum: ['override', 'fallback'],
+  classifier_example_source_enum: ['api', 'feedback', 'review'],
+  classifier_model_status_enum: ['TRAINING', 'READY', 'ACTIVE', 'RETIRED', 'FAILED'],
 };
 
 const lines = (text: string): string[] =>
@@ -338,6 +345,125 @@ export const EXPECTED_COLUMNS: Record<string, string[]> = {
     reviewed_by varchar(100)
     created_at timestamp NOT NULL DEFAULT now()
     resolved_at timestamp
+    email_id uuid
+  `),
+  email_mailboxes: lines(`
+    mailbox_id uuid NOT NULL DEFAULT gen_random_uuid()
+    name varchar(100) NOT NULL
+    host varchar(255) NOT NULL
+    port integer NOT NULL
+    secure boolean NOT NULL DEFAULT true
+    username varchar(255) NOT NULL
+    auth_method varchar(10) NOT NULL DEFAULT 'password'::character varying
+    secret_sealed text NOT NULL
+    folder varchar(255) NOT NULL DEFAULT 'INBOX'::character varying
+    after_processing mailbox_after_enum NOT NULL DEFAULT 'flag'::mailbox_after_enum
+    move_to varchar(255)
+    status mailbox_status_enum NOT NULL DEFAULT 'ACTIVE'::mailbox_status_enum
+    health varchar(10) NOT NULL DEFAULT 'UNKNOWN'::character varying
+    last_error text
+    last_connected_at timestamp
+    last_checked_at timestamp
+    failing_since timestamp
+    uid_validity bigint
+    last_uid bigint NOT NULL DEFAULT 0
+    leased_by varchar(100)
+    lease_until timestamp
+    created_by varchar(100)
+    created_at timestamp NOT NULL DEFAULT now()
+    updated_at timestamp NOT NULL DEFAULT now()
+  `),
+  emails: lines(`
+    email_id uuid NOT NULL DEFAULT gen_random_uuid()
+    message_id varchar(998)
+    content_sha256 character NOT NULL
+    raw_sha256 character
+    source email_source_enum NOT NULL
+    mailbox_id uuid
+    uid bigint
+    status email_status_enum NOT NULL
+    reject_reason text
+    from_address varchar(320)
+    from_name varchar(255)
+    recipients jsonb NOT NULL DEFAULT '[]'::jsonb
+    subject text
+    sent_at timestamp
+    thread_id varchar(998)
+    in_reply_to varchar(998)
+    size_bytes integer NOT NULL
+    text_body text
+    parse_warnings jsonb NOT NULL DEFAULT '[]'::jsonb
+    classification jsonb
+    label varchar(50)
+    extracted jsonb NOT NULL DEFAULT '{}'::jsonb
+    contains_sensitive_data boolean NOT NULL DEFAULT false
+    pii_tags text[] NOT NULL DEFAULT '{}'::text[]
+    robot_id varchar(50)
+    created_by varchar(100)
+    received_at timestamp NOT NULL DEFAULT now()
+  `),
+  email_attachments: lines(`
+    email_id uuid NOT NULL
+    position integer NOT NULL
+    sha256 character NOT NULL
+    filename varchar(255)
+    media_type varchar(100) NOT NULL
+    size_bytes integer NOT NULL
+    ocr_document_id uuid
+  `),
+  email_audit: lines(`
+    audit_id bigint NOT NULL DEFAULT nextval('email_audit_audit_id_seq'::regclass)
+    email_id uuid
+    mailbox_id uuid
+    step varchar(50) NOT NULL
+    outcome varchar(20) NOT NULL
+    detail jsonb NOT NULL DEFAULT '{}'::jsonb
+    actor varchar(100)
+    at timestamp NOT NULL DEFAULT now()
+  `),
+  email_classes: lines(`
+    class_name varchar(50) NOT NULL
+    robot_type varchar(100)
+    min_confidence numeric(4,3) NOT NULL DEFAULT 0.6
+    priority varchar(10) NOT NULL DEFAULT 'NORMAL'::character varying
+    description text
+    created_at timestamp NOT NULL DEFAULT now()
+    updated_at timestamp NOT NULL DEFAULT now()
+  `),
+  email_rules: lines(`
+    rule_id uuid NOT NULL DEFAULT gen_random_uuid()
+    name varchar(100) NOT NULL
+    position integer NOT NULL DEFAULT 100
+    conditions jsonb NOT NULL
+    class_name varchar(50) NOT NULL
+    mode email_rule_mode_enum NOT NULL DEFAULT 'override'::email_rule_mode_enum
+    enabled boolean NOT NULL DEFAULT true
+    created_by varchar(100)
+    created_at timestamp NOT NULL DEFAULT now()
+    updated_at timestamp NOT NULL DEFAULT now()
+  `),
+  classifier_examples: lines(`
+    example_id uuid NOT NULL DEFAULT gen_random_uuid()
+    label varchar(50) NOT NULL
+    content_sha256 character NOT NULL
+    features text NOT NULL
+    source classifier_example_source_enum NOT NULL DEFAULT 'api'::classifier_example_source_enum
+    email_id uuid
+    created_by varchar(100)
+    created_at timestamp NOT NULL DEFAULT now()
+  `),
+  classifier_models: lines(`
+    version integer NOT NULL DEFAULT nextval('classifier_models_version_seq'::regclass)
+    status classifier_model_status_enum NOT NULL DEFAULT 'TRAINING'::classifier_model_status_enum
+    classes text[] NOT NULL DEFAULT '{}'::text[]
+    example_count integer NOT NULL DEFAULT 0
+    model jsonb
+    metrics jsonb
+    error text
+    created_by varchar(100)
+    created_at timestamp NOT NULL DEFAULT now()
+    trained_at timestamp
+    activated_at timestamp
   `),
 };
 
@@ -428,12 +554,43 @@ export const EXPECTED_INDEXES: Record<string, string> = {
   review_items_pkey: 'review_items UNIQUE (review_id)',
   idx_review_items_pending: "review_items (kind, created_at) WHERE (status = 'PENDING'::review_status_enum)",
   idx_review_items_document: 'review_items (document_id)',
+  email_mailboxes_pkey: 'email_mailboxes UNIQUE (mailbox_id)',
+  uq_email_mailboxes_name: 'email_mailboxes UNIQUE (lower((name)::text))',
+  emails_pkey: 'emails UNIQUE (email_id)',
+  uq_emails_message_id: 'emails UNIQUE (message_id) WHERE (message_id IS NOT NULL)',
+  uq_emails_content: 'emails UNIQUE (content_sha256)',
+  idx_emails_received: 'emails (received_at, email_id)',
+  idx_emails_status: 'emails (status, received_at)',
+  idx_emails_thread: 'emails (thread_id) WHERE (thread_id IS NOT NULL)',
+  idx_emails_mailbox: 'emails (mailbox_id, uid) WHERE (mailbox_id IS NOT NULL)',
+  email_attachments_pkey: 'email_attachments UNIQUE (email_id, "position")',
+  idx_email_attachments_sha256: 'email_attachments (sha256)',
+  email_audit_pkey: 'email_audit UNIQUE (audit_id)',
+  idx_email_audit_email: 'email_audit (email_id, audit_id)',
+  idx_email_audit_at: 'email_audit (at)',
+  email_classes_pkey: 'email_classes UNIQUE (class_name)',
+  email_rules_pkey: 'email_rules UNIQUE (rule_id)',
+  uq_email_rules_name: 'email_rules UNIQUE (lower((name)::text))',
+  classifier_examples_pkey: 'classifier_examples UNIQUE (example_id)',
+  uq_classifier_examples_content: 'classifier_examples UNIQUE (content_sha256)',
+  idx_classifier_examples_created: 'classifier_examples (created_at)',
+  classifier_models_pkey: 'classifier_models UNIQUE (version)',
+  uq_classifier_models_active:
+    "classifier_models UNIQUE ((true)) WHERE (status = 'ACTIVE'::classifier_model_status_enum)",
+  idx_review_items_email: 'review_items (email_id) WHERE (email_id IS NOT NULL)',
 };
 
 /** "table.column -> table.column ON DELETE rule" for every foreign key. */
 export const EXPECTED_FOREIGN_KEYS = [
   'api_keys.module_name -> module_registry.module_name ON DELETE NO ACTION',
   'api_keys.rotated_from -> api_keys.key_id ON DELETE NO ACTION',
+  'classifier_examples.email_id -> emails.email_id ON DELETE SET NULL',
+  'email_attachments.email_id -> emails.email_id ON DELETE CASCADE',
+  'email_attachments.ocr_document_id -> ocr_documents.document_id ON DELETE SET NULL',
+  'email_audit.email_id -> emails.email_id ON DELETE CASCADE',
+  'email_audit.mailbox_id -> email_mailboxes.mailbox_id ON DELETE SET NULL',
+  'emails.mailbox_id -> email_mailboxes.mailbox_id ON DELETE SET NULL',
+  'emails.robot_id -> robots.robot_id ON DELETE SET NULL',
   'module_breaker_counts.module_name -> module_registry.module_name ON DELETE CASCADE',
   'module_health_checks.module_name -> module_registry.module_name ON DELETE CASCADE',
   'notification_deliveries.subscription_id -> notification_subscriptions.subscription_id ON DELETE CASCADE',
@@ -441,6 +598,7 @@ export const EXPECTED_FOREIGN_KEYS = [
   'ocr_documents.robot_id -> robots.robot_id ON DELETE SET NULL',
   'parked_events.consumer -> event_consumers.consumer ON DELETE CASCADE',
   'review_items.document_id -> ocr_documents.document_id ON DELETE CASCADE',
+  'review_items.email_id -> emails.email_id ON DELETE CASCADE',
   'review_items.robot_id -> robots.robot_id ON DELETE SET NULL',
   'robot_execute.robot_id -> robots.robot_id ON DELETE CASCADE',
   'robots.module_name -> module_registry.module_name ON DELETE NO ACTION',
@@ -464,4 +622,12 @@ export const EXPECTED_PRIMARY_KEYS: Record<string, string> = {
   invoice_templates: 'template_id',
   ocr_documents: 'document_id',
   review_items: 'review_id',
+  email_mailboxes: 'mailbox_id',
+  emails: 'email_id',
+  email_attachments: 'email_id, position',
+  email_audit: 'audit_id',
+  email_classes: 'class_name',
+  email_rules: 'rule_id',
+  classifier_examples: 'example_id',
+  classifier_models: 'version',
 };
