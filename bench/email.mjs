@@ -93,7 +93,9 @@ function stream(messages, count, run) {
       .slice(0, headerEnd)
       .replace(/^message-id:.*(\r?\n[ \t].*)*$/gim, '')
       .replace(/\n{2,}/g, '\n');
-    out.push(Buffer.from(`Message-ID: <bench-${run}-${i}@bench.botfleet>\n${headers}${source.slice(headerEnd)}`, 'latin1'));
+    out.push(
+      Buffer.from(`Message-ID: <bench-${run}-${i}@bench.botfleet>\n${headers}${source.slice(headerEnd)}`, 'latin1'),
+    );
   }
   return out;
 }
@@ -109,7 +111,8 @@ async function post(origin, queue) {
       });
       const body = await res.json();
       statuses[body.status ?? res.status] = (statuses[body.status ?? res.status] ?? 0) + 1;
-      if (res.status !== 201 && res.status !== 200) failures.push(`POST /emails: ${res.status} ${JSON.stringify(body)}`);
+      if (res.status !== 201 && res.status !== 200)
+        failures.push(`POST /emails: ${res.status} ${JSON.stringify(body)}`);
     }
   };
   await Promise.all(Array.from({ length: CLIENTS }, worker));
@@ -166,7 +169,11 @@ function report(results) {
   printTable(
     ['figure', 'value', 'target'],
     [
-      ['emails per minute (parse, classify, extract, robot)', fmt(m('perMinute'), 0), `>= 3,000${mark(m('perMinute') >= 3_000)}`],
+      [
+        'emails per minute (parse, classify, extract, robot)',
+        fmt(m('perMinute'), 0),
+        `>= 3,000${mark(m('perMinute') >= 3_000)}`,
+      ],
       ['classify p50 (ms)', fmt(m('classifyP50'), 2), ''],
       ['classify p99 (ms)', fmt(m('classifyP99'), 2), ''],
       ['classification cache hits, all emails (%)', fmt(m('cacheHits') * 100), ''],

@@ -49,9 +49,7 @@ export class Email1764979200000 implements MigrationInterface {
     await db.query(`CREATE UNIQUE INDEX uq_email_mailboxes_name ON email_mailboxes (lower(name))`);
 
     await db.query(`CREATE TYPE email_source_enum AS ENUM ('imap', 'upload', 'mbox')`);
-    await db.query(
-      `CREATE TYPE email_status_enum AS ENUM ('ROBOT_CREATED', 'NEEDS_REVIEW', 'NO_ROBOT', 'REJECTED')`,
-    );
+    await db.query(`CREATE TYPE email_status_enum AS ENUM ('ROBOT_CREATED', 'NEEDS_REVIEW', 'NO_ROBOT', 'REJECTED')`);
     await db.query(`
       CREATE TABLE emails (
         email_id UUID PRIMARY KEY DEFAULT gen_random_uuid(),
@@ -162,7 +160,9 @@ export class Email1764979200000 implements MigrationInterface {
     await db.query(`CREATE UNIQUE INDEX uq_classifier_examples_content ON classifier_examples (content_sha256)`);
     await db.query(`CREATE INDEX idx_classifier_examples_created ON classifier_examples (created_at)`);
 
-    await db.query(`CREATE TYPE classifier_model_status_enum AS ENUM ('TRAINING', 'READY', 'ACTIVE', 'RETIRED', 'FAILED')`);
+    await db.query(
+      `CREATE TYPE classifier_model_status_enum AS ENUM ('TRAINING', 'READY', 'ACTIVE', 'RETIRED', 'FAILED')`,
+    );
     await db.query(`
       CREATE TABLE classifier_models (
         version SERIAL PRIMARY KEY,
@@ -177,7 +177,9 @@ export class Email1764979200000 implements MigrationInterface {
         trained_at TIMESTAMP,
         activated_at TIMESTAMP
       )`);
-    await db.query(`CREATE UNIQUE INDEX uq_classifier_models_active ON classifier_models ((true)) WHERE status = 'ACTIVE'`);
+    await db.query(
+      `CREATE UNIQUE INDEX uq_classifier_models_active ON classifier_models ((true)) WHERE status = 'ACTIVE'`,
+    );
 
     // The review queue of the OCR layer serves email classifications too.
     await db.query(`ALTER TABLE review_items ADD COLUMN email_id UUID REFERENCES emails (email_id) ON DELETE CASCADE`);

@@ -69,8 +69,7 @@ export enum EmailRefusal {
 }
 
 export type ParseOutcome =
-  | { ok: true; email: ParsedEmail }
-  | { ok: false; refusal: EmailRefusal; reason: string; size_bytes: number };
+  { ok: true; email: ParsedEmail } | { ok: false; refusal: EmailRefusal; reason: string; size_bytes: number };
 
 export interface ExtractedAmount {
   value: number;
@@ -96,7 +95,8 @@ export interface ExtractedFields {
   signature_name: string | null;
 }
 
-export type PiiTag = 'email' | 'phone' | 'iban' | 'credit_card' | 'national_id_es' | 'national_id_us' | 'national_id_other';
+export type PiiTag =
+  'email' | 'phone' | 'iban' | 'credit_card' | 'national_id_es' | 'national_id_us' | 'national_id_other';
 
 export interface PiiReport {
   contains_sensitive_data: boolean;

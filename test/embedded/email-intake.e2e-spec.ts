@@ -42,7 +42,11 @@ describe('email intake over REST (PGlite)', () => {
   });
 
   it('turns a classified email into one robot with its fields, thread and audit, in one transaction', async () => {
-    const message = rfc822({ subject: 'Invoice INV-2026-0042', body: INVOICE_BODY, references: '<root-1@vendor.example>' });
+    const message = rfc822({
+      subject: 'Invoice INV-2026-0042',
+      body: INVOICE_BODY,
+      references: '<root-1@vendor.example>',
+    });
     const res = await send(message);
     expect(res.status).toBe(201);
     expect(res.body).toMatchObject({ status: 'ROBOT_CREATED', robot_id: expect.any(String) });
@@ -66,16 +70,24 @@ describe('email intake over REST (PGlite)', () => {
     const email = (await api(`/emails/${res.body.email_id}`)).body;
     expect(email).toMatchObject({ status: 'ROBOT_CREATED', class_name: 'invoice', robot_id: res.body.robot_id });
     expect(email.pii_tags).toEqual(expect.arrayContaining(['iban', 'phone']));
-    expect(email.audit.map((step: Body) => step.step)).toEqual(['parse', 'store', 'extract', 'pii', 'classify', 'robot']);
+    expect(email.audit.map((step: Body) => step.step)).toEqual([
+      'parse',
+      'store',
+      'extract',
+      'pii',
+      'classify',
+      'robot',
+    ]);
     expect(email.audit.find((s: Body) => s.step === 'classify').detail).toMatchObject({
       decided_by: 'rule',
       rule: 'invoices by subject',
     });
     // The event was written with the email: its consumers (notifications, OCR) hear of it.
     expect(
-      await count(`SELECT count(*) AS n FROM events WHERE event_type = 'email.ingested' AND payload->>'email_id' = $1`, [
-        res.body.email_id,
-      ]),
+      await count(
+        `SELECT count(*) AS n FROM events WHERE event_type = 'email.ingested' AND payload->>'email_id' = $1`,
+        [res.body.email_id],
+      ),
     ).toBe(1);
   });
 
@@ -85,9 +97,17 @@ describe('email intake over REST (PGlite)', () => {
     expect(first.status).toBe(201);
     const again = await send(rfc822(spec));
     expect(again.status).toBe(200);
-    expect(again.body).toMatchObject({ status: 'DUPLICATE', email_id: first.body.email_id, robot_id: first.body.robot_id });
+    expect(again.body).toMatchObject({
+      status: 'DUPLICATE',
+      email_id: first.body.email_id,
+      robot_id: first.body.robot_id,
+    });
     // The same content without a Message-ID, relayed with other transport headers: the content hash.
-    const relayed = { ...spec, messageId: null, received: ['from mx1.example by mx2.example; Tue, 01 Dec 2026 10:00:01 +0000'] };
+    const relayed = {
+      ...spec,
+      messageId: null,
+      received: ['from mx1.example by mx2.example; Tue, 01 Dec 2026 10:00:01 +0000'],
+    };
     const viaA = await send(rfc822(relayed));
     const viaB = await send(rfc822({ ...relayed, received: ['from mx9.example by mx3.example'] }));
     expect(viaA.status).toBe(201);
@@ -142,15 +162,21 @@ describe('email intake over REST (PGlite)', () => {
     expect(email.status).toBe('ROBOT_CREATED');
     expect(email.label).toBe('invoice');
     expect((await api(`/robots/${email.robot_id}`)).body).toMatchObject({ robot_type: 'invoice_processing' });
-    expect(await count(`SELECT count(*) AS n FROM classifier_examples WHERE email_id = $1 AND source = 'review'`, [
-      res.body.email_id,
-    ])).toBe(1);
+    expect(
+      await count(`SELECT count(*) AS n FROM classifier_examples WHERE email_id = $1 AND source = 'review'`, [
+        res.body.email_id,
+      ]),
+    ).toBe(1);
   });
 
   it('keeps attachments by hash and serves them as downloads', async () => {
     const csv = Buffer.from('invoice,total\nINV-1,10.00\n');
     const res = await send(
-      rfc822({ subject: 'Invoice INV-2026-0200', body: INVOICE_BODY, attachments: [{ filename: '../../etc/lines.csv', type: 'text/csv', content: csv }] }),
+      rfc822({
+        subject: 'Invoice INV-2026-0200',
+        body: INVOICE_BODY,
+        attachments: [{ filename: '../../etc/lines.csv', type: 'text/csv', content: csv }],
+      }),
     );
     const email = (await api(`/emails/${res.body.email_id}`)).body;
     expect(email.attachments).toEqual([
@@ -191,7 +217,10 @@ describe('email intake over REST (PGlite)', () => {
 
   it('imports an mbox as a stream, and a second import creates nothing', async () => {
     const messages = [
-      rfc822({ subject: 'Invoice INV-2026-0301', body: `${INVOICE_BODY}\r\nFrom the archive: line starting with From` }),
+      rfc822({
+        subject: 'Invoice INV-2026-0301',
+        body: `${INVOICE_BODY}\r\nFrom the archive: line starting with From`,
+      }),
       rfc822({ subject: 'Invoice INV-2026-0302', body: INVOICE_BODY }),
       rfc822({ from: 'x@spam.example', subject: 'Cheap', body: 'Buy' }),
       Buffer.from('this is not\r\nan email at all\r\n'),
@@ -205,11 +234,16 @@ describe('email intake over REST (PGlite)', () => {
       });
       expect(res.status).toBe(200);
       expect(res.headers.get('content-type')).toBe('application/x-ndjson');
-      return (await res.text()).trim().split('\n').map((line) => JSON.parse(line) as Body);
+      return (await res.text())
+        .trim()
+        .split('\n')
+        .map((line) => JSON.parse(line) as Body);
     };
     const first = await lines();
     expect(first.at(-1)).toMatchObject({ type: 'summary', messages: 4, ROBOT_CREATED: 2, NO_ROBOT: 1, REJECTED: 1 });
-    const robot = await t.db.query(`SELECT input_data FROM robots WHERE input_data->>'subject' = 'Invoice INV-2026-0301'`);
+    const robot = await t.db.query(
+      `SELECT input_data FROM robots WHERE input_data->>'subject' = 'Invoice INV-2026-0301'`,
+    );
     expect(robot.rows[0].input_data.text).toContain('From the archive');
     const second = await lines();
     expect(second.at(-1)).toMatchObject({ type: 'summary', messages: 4, DUPLICATE: 4 });

@@ -7,7 +7,7 @@ import { useTestApp } from '../support/test-app.js';
 describe('the embedded database under concurrent parameterised queries (PGlite)', () => {
   const t = useTestApp();
 
-  it('keeps each connection\'s Parse, Bind and Execute together, whatever their size', async () => {
+  it("keeps each connection's Parse, Bind and Execute together, whatever their size", async () => {
     const writer = poolOf(t.app.get<DataSource>(getDataSourceToken()));
     const reader = poolOf(t.app.get<DataSource>(getDataSourceToken(READ_DATA_SOURCE)));
     // Parameters of 200 KB arrive in several socket reads: the case that interleaved.

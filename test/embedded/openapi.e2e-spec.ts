@@ -20,6 +20,13 @@ import { CreateSubscriptionDto } from '../../src/notification/subscriptions/dto/
 import { UpdateSubscriptionDto } from '../../src/notification/subscriptions/dto/update-subscription.dto.js';
 import { eventually } from '../support/eventually.js';
 import { VendorTemplateBodyDto } from '../../src/ocr/invoices/dto/template.dto.js';
+import { PutEmailClassDto } from '../../src/email/classification/dto/class.dto.js';
+import { EmailInputDto } from '../../src/email/classification/dto/email-input.dto.js';
+import { AddExampleDto, BulkAddExamplesDto } from '../../src/email/classification/dto/example.dto.js';
+import { CreateRuleDto, RuleConditionsDto, UpdateRuleDto } from '../../src/email/classification/dto/rule.dto.js';
+import { LabelEmailDto } from '../../src/email/intake/dto/email.dto.js';
+import { CreateMailboxDto } from '../../src/email/mailboxes/dto/create-mailbox.dto.js';
+import { UpdateMailboxDto } from '../../src/email/mailboxes/dto/update-mailbox.dto.js';
 import { AnswerReviewDto } from '../../src/review/dto/review-request.dto.js';
 import { ReviewQueue } from '../../src/review/review-queue.service.js';
 import {
@@ -30,6 +37,7 @@ import {
   type Schema,
   schemaValidator,
 } from '../support/openapi-document.js';
+import { mbox, rfc822 } from '../factories/email.factory.js';
 import { writeInbox } from '../factories/in-app.factory.js';
 import { form, phototestLines } from '../support/ocr-uploads.js';
 import { http, type HttpResult, useTestApp } from '../support/test-app.js';
@@ -38,6 +46,7 @@ const PROBLEM_REF = '#/components/schemas/ProblemDetailsDto';
 const PROBLEM_TYPE = 'application/problem+json';
 const BODY_LIMIT = 32_768;
 const OCR_MAX_BYTES = 65_536;
+const EMAIL_MAX_BYTES = 65_536;
 
 /** The only fractional figures: every other numeric member is an integer and must say so. */
 const FRACTIONAL: Record<string, string[]> = {
@@ -70,6 +79,12 @@ const FRACTIONAL: Record<string, string[]> = {
   OcrDocumentDto: ['confidence'],
   // A reviewed value is text or a number (an amount): the number branch of its oneOf.
   ReviewFieldDto: ['confidence', 'value/oneOf/1'],
+  EmailSummaryDto: ['confidence'],
+  EmailDto: ['confidence'],
+  EmailClassDto: ['min_confidence'],
+  PutEmailClassDto: ['min_confidence'],
+  // Every class's probability: a map of fractions.
+  EmailClassificationDto: ['confidence', 'probabilities/additionalProperties', 'threshold'],
 };
 
 /** The statuses the scenario below draws from each operation. */
@@ -143,6 +158,38 @@ const EXERCISED: Record<string, string> = {
   ReviewsController_list: '200 400',
   ReviewsController_get: '200 400 404',
   ReviewsController_answer: '200 400 404 409',
+  EmailsController_upload: '200 201 400 413 415 422',
+  EmailsController_import: '200 415',
+  EmailsController_list: '200 400',
+  EmailsController_get: '200 400 404',
+  EmailsController_attachment: '200 400 404',
+  EmailsController_label: '200 400 404 409',
+  EmailClassesController_list: '200',
+  EmailClassesController_get: '200 400 404',
+  EmailClassesController_put: '200 201 400',
+  EmailClassesController_delete: '204 404',
+  EmailRulesController_list: '200',
+  EmailRulesController_create: '201 400 409 422',
+  EmailRulesController_get: '200 400 404',
+  EmailRulesController_update: '200 400 404 409 422',
+  EmailRulesController_delete: '204 404',
+  TrainingExamplesController_add: '201 400 422',
+  TrainingExamplesController_addMany: '200 400 422',
+  TrainingExamplesController_list: '200 400',
+  TrainingExamplesController_delete: '204 400 404',
+  ModelVersionsController_train: '202 409 422',
+  ModelVersionsController_list: '200 400',
+  ModelVersionsController_get: '200 400 404',
+  ModelVersionsController_activate: '200 404 409',
+  ClassifyController_classify: '200 400 422',
+  MailboxesController_create: '201 400 409',
+  MailboxesController_list: '200 400',
+  MailboxesController_get: '200 404',
+  MailboxesController_update: '200 400 404',
+  MailboxesController_delete: '204 404',
+  MailboxesController_pause: '200 404',
+  MailboxesController_resume: '200',
+  MailboxesController_check: '200 404',
 };
 
 /** Request bodies, whose validation rules are the truth the document must tell. */
@@ -167,6 +214,16 @@ const BODY_DTOS = [
   PreviewTemplateDto,
   VendorTemplateBodyDto,
   AnswerReviewDto,
+  LabelEmailDto,
+  PutEmailClassDto,
+  RuleConditionsDto,
+  CreateRuleDto,
+  UpdateRuleDto,
+  EmailInputDto,
+  AddExampleDto,
+  BulkAddExamplesDto,
+  CreateMailboxDto,
+  UpdateMailboxDto,
 ];
 
 /**
@@ -178,6 +235,9 @@ describe('the OpenAPI document at /docs-json', () => {
     BODY_LIMIT_BYTES: String(BODY_LIMIT),
     RATE_LIMIT_BULK_PER_MINUTE: '3',
     OCR_MAX_BYTES: String(OCR_MAX_BYTES),
+    EMAIL_MAX_BYTES: String(EMAIL_MAX_BYTES),
+    // Mailboxes are stored, not watched: the one the scenario adds points at a closed port.
+    EMAIL_MAILBOXES_ENABLED: 'false',
   });
   let doc: OpenApiDocument;
   let validatorFor: ReturnType<typeof schemaValidator>;
@@ -195,7 +255,8 @@ describe('the OpenAPI document at /docs-json', () => {
     path: string,
     init: {
       body?: unknown;
-      raw?: string;
+      /** A body sent as it is (a raw email, an mbox file), with `type` as its Content-Type. */
+      raw?: string | Buffer;
       type?: string;
       key?: string | null;
       headers?: Record<string, string>;
@@ -690,6 +751,176 @@ describe('the OpenAPI document at /docs-json', () => {
     await call('POST', oneReview, `${reviews}/${randomUUID()}`, { body: { dismiss: true } });
     await call('POST', oneReview, `${reviews}/${review.review_id}`, { body: { fields: { total: 262.9 } } });
     await call('POST', oneReview, `${reviews}/${review.review_id}`, { body: { dismiss: true } });
+
+    // emails: raw RFC 822 uploads (no class or rule yet: a person reviews them), an mbox import
+    const emails = '/api/v1/emails';
+    const oneEmail = '/api/v1/emails/{email_id}';
+    const rawEmail = (raw: Buffer | string) => ({ raw, type: 'message/rfc822' });
+    const csv = Buffer.from('invoice,total\nINV-1,10.00\n');
+    const message = rfc822({
+      subject: 'Invoice INV-2026-0042',
+      body: 'Please find our invoice INV-2026-0042, due 15/12/2026.',
+      attachments: [{ filename: 'lines.csv', type: 'text/csv', content: csv }],
+    });
+    const taken = await call<{ email_id: string }>('POST', emails, emails, rawEmail(message));
+    expect(taken.status).toBe(201);
+    expect((await call('POST', emails, emails, rawEmail(message))).status).toBe(200);
+    await call('POST', emails, emails, rawEmail(Buffer.alloc(0)));
+    await call('POST', emails, emails, rawEmail(rfc822({ body: 'x'.repeat(EMAIL_MAX_BYTES) })));
+    await call('POST', emails, emails, { body: { raw: 'x' } });
+    const junk = await call<{ email_id: string }>(
+      'POST',
+      emails,
+      emails,
+      rawEmail(Buffer.from([0x00, 0xff, 0x13, 0x37, 0x00, 0x00, 0x89, 0x50])),
+    );
+    expect(junk.status).toBe(422);
+    const archive = mbox([rfc822({ subject: 'From the archive' }), Buffer.from('not an email\r\n')]);
+    await call('POST', `${emails}/import`, `${emails}/import`, { raw: archive, type: 'application/mbox' });
+    await call('POST', `${emails}/import`, `${emails}/import`, { body: {} });
+    await call('GET', emails, `${emails}?limit=2`);
+    await call('GET', emails, `${emails}?status=WHATEVER`);
+    const emailPath = `${emails}/${taken.body.email_id}`;
+    const noEmail = `${emails}/${randomUUID()}`;
+    await call('GET', oneEmail, emailPath);
+    await call('GET', oneEmail, `${emails}/not-a-uuid`);
+    await call('GET', oneEmail, noEmail);
+    const attachment = `${oneEmail}/attachments/{position}`;
+    await call('GET', attachment, `${emailPath}/attachments/0`);
+    await call('GET', attachment, `${emailPath}/attachments/7`);
+    await call('GET', attachment, `${emailPath}/attachments/first`);
+    // The email waiting in review takes its class from the label; a refused one has none to correct.
+    await call('POST', `${oneEmail}/label`, `${emailPath}/label`, { body: { class_name: 'invoice' } });
+    await call('POST', `${oneEmail}/label`, `${emailPath}/label`, { body: { class_name: 'no spaces' } });
+    await call('POST', `${oneEmail}/label`, `${noEmail}/label`, { body: { class_name: 'invoice' } });
+    await call('POST', `${oneEmail}/label`, `${emails}/${junk.body.email_id}/label`, {
+      body: { class_name: 'invoice' },
+    });
+
+    // email classes: each class's route
+    const classes = '/api/v1/email/classes';
+    const oneClass = '/api/v1/email/classes/{name}';
+    expect(
+      (await call('PUT', oneClass, `${classes}/invoice`, { body: { robot_type: 'docs_check', min_confidence: 0.5 } }))
+        .status,
+    ).toBe(201);
+    expect(
+      (await call('PUT', oneClass, `${classes}/invoice`, { body: { robot_type: 'docs_check', priority: 'HIGH' } }))
+        .status,
+    ).toBe(200);
+    await call('PUT', oneClass, `${classes}/invoice`, { body: { robot_type: 'Not A Type' } });
+    await call('GET', classes, classes);
+    await call('GET', oneClass, `${classes}/invoice`);
+    await call('GET', oneClass, `${classes}/-invoice`);
+    await call('GET', oneClass, `${classes}/nothing`);
+    await call('PUT', oneClass, `${classes}/spare`, { body: { robot_type: null } });
+    await call('DELETE', oneClass, `${classes}/spare`);
+    await call('DELETE', oneClass, `${classes}/spare`);
+    // email rules
+    const rules = '/api/v1/email/rules';
+    const oneRule = '/api/v1/email/rules/{id}';
+    const rule = { name: 'docs invoices', conditions: { subject_pattern: '^invoice\\b' }, class_name: 'invoice' };
+    const added = await call<{ rule_id: string }>('POST', rules, rules, { body: rule });
+    await call('POST', rules, rules, { body: { ...rule, name: 'docs bank', conditions: { domain: 'bank.example' } } });
+    await call('POST', rules, rules, { body: { ...rule, name: 'docs none', conditions: {} } });
+    await call('POST', rules, rules, { body: { ...rule, name: 'DOCS INVOICES' } });
+    await call('POST', rules, rules, { body: { ...rule, name: 'docs unsafe', conditions: { subject_pattern: '(a|aa)*b' } } });
+    await call('GET', rules, rules);
+    const rulePath = `${rules}/${added.body.rule_id}`;
+    const noRule = `${rules}/${randomUUID()}`;
+    await call('GET', oneRule, rulePath);
+    await call('GET', oneRule, `${rules}/not-a-uuid`);
+    await call('GET', oneRule, noRule);
+    await call('PATCH', oneRule, rulePath, { body: { position: 5, mode: 'fallback' } });
+    await call('PATCH', oneRule, rulePath, { body: { position: -1 } });
+    await call('PATCH', oneRule, noRule, { body: { position: 5 } });
+    await call('PATCH', oneRule, rulePath, { body: { name: 'docs bank' } });
+    await call('PATCH', oneRule, rulePath, { body: { conditions: { body_pattern: '(\\w+\\s?)+$' } } });
+    await call('DELETE', oneRule, rulePath);
+    await call('DELETE', oneRule, rulePath);
+    // training examples; the bulk and training routes count against RATE_LIMIT_BULK_PER_MINUTE, which
+    // the robots above used up for the admin key: each of these has a key of its own
+    const emailKey = async (name: string) =>
+      (
+        await call<{ api_key: string }>('POST', '/api/v1/api-keys', '/api/v1/api-keys', {
+          body: { name, scopes: ['email:read', 'email:write'] },
+        })
+      ).body.api_key;
+    const loader = await emailKey('docs-examples');
+    const trainer = await emailKey('docs-trainer');
+    const examples = '/api/v1/email/training/examples';
+    const models = '/api/v1/email/training/models';
+    await call('POST', models, models, { key: trainer });
+    const example = await call<{ example_id: string }>('POST', examples, examples, {
+      body: { label: 'spam', subject: 'You won', text: 'Claim your prize now' },
+    });
+    await call('POST', examples, examples, { body: { text: 'no label' } });
+    await call('POST', examples, examples, { body: { label: 'spam', raw: '%PDF-1.7 binary' } });
+    const labelled = Array.from({ length: 12 }, (_, i) =>
+      i % 2 === 0
+        ? { label: 'invoice', subject: `Invoice ${i}`, text: `Invoice ${i} is due: total ${i}0.00 EUR` }
+        : { label: 'spam', subject: `Win ${i}`, text: `You won ${i} prizes, click here` },
+    );
+    await call('POST', `${examples}/bulk`, `${examples}/bulk`, { body: { examples: labelled }, key: loader });
+    await call('POST', `${examples}/bulk`, `${examples}/bulk`, { body: { examples: [] }, key: loader });
+    await call('POST', `${examples}/bulk`, `${examples}/bulk`, {
+      body: { examples: [labelled[0], { label: 'spam', raw: 'not an email' }] },
+      key: loader,
+    });
+    await call('GET', examples, `${examples}?limit=2`);
+    await call('GET', examples, `${examples}?cursor=bogus`);
+    const examplePath = `${examples}/${example.body.example_id}`;
+    await call('DELETE', `${examples}/{id}`, examplePath);
+    await call('DELETE', `${examples}/{id}`, examplePath);
+    await call('DELETE', `${examples}/{id}`, `${examples}/not-a-uuid`);
+    // model versions: two trainings at once, one refused while the other trains (in the background)
+    const started = await Promise.all([
+      call<{ version: number }>('POST', models, models, { key: trainer }),
+      call<{ version: number }>('POST', models, models, { key: trainer }),
+    ]);
+    const version = started.find((res) => res.status === 202)!.body.version;
+    const oneModel = `${models}/{version}`;
+    await eventually(
+      () => call<{ status: string }>('GET', oneModel, `${models}/${version}`),
+      (res) => res.body.status !== 'TRAINING',
+      60_000,
+    );
+    await call('GET', oneModel, `${models}/999999`);
+    await call('GET', oneModel, `${models}/first`);
+    await call('GET', models, `${models}?limit=1`);
+    await call('GET', models, `${models}?limit=0`);
+    await call('POST', `${oneModel}/activate`, `${models}/${version}/activate`);
+    await call('POST', `${oneModel}/activate`, `${models}/${version}/activate`);
+    await call('POST', `${oneModel}/activate`, `${models}/999999/activate`);
+    // a dry run with the active model
+    const classify = '/api/v1/email/classify';
+    await call('POST', classify, classify, { body: { subject: 'Invoice 42', text: 'Invoice 42 is due: 10.00 EUR' } });
+    await call('POST', classify, classify, { body: {} });
+    await call('POST', classify, classify, { body: { raw: '%PDF-1.7 binary' } });
+
+    // email mailboxes (no ingestor in this app: stored, not watched; port 1 refuses the check)
+    const mailboxes = '/api/v1/email/mailboxes';
+    const oneMailbox = '/api/v1/email/mailboxes/{mailbox_id}';
+    const mailboxBody = { name: 'docs-box', host: '127.0.0.1', port: 1, secure: false, username: 'bot', password: 'pw' };
+    const box = await call<{ mailbox_id: string }>('POST', mailboxes, mailboxes, { body: mailboxBody });
+    await call('POST', mailboxes, mailboxes, { body: mailboxBody });
+    await call('POST', mailboxes, mailboxes, { body: { ...mailboxBody, name: 'docs-box-2', port: 0 } });
+    await call('GET', mailboxes, `${mailboxes}?limit=1`);
+    await call('GET', mailboxes, `${mailboxes}?limit=0`);
+    const boxPath = `${mailboxes}/${box.body.mailbox_id}`;
+    const noBox = `${mailboxes}/${randomUUID()}`;
+    await call('GET', oneMailbox, boxPath);
+    await call('GET', oneMailbox, noBox);
+    await call('PATCH', oneMailbox, boxPath, { body: { folder: 'Archive' } });
+    await call('PATCH', oneMailbox, boxPath, { body: { after_processing: 'move' } });
+    await call('PATCH', oneMailbox, noBox, { body: {} });
+    await call('POST', `${oneMailbox}/pause`, `${boxPath}/pause`);
+    await call('POST', `${oneMailbox}/pause`, `${noBox}/pause`);
+    await call('POST', `${oneMailbox}/resume`, `${boxPath}/resume`);
+    await call('POST', `${oneMailbox}/check`, `${boxPath}/check`);
+    await call('POST', `${oneMailbox}/check`, `${noBox}/check`);
+    await call('DELETE', oneMailbox, boxPath);
+    await call('DELETE', oneMailbox, noBox);
 
     // Each route answered what the scenario meant it to: a drift here means the scenario no longer tests that answer.
     expect(Object.fromEntries([...exercised].map(([id, statuses]) => [id, [...statuses].sort().join(' ')]))).toEqual(

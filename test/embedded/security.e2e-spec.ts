@@ -227,6 +227,39 @@ const EXPECTED_ACCESS: Record<string, string> = {
   'GET /api/v1/reviews': 'reviews:read',
   'GET /api/v1/reviews/:id': 'reviews:read',
   'POST /api/v1/reviews/:id': 'reviews:write',
+  'POST /api/v1/emails': 'email:write',
+  'POST /api/v1/emails/import': 'email:write',
+  'GET /api/v1/emails': 'email:read',
+  'GET /api/v1/emails/:email_id': 'email:read',
+  'GET /api/v1/emails/:email_id/attachments/:position': 'email:read',
+  'POST /api/v1/emails/:email_id/label': 'email:write',
+  'GET /api/v1/email/classes': 'email:read',
+  'GET /api/v1/email/classes/:name': 'email:read',
+  'PUT /api/v1/email/classes/:name': 'email:write',
+  'DELETE /api/v1/email/classes/:name': 'email:write',
+  'GET /api/v1/email/rules': 'email:read',
+  'POST /api/v1/email/rules': 'email:write',
+  'GET /api/v1/email/rules/:id': 'email:read',
+  'PATCH /api/v1/email/rules/:id': 'email:write',
+  'DELETE /api/v1/email/rules/:id': 'email:write',
+  'POST /api/v1/email/training/examples': 'email:write',
+  'POST /api/v1/email/training/examples/bulk': 'email:write',
+  'GET /api/v1/email/training/examples': 'email:read',
+  'DELETE /api/v1/email/training/examples/:id': 'email:write',
+  'POST /api/v1/email/training/models': 'email:write',
+  'GET /api/v1/email/training/models': 'email:read',
+  'GET /api/v1/email/training/models/:version': 'email:read',
+  'POST /api/v1/email/training/models/:version/activate': 'email:write',
+  // A dry run: nothing is stored.
+  'POST /api/v1/email/classify': 'email:read',
+  'POST /api/v1/email/mailboxes': 'email:write',
+  'GET /api/v1/email/mailboxes': 'email:read',
+  'GET /api/v1/email/mailboxes/:mailbox_id': 'email:read',
+  'PATCH /api/v1/email/mailboxes/:mailbox_id': 'email:write',
+  'DELETE /api/v1/email/mailboxes/:mailbox_id': 'email:write',
+  'POST /api/v1/email/mailboxes/:mailbox_id/pause': 'email:write',
+  'POST /api/v1/email/mailboxes/:mailbox_id/resume': 'email:write',
+  'POST /api/v1/email/mailboxes/:mailbox_id/check': 'email:write',
 };
 
 const PLACEHOLDERS: Record<string, string> = {
@@ -243,8 +276,14 @@ const PLACEHOLDERS: Record<string, string> = {
   channel: 'email',
   locale: 'en',
   document_id: '7c9e6679-7425-40de-944b-e07fc1f90ae7',
-  // Templates and reviews are addressed by UUID.
+  // Templates, reviews, email rules and training examples are addressed by UUID.
   id: '3b241101-e2bb-4255-8caf-4136c566a963',
+  email_id: '6f1c1b0e-0000-4000-8000-000000000000',
+  position: '0',
+  mailbox_id: '0b9f2c4e-5d1a-4c3b-9e8f-1a2b3c4d5e6f',
+  // An email class.
+  name: 'invoice',
+  version: '1',
 };
 
 function concrete(path: string): string {

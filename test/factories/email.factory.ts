@@ -57,7 +57,10 @@ export function mbox(messages: Buffer[]): Buffer {
   return Buffer.from(
     messages
       .map((message) => {
-        const text = message.toString('utf8').replace(/\r\n/g, '\n').replace(/^(>*From )/gm, '>$1');
+        const text = message
+          .toString('utf8')
+          .replace(/\r\n/g, '\n')
+          .replace(/^(>*From )/gm, '>$1');
         return `From sender@example.com Tue Dec  1 10:00:00 2026\n${text}${text.endsWith('\n') ? '' : '\n'}\n`;
       })
       .join(''),

@@ -65,7 +65,8 @@ describe('email from an IMAP mailbox to robots (PostgreSQL + Dovecot)', () => {
   beforeAll(async () => {
     dovecot = await Dovecot.start([user]);
     t = await startApp(ENV);
-    await t.db.query(`INSERT INTO email_classes (class_name, robot_type, priority) VALUES ('invoice', 'invoice_processing', 'HIGH')
+    await t.db
+      .query(`INSERT INTO email_classes (class_name, robot_type, priority) VALUES ('invoice', 'invoice_processing', 'HIGH')
                         ON CONFLICT DO NOTHING`);
     await t.db.query(`INSERT INTO email_rules (name, position, conditions, class_name, mode)
                       VALUES ('journey invoices', 1, '{"subject_pattern": "^Invoice INV-"}', 'invoice', 'override')
@@ -111,9 +112,10 @@ describe('email from an IMAP mailbox to robots (PostgreSQL + Dovecot)', () => {
     latencies.sort((a, b) => a - b);
     report(`IMAP to robot: p50 ${latencies[5].toFixed(0)} ms, max ${latencies[9].toFixed(0)} ms over 10 messages`);
     expect(await countsOf()).toEqual({ emails: 10, distinct: 10, robots: 10 });
-    const robot = await t.db.query(`SELECT robot_type, priority, source_reference FROM robots WHERE input_data->>'message_id' = $1`, [
-      sent[0],
-    ]);
+    const robot = await t.db.query(
+      `SELECT robot_type, priority, source_reference FROM robots WHERE input_data->>'message_id' = $1`,
+      [sent[0]],
+    );
     expect(robot.rows[0]).toMatchObject({ robot_type: 'invoice_processing', priority: 'HIGH' });
     expect(robot.rows[0].source_reference).toBe(`email:${sent[0]}`);
   }, 60_000);
@@ -144,9 +146,10 @@ describe('email from an IMAP mailbox to robots (PostgreSQL + Dovecot)', () => {
       async () =>
         Number(
           (
-            await t.db.query<{ n: string }>(`SELECT count(*) AS n FROM emails WHERE message_id = ANY($1) AND robot_id IS NOT NULL`, [
-              confirmed,
-            ])
+            await t.db.query<{ n: string }>(
+              `SELECT count(*) AS n FROM emails WHERE message_id = ANY($1) AND robot_id IS NOT NULL`,
+              [confirmed],
+            )
           ).rows[0].n,
         ),
       (n) => n === confirmed.length,
@@ -165,8 +168,12 @@ describe('email from an IMAP mailbox to robots (PostgreSQL + Dovecot)', () => {
     const { after } = await dovecot.changeUidValidity(user);
     await eventually(
       async () =>
-        (await api(t)<{ checkpoint: { uid_validity: number; last_uid: number } }>('GET', `/api/v1/email/mailboxes/${mailboxId}`))
-          .body.checkpoint,
+        (
+          await api(t)<{ checkpoint: { uid_validity: number; last_uid: number } }>(
+            'GET',
+            `/api/v1/email/mailboxes/${mailboxId}`,
+          )
+        ).body.checkpoint,
       (checkpoint) => checkpoint.uid_validity === after && checkpoint.last_uid >= before.emails,
       20_000,
     );

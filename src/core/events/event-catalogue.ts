@@ -101,13 +101,7 @@ export interface EventPayloads {
 }
 
 export type EmittingLayer =
-  | 'orchestrator'
-  | 'registry'
-  | 'load-balancer'
-  | 'monitoring'
-  | 'notification'
-  | 'review'
-  | 'email';
+  'orchestrator' | 'registry' | 'load-balancer' | 'monitoring' | 'notification' | 'review' | 'email';
 
 export interface EventDefinition {
   version: number;

@@ -19,7 +19,8 @@ export function nestsDeeperThan(value: unknown, max: number): boolean {
 }
 
 const isParsedJson = (body: unknown) =>
-  Array.isArray(body) || (body !== null && typeof body === 'object' && Object.getPrototypeOf(body) === Object.prototype);
+  Array.isArray(body) ||
+  (body !== null && typeof body === 'object' && Object.getPrototypeOf(body) === Object.prototype);
 
 /** Refuses a parsed body nested deeper than MAX_JSON_DEPTH with a 400, before any handler runs. */
 export function limitJsonDepth(fastify: FastifyInstance): void {

@@ -100,7 +100,9 @@ export class EmailIngestService implements EmailIngestor {
     const parseMs = Math.round(performance.now() - parseStarted);
     if (!parsed.ok) return this.refuse(raw, source, parsed.refusal, parsed.reason, parseMs);
     const email = parsed.email;
-    return this.oneAtATime([email.content_sha256, email.message_id], () => this.takeParsed(raw, email, source, parseMs));
+    return this.oneAtATime([email.content_sha256, email.message_id], () =>
+      this.takeParsed(raw, email, source, parseMs),
+    );
   }
 
   /** Runs `work` once no other ingest on this instance holds any of `keys`. */
@@ -120,7 +122,12 @@ export class EmailIngestService implements EmailIngestor {
     }
   }
 
-  private async takeParsed(raw: Buffer, email: ParsedEmail, source: IngestSource, parseMs: number): Promise<IngestResult> {
+  private async takeParsed(
+    raw: Buffer,
+    email: ParsedEmail,
+    source: IngestSource,
+    parseMs: number,
+  ): Promise<IngestResult> {
     const existing = await this.emails.findExisting(email.message_id, email.content_sha256);
     if (existing) return this.duplicate(source, existing);
 

@@ -43,7 +43,10 @@ const EXAMPLE_LINES = [
 
 function bodyStream(body: unknown, type: string) {
   if (!isBodyStream(body)) {
-    throw Object.assign(new Error(`send the body as ${type}`), { statusCode: 415, code: 'FST_ERR_CTP_INVALID_MEDIA_TYPE' });
+    throw Object.assign(new Error(`send the body as ${type}`), {
+      statusCode: 415,
+      code: 'FST_ERR_CTP_INVALID_MEDIA_TYPE',
+    });
   }
   return body;
 }
@@ -127,7 +130,9 @@ export class EmailsController {
     } catch (error) {
       // The client learns the import stopped, and where; the cause stays in the log.
       this.logger.error(`mbox import stopped: ${(error as Error).stack ?? String(error)}`);
-      res.write(`${JSON.stringify({ type: 'error', detail: 'The import stopped; messages before this line were taken in.' })}\n`);
+      res.write(
+        `${JSON.stringify({ type: 'error', detail: 'The import stopped; messages before this line were taken in.' })}\n`,
+      );
     }
     res.end();
   }

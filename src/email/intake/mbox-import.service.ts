@@ -36,7 +36,14 @@ export class MboxImport {
 
   async *run(body: Readable, createdBy: string | null): AsyncGenerator<ImportLine> {
     const started = Date.now();
-    const counts: ImportCounts = { messages: 0, ROBOT_CREATED: 0, NEEDS_REVIEW: 0, NO_ROBOT: 0, REJECTED: 0, DUPLICATE: 0 };
+    const counts: ImportCounts = {
+      messages: 0,
+      ROBOT_CREATED: 0,
+      NEEDS_REVIEW: 0,
+      NO_ROBOT: 0,
+      REJECTED: 0,
+      DUPLICATE: 0,
+    };
     const refused: Array<{ index: number; reason: string }> = [];
     const count = (index: number, result: Pick<IngestResult, 'status' | 'reason'>) => {
       counts.messages++;

@@ -53,7 +53,10 @@ export function emailClassReview(
 }
 
 /** The reviewer's class, checked: one problem per bad value, as ReviewKindHandler.validate answers. */
-export function reviewedClass(corrections: Record<string, unknown> | null): { class_name?: string; problems: string[] } {
+export function reviewedClass(corrections: Record<string, unknown> | null): {
+  class_name?: string;
+  problems: string[];
+} {
   const keys = Object.keys(corrections ?? {});
   const unknown = keys.filter((key) => key !== 'class_name');
   if (unknown.length > 0) return { problems: unknown.map((key) => `${key}: only class_name can be corrected`) };

@@ -80,7 +80,13 @@ export class EmailReviewRobotsConsumer implements EventHandler {
         tx,
         email.email_id,
         email.mailbox_id,
-        [{ step: 'robot', outcome: 'ok', detail: { robot_id: robotId, robot_type: route.robot_type, review_id: review.review_id } }],
+        [
+          {
+            step: 'robot',
+            outcome: 'ok',
+            detail: { robot_id: robotId, robot_type: route.robot_type, review_id: review.review_id },
+          },
+        ],
         review.reviewed_by,
       );
     });

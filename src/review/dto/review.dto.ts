@@ -51,7 +51,10 @@ export class ReviewSubjectDto {
 export class ReviewDto {
   @ApiProperty({ format: 'uuid', example: '0b9d4f5e-4f7c-4a8e-9d6c-2f1e3a4b5c6d' })
   review_id: string;
-  @ApiProperty({ example: 'ocr_field', description: 'what is reviewed: ocr_field (OCR fields) or email_class (an email\'s class)' })
+  @ApiProperty({
+    example: 'ocr_field',
+    description: "what is reviewed: ocr_field (OCR fields) or email_class (an email's class)",
+  })
   kind: string;
   @ApiProperty({ enum: ['PENDING', 'RESOLVED', 'DISMISSED'], example: 'PENDING' })
   status: string;
@@ -64,9 +67,20 @@ export class ReviewDto {
     description: 'the document the values came from: its pages, words and boxes',
   })
   document_url: string | null;
-  @ApiProperty({ nullable: true, type: String, format: 'uuid', example: null, description: 'the email, for email_class' })
+  @ApiProperty({
+    nullable: true,
+    type: String,
+    format: 'uuid',
+    example: null,
+    description: 'the email, for email_class',
+  })
   email_id: string | null;
-  @ApiProperty({ nullable: true, type: String, example: null, description: 'the email: its text, extraction and audit' })
+  @ApiProperty({
+    nullable: true,
+    type: String,
+    example: null,
+    description: 'the email: its text, extraction and audit',
+  })
   email_url: string | null;
   @ApiProperty({ nullable: true, type: String, example: 'OCR_1764892800000_1' })
   robot_id: string | null;

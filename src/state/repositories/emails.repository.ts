@@ -323,9 +323,10 @@ export class EmailsRepository {
   }
 
   async linkOcrDocument(emailId: string, position: number, documentId: string): Promise<void> {
-    await this.writer.query(
-      `UPDATE email_attachments SET ocr_document_id = $3 WHERE email_id = $1 AND position = $2`,
-      [emailId, position, documentId],
-    );
+    await this.writer.query(`UPDATE email_attachments SET ocr_document_id = $3 WHERE email_id = $1 AND position = $2`, [
+      emailId,
+      position,
+      documentId,
+    ]);
   }
 }

@@ -72,26 +72,36 @@ export class EmailAddressDto {
 }
 
 export class EmailSummaryDto {
-  @ApiProperty({ format: 'uuid' }) email_id: string;
+  @ApiProperty({ format: 'uuid', example: '5d1f0e2a-8c3b-4f6a-9e7d-2b4c6a8e0f13' }) email_id: string;
   @ApiProperty({ nullable: true, type: String, example: 'CAF=x7@mail.vendor.example' }) message_id: string | null;
-  @ApiProperty({ enum: ['imap', 'upload', 'mbox'] }) source: string;
-  @ApiProperty({ nullable: true, type: String, format: 'uuid' }) mailbox_id: string | null;
-  @ApiProperty({ enum: EMAIL_STATUSES }) status: string;
-  @ApiProperty({ nullable: true, type: String }) reject_reason: string | null;
+  @ApiProperty({ enum: ['imap', 'upload', 'mbox'], example: 'imap' }) source: string;
+  @ApiProperty({ nullable: true, type: String, format: 'uuid', example: '0b9f2c4e-5d1a-4c3b-9e8f-1a2b3c4d5e6f' })
+  mailbox_id: string | null;
+  @ApiProperty({ enum: EMAIL_STATUSES, example: 'ROBOT_CREATED' }) status: string;
+  @ApiProperty({ nullable: true, type: String, example: null, description: 'why it was refused (REJECTED)' })
+  reject_reason: string | null;
   @ApiProperty({ nullable: true, type: EmailAddressDto }) from: EmailAddressDto | null;
   @ApiProperty({ nullable: true, type: String, example: 'Invoice INV-2026-0042' }) subject: string | null;
-  @ApiProperty({ nullable: true, type: String }) sent_at: string | null;
-  @ApiProperty({ nullable: true, type: String, description: "the thread's root Message-ID" }) thread_id: string | null;
+  @ApiProperty({ nullable: true, type: String, example: '2026-12-02T08:59:41.000Z', description: 'its Date header' })
+  sent_at: string | null;
+  @ApiProperty({
+    nullable: true,
+    type: String,
+    example: 'CAF=x7@mail.vendor.example',
+    description: "the thread's root Message-ID",
+  })
+  thread_id: string | null;
   @ApiProperty({ nullable: true, type: String, example: 'invoice', description: 'the class chosen at intake' })
   class_name: string | null;
   @ApiProperty({ nullable: true, type: Number, example: 0.93 }) confidence: number | null;
-  @ApiProperty({ nullable: true, type: String, description: "a person's class, when one was given" })
+  @ApiProperty({ nullable: true, type: String, example: null, description: "a person's class, when one was given" })
   label: string | null;
-  @ApiProperty() contains_sensitive_data: boolean;
+  @ApiProperty({ example: true, description: 'PII was found (pii_tags names its kinds)' })
+  contains_sensitive_data: boolean;
   @ApiProperty({ type: [String], example: ['iban', 'phone'] }) pii_tags: string[];
-  @ApiProperty({ nullable: true, type: String }) robot_id: string | null;
-  @ApiProperty() size_bytes: number;
-  @ApiProperty() received_at: string;
+  @ApiProperty({ nullable: true, type: String, example: 'INV_1764979200000_1' }) robot_id: string | null;
+  @ApiProperty({ type: 'integer', example: 48213, description: 'the raw message' }) size_bytes: number;
+  @ApiProperty({ example: '2026-12-02T09:00:00.000Z' }) received_at: string;
 
   static of(row: EmailRow): EmailSummaryDto {
     const classification = row.classification as { class_name?: string | null; confidence?: number } | null;
@@ -119,12 +129,19 @@ export class EmailSummaryDto {
 }
 
 export class EmailAttachmentDto {
-  @ApiProperty() position: number;
+  @ApiProperty({ type: 'integer', example: 0, description: 'its place among the attachments, from 0' })
+  position: number;
   @ApiProperty({ nullable: true, type: String, example: 'INV-2026-0042.pdf' }) filename: string | null;
   @ApiProperty({ example: 'application/pdf' }) media_type: string;
-  @ApiProperty() size_bytes: number;
-  @ApiProperty() sha256: string;
-  @ApiProperty({ nullable: true, type: String, format: 'uuid', description: 'its OCR document, once handed to OCR' })
+  @ApiProperty({ type: 'integer', example: 40112 }) size_bytes: number;
+  @ApiProperty({ example: '9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08' }) sha256: string;
+  @ApiProperty({
+    nullable: true,
+    type: String,
+    format: 'uuid',
+    example: '7c9e6679-7425-40de-944b-e07fc1f90ae7',
+    description: 'its OCR document, once handed to OCR',
+  })
   ocr_document_id: string | null;
   @ApiProperty({ example: '/api/v1/emails/5d1f0e2a-8c3b-4f6a-9e7d-2b4c6a8e0f13/attachments/0' }) url: string;
 }
@@ -132,27 +149,48 @@ export class EmailAttachmentDto {
 export class EmailAuditDto {
   @ApiProperty({ example: 'classify' }) step: string;
   @ApiProperty({ example: 'ok' }) outcome: string;
-  @ApiProperty({ type: 'object', additionalProperties: true }) detail: Record<string, unknown>;
-  @ApiProperty({ nullable: true, type: String }) actor: string | null;
-  @ApiProperty() at: string;
+  @ApiProperty({ type: 'object', additionalProperties: true, example: { class_name: 'invoice', confidence: 0.93 } })
+  detail: Record<string, unknown>;
+  @ApiProperty({ nullable: true, type: String, example: null, description: "the key prefix of a person's step" })
+  actor: string | null;
+  @ApiProperty({ example: '2026-12-02T09:00:00.000Z' }) at: string;
 }
 
 export class EmailDto extends EmailSummaryDto {
   @ApiProperty({ type: [EmailAddressDto] }) to: EmailAddressDto[];
   @ApiProperty({ type: [EmailAddressDto] }) cc: EmailAddressDto[];
-  @ApiProperty({ nullable: true, type: String }) in_reply_to: string | null;
-  @ApiProperty({ nullable: true, type: String, description: 'safe plain text (redacted when EMAIL_REDACT_PII)' })
+  @ApiProperty({ nullable: true, type: String, example: null }) in_reply_to: string | null;
+  @ApiProperty({
+    nullable: true,
+    type: String,
+    example: 'Please find attached invoice INV-2026-0042, due 2026-12-31.',
+    description: 'safe plain text (redacted when EMAIL_REDACT_PII)',
+  })
   text: string | null;
-  @ApiProperty({ type: [String], description: 'defects met and survived (charset fallbacks, bad headers)' })
+  @ApiProperty({
+    type: [String],
+    example: [],
+    description: 'defects met and survived (charset fallbacks, bad headers)',
+  })
   parse_warnings: string[];
   @ApiProperty({
     nullable: true,
     type: 'object',
     additionalProperties: true,
+    example: { class_name: 'invoice', confidence: 0.93, model_version: 3, threshold: 0.6 },
     description: 'class, confidence, every class\'s probability, rule, model version, threshold',
   })
   classification: Record<string, unknown> | null;
-  @ApiProperty({ type: 'object', additionalProperties: true, description: 'dates, amounts, numbers, contacts, IBANs, signature' })
+  @ApiProperty({
+    type: 'object',
+    additionalProperties: true,
+    example: {
+      dates: ['2026-12-31'],
+      amounts: [{ value: 1250, currency: 'EUR', text: '1.250,00 €' }],
+      invoice_numbers: ['INV-2026-0042'],
+    },
+    description: 'dates, amounts, numbers, contacts, IBANs, signature',
+  })
   extracted: Record<string, unknown>;
   @ApiProperty({ type: [EmailAttachmentDto] }) attachments: EmailAttachmentDto[];
   @ApiProperty({ type: [EmailAuditDto], description: 'every processing step, oldest first' }) audit: EmailAuditDto[];

@@ -1,7 +1,12 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { IsInt, IsOptional, Matches, Max, Min } from 'class-validator';
-import { EVENT_CATALOGUE, type EventDefinition, EventType } from '../../../core/events/event-catalogue.js';
+import {
+  EVENT_CATALOGUE,
+  type EmittingLayer,
+  type EventDefinition,
+  EventType,
+} from '../../../core/events/event-catalogue.js';
 import { CONSUMER_NAME } from '../../../core/events/event-consumer.js';
 import type { ConsumerRow, ParkedEvent } from '../../../state/repositories/outbox.repository.js';
 
@@ -36,21 +41,38 @@ export class ListParkedQueryDto {
   limit?: number;
 }
 
+// The catalogue's unions as values, for the document's enums: typed as records over the unions,
+// the compiler refuses these when a layer or subject is added to the catalogue and not here.
+const EMITTERS: Record<EmittingLayer, true> = {
+  orchestrator: true,
+  registry: true,
+  'load-balancer': true,
+  monitoring: true,
+  notification: true,
+  review: true,
+  email: true,
+};
+const SUBJECTS: Record<EventDefinition['subject'], true> = {
+  robot: true,
+  module: true,
+  subscription: true,
+  review: true,
+  email: true,
+  mailbox: true,
+};
+
 export class EventTypeDto {
   @ApiProperty({ enum: EventType, example: EventType.RobotCompleted })
   event_type: EventType;
   @ApiProperty({ type: 'integer', example: 1 })
   version: number;
-  @ApiProperty({
-    enum: ['orchestrator', 'registry', 'load-balancer', 'monitoring', 'notification', 'review'],
-    example: 'orchestrator',
-  })
+  @ApiProperty({ enum: Object.keys(EMITTERS), example: 'orchestrator' })
   emitter: EventDefinition['emitter'];
   @ApiProperty({
-    enum: ['robot', 'module', 'subscription', 'review'],
+    enum: Object.keys(SUBJECTS),
     example: 'robot',
     description:
-      'robot events carry robot_id; module and alert events module_name only; subscription events neither; review events their robot_id when there is one',
+      'robot events carry robot_id; module and alert events module_name only; subscription events neither; review and email events their robot_id when there is one; mailbox events neither',
   })
   subject: EventDefinition['subject'];
   @ApiProperty({ example: 'The robot finished well.' })
