@@ -40,10 +40,11 @@ import {
 import { mbox, rfc822 } from '../factories/email.factory.js';
 import { writeInbox } from '../factories/in-app.factory.js';
 import { form, phototestLines } from '../support/ocr-uploads.js';
-import { http, type HttpResult, useTestApp } from '../support/test-app.js';
+import { http, type HttpResult, TEST_ADMIN_KEY, useTestApp } from '../support/test-app.js';
 
 const PROBLEM_REF = '#/components/schemas/ProblemDetailsDto';
 const PROBLEM_TYPE = 'application/problem+json';
+const NDJSON = 'application/x-ndjson';
 const BODY_LIMIT = 32_768;
 const OCR_MAX_BYTES = 65_536;
 const EMAIL_MAX_BYTES = 65_536;
@@ -86,6 +87,23 @@ const FRACTIONAL: Record<string, string[]> = {
   // Every class's probability: a map of fractions.
   EmailClassificationDto: ['confidence', 'probabilities/additionalProperties', 'threshold'],
 };
+
+/**
+ * `http()` for a route answering JSON lines, which it would parse as one JSON document: their text
+ * is the body (the document declares it a string), each line a JSON object with its `type`.
+ */
+async function httpLines<T>(url: string, init: RequestInit & { key?: string | null }): Promise<HttpResult<T>> {
+  const { key = TEST_ADMIN_KEY, ...request } = init;
+  const headers = new Headers(request.headers);
+  if (key !== null) headers.set('x-api-key', key);
+  const response = await fetch(url, { ...request, headers });
+  const text = await response.text();
+  if ((response.headers.get('content-type') ?? '').split(';')[0] !== NDJSON) {
+    return { status: response.status, headers: response.headers, body: JSON.parse(text) as T };
+  }
+  for (const line of text.trim().split('\n')) expect(JSON.parse(line)).toMatchObject({ type: expect.any(String) });
+  return { status: response.status, headers: response.headers, body: text as T };
+}
 
 /** The statuses the scenario below draws from each operation. */
 const EXERCISED: Record<string, string> = {
@@ -262,11 +280,14 @@ describe('the OpenAPI document at /docs-json', () => {
       headers?: Record<string, string>;
       /** A multipart body: fetch writes its Content-Type with the boundary. */
       form?: FormData;
+      /** The answer may be JSON lines: read as text (`httpLines`). */
+      lines?: boolean;
     } = {},
   ): Promise<HttpResult<T>> {
     const json = init.raw ?? (init.body === undefined ? undefined : JSON.stringify(init.body));
     const body = init.form ?? json;
-    const res = await http<T>(`${t.url}${path}`, {
+    const send = init.lines ? httpLines : http;
+    const res = await send<T>(`${t.url}${path}`, {
       method,
       key: init.key,
       headers: { ...(json === undefined ? {} : { 'content-type': init.type ?? 'application/json' }), ...init.headers },
@@ -776,8 +797,13 @@ describe('the OpenAPI document at /docs-json', () => {
     );
     expect(junk.status).toBe(422);
     const archive = mbox([rfc822({ subject: 'From the archive' }), Buffer.from('not an email\r\n')]);
-    await call('POST', `${emails}/import`, `${emails}/import`, { raw: archive, type: 'application/mbox' });
-    await call('POST', `${emails}/import`, `${emails}/import`, { body: {} });
+    const imported = await call<string>('POST', `${emails}/import`, `${emails}/import`, {
+      raw: archive,
+      type: 'application/mbox',
+      lines: true,
+    });
+    expect(JSON.parse(imported.body.trim().split('\n').at(-1)!)).toMatchObject({ type: 'summary', messages: 2 });
+    await call('POST', `${emails}/import`, `${emails}/import`, { body: {}, lines: true });
     await call('GET', emails, `${emails}?limit=2`);
     await call('GET', emails, `${emails}?status=WHATEVER`);
     const emailPath = `${emails}/${taken.body.email_id}`;
@@ -824,7 +850,9 @@ describe('the OpenAPI document at /docs-json', () => {
     await call('POST', rules, rules, { body: { ...rule, name: 'docs bank', conditions: { domain: 'bank.example' } } });
     await call('POST', rules, rules, { body: { ...rule, name: 'docs none', conditions: {} } });
     await call('POST', rules, rules, { body: { ...rule, name: 'DOCS INVOICES' } });
-    await call('POST', rules, rules, { body: { ...rule, name: 'docs unsafe', conditions: { subject_pattern: '(a|aa)*b' } } });
+    await call('POST', rules, rules, {
+      body: { ...rule, name: 'docs unsafe', conditions: { subject_pattern: '(a|aa)*b' } },
+    });
     await call('GET', rules, rules);
     const rulePath = `${rules}/${added.body.rule_id}`;
     const noRule = `${rules}/${randomUUID()}`;
@@ -901,7 +929,14 @@ describe('the OpenAPI document at /docs-json', () => {
     // email mailboxes (no ingestor in this app: stored, not watched; port 1 refuses the check)
     const mailboxes = '/api/v1/email/mailboxes';
     const oneMailbox = '/api/v1/email/mailboxes/{mailbox_id}';
-    const mailboxBody = { name: 'docs-box', host: '127.0.0.1', port: 1, secure: false, username: 'bot', password: 'pw' };
+    const mailboxBody = {
+      name: 'docs-box',
+      host: '127.0.0.1',
+      port: 1,
+      secure: false,
+      username: 'bot',
+      password: 'pw',
+    };
     const box = await call<{ mailbox_id: string }>('POST', mailboxes, mailboxes, { body: mailboxBody });
     await call('POST', mailboxes, mailboxes, { body: mailboxBody });
     await call('POST', mailboxes, mailboxes, { body: { ...mailboxBody, name: 'docs-box-2', port: 0 } });

@@ -163,6 +163,7 @@ export class EmailsController {
   @ApiOperation({ summary: "An attachment's bytes, as a download (never rendered by the browser)" })
   @ApiProduces('application/octet-stream')
   @ApiOkResponse({ schema: { type: 'string', format: 'binary' } })
+  @ApiProblem(400, 'email_id is not a UUID, or position is not an integer from 0 to 10,000')
   @ApiProblem(404, 'No such email, or no stored attachment at that position')
   async attachment(@Param() params: AttachmentParamDto, @Res({ passthrough: true }) reply: FastifyReply) {
     const { bytes, filename } = await this.emails.attachment(params.email_id, params.position);

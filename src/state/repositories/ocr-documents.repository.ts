@@ -216,14 +216,16 @@ export class OcrDocumentsRepository {
 
   /**
    * The robot of a document failed for good or was cancelled: the document says so, with the
-   * robot's last error, unless it already finished (or failed with its own reason).
+   * error of the robot's last failed attempt, unless it already finished (or failed with its own reason).
    */
   async failForRobot(robotId: string, fallback: string): Promise<number> {
     const rows = await this.writer.query<unknown[]>(
       `WITH failed AS (
          UPDATE ocr_documents d
             SET status = 'FAILED', completed_at = now(),
-                error = COALESCE((SELECT r.last_error_message FROM robots r WHERE r.robot_id = d.robot_id), $2)
+                error = COALESCE((SELECT e.error_message FROM robot_execute e
+                                   WHERE e.robot_id = d.robot_id AND e.error_message IS NOT NULL
+                                   ORDER BY e.started_at DESC LIMIT 1), $2)
           WHERE d.robot_id = $1 AND d.status IN ${UNFINISHED}
          RETURNING d.document_id)
        SELECT * FROM failed`,

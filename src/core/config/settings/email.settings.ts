@@ -1,4 +1,6 @@
+import { Transform } from 'class-transformer';
 import { IsBoolean, IsInt, IsNumber, Max, Min } from 'class-validator';
+import { toBoolean } from './to-boolean.js';
 
 const MB = 1024 * 1024;
 
@@ -23,10 +25,12 @@ export class EmailSettings {
   EMAIL_MAX_ATTACHMENT_BYTES: number = 20 * MB;
 
   /** Redact what PII detection finds (emails, phones, IBANs, national ids) in the stored text. */
+  @Transform(toBoolean)
   @IsBoolean()
   EMAIL_REDACT_PII: boolean = false;
 
   /** Watch the configured IMAP mailboxes on this instance (off: REST upload and mbox import only). */
+  @Transform(toBoolean)
   @IsBoolean()
   EMAIL_MAILBOXES_ENABLED: boolean = true;
 

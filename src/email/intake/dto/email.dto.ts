@@ -54,7 +54,7 @@ export class ListEmailsQueryDto extends PageQueryDto {
   @IsUUID()
   mailbox_id?: string;
 
-  @ApiPropertyOptional({ example: 'invoice', description: 'the class (a person\'s label when there is one)' })
+  @ApiPropertyOptional({ example: 'invoice', description: "the class (a person's label when there is one)" })
   @IsOptional()
   @Matches(CLASS_NAME, { message: 'class_name must be 1-50 letters, digits, _ . -' })
   class_name?: string;
@@ -178,7 +178,7 @@ export class EmailDto extends EmailSummaryDto {
     type: 'object',
     additionalProperties: true,
     example: { class_name: 'invoice', confidence: 0.93, model_version: 3, threshold: 0.6 },
-    description: 'class, confidence, every class\'s probability, rule, model version, threshold',
+    description: "class, confidence, every class's probability, rule, model version, threshold",
   })
   classification: Record<string, unknown> | null;
   @ApiProperty({
