@@ -81,10 +81,14 @@ export async function train(
   const counts: Array<Map<string, number>> = [];
   for (const example of examples) {
     counts.push(termCounts(example.features, tokenizer));
-    if (counts.length % 200 === 0) await options.pause?.();
+    await options.pause?.();
   }
-  const vectorizer = fitVectorizer(counts, tokenizer, options);
-  const rows = counts.map((c) => vectorize(vectorizer, c));
+  const vectorizer = await fitVectorizer(counts, tokenizer, options, options.pause);
+  const rows: SparseVector[] = [];
+  for (const c of counts) {
+    rows.push(vectorize(vectorizer, c));
+    await options.pause?.();
+  }
   const labels = Int32Array.from(examples, (e) => classes.indexOf(e.label));
   const K = classes.length;
   const D = vectorizer.terms.length;
@@ -93,7 +97,7 @@ export async function train(
   const weights = Float64Array.from(labels, (label) =>
     options.classWeight === 'balanced' ? examples.length / (K * perClass[label]) : 1,
   );
-  const objective = softmaxObjective({ rows, labels, weights, classes: K, features: D }, options.l2);
+  const objective = softmaxObjective({ rows, labels, weights, classes: K, features: D }, options.l2, options.pause);
   const result = await minimize(objective, new Float64Array(D * K + K), {
     maxIterations: options.maxIterations,
     tolerance: options.tolerance,
@@ -147,7 +151,7 @@ function pack(
 export interface CompiledModel {
   classes: string[];
   vectorizer: Vectorizer;
-  params: Float32Array;
+  params: Float64Array;
 }
 
 export function compile(model: ClassifierModel): CompiledModel {
@@ -155,7 +159,7 @@ export function compile(model: ClassifierModel): CompiledModel {
     throw new Error(`unknown model format ${model.kind}/${model.format}`);
   const K = model.classes.length;
   const D = model.terms.length;
-  const params = new Float32Array(D * K + K);
+  const params = new Float64Array(D * K + K);
   model.weights.forEach(({ gaps, values }, k) => {
     let j = -1;
     for (let n = 0; n < gaps.length; n++) {

@@ -56,7 +56,7 @@ export async function crossValidate(
       const probabilities = predict(model, examples[i].features);
       const [predicted, confidence] = Object.entries(probabilities).reduce((a, b) => (b[1] > a[1] ? b : a));
       predictions[i] = { truth: examples[i].label, predicted, confidence };
-      if (i % 200 === 0) await trainOptions.pause?.();
+      await trainOptions.pause?.();
     }
   }
   const classes = [...new Set(examples.map((e) => e.label))].sort();

@@ -1,5 +1,5 @@
-/** Fills `gradient` at `x` and returns the objective's value there. */
-export type Objective = (x: Float64Array, gradient: Float64Array) => number;
+/** Fills `gradient` at `x` and returns the objective's value there (it may yield while it computes). */
+export type Objective = (x: Float64Array, gradient: Float64Array) => number | Promise<number>;
 
 export interface LbfgsOptions {
   maxIterations: number;
@@ -32,9 +32,9 @@ const dot = (a: Float64Array, b: Float64Array): number => {
  */
 export async function minimize(objective: Objective, start: Float64Array, options: LbfgsOptions): Promise<LbfgsResult> {
   const n = start.length;
-  let x = Float64Array.from(start);
+  let x = start.slice();
   let gradient = new Float64Array(n);
-  let value = objective(x, gradient);
+  let value = await objective(x, gradient);
   await options.pause?.();
   const s: Float64Array[] = [];
   const y: Float64Array[] = [];
@@ -75,7 +75,7 @@ export async function minimize(objective: Objective, start: Float64Array, option
     let nextValue = Infinity;
     for (let tries = 0; tries < 40; tries++) {
       for (let i = 0; i < n; i++) nextX[i] = x[i] + step * direction[i];
-      nextValue = objective(nextX, nextGradient);
+      nextValue = await objective(nextX, nextGradient);
       await options.pause?.();
       if (nextValue <= value + 1e-4 * step * slope) break;
       step /= 2;
@@ -100,7 +100,7 @@ export async function minimize(objective: Objective, start: Float64Array, option
       rho.push(1 / sy);
     }
     const decrease = (value - nextValue) / Math.max(Math.abs(value), Math.abs(nextValue), 1);
-    x = Float64Array.from(nextX);
+    x = nextX.slice();
     [gradient, nextGradient] = [nextGradient, gradient];
     value = nextValue;
     if (decrease < options.tolerance) return { x, value, iterations: iteration, converged: true };

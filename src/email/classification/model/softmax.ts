@@ -15,14 +15,8 @@ export interface SoftmaxData {
   features: number;
 }
 
-/** Logits of one row, written into `out`. */
-export function logits(
-  params: ArrayLike<number>,
-  classes: number,
-  features: number,
-  row: SparseVector,
-  out: Float64Array,
-) {
+/** Logits of one row, written into `out`. One array type for the weights keeps this monomorphic: fast. */
+export function logits(params: Float64Array, classes: number, features: number, row: SparseVector, out: Float64Array) {
   const bias = features * classes;
   for (let k = 0; k < classes; k++) out[k] = params[bias + k];
   const { indices, values } = row;
@@ -45,16 +39,23 @@ export function softmaxInPlace(z: Float64Array): void {
   for (let k = 0; k < z.length; k++) z[k] /= sum;
 }
 
-/** Weighted mean cross-entropy plus (l2 / 2) * |weights|^2 (biases are not penalised). */
-export function softmaxObjective(data: SoftmaxData, l2: number): Objective {
+/** Rows between two calls of the pause hook while the gradient is computed. */
+const ROWS_PER_PAUSE = 32;
+
+/**
+ * Weighted mean cross-entropy plus (l2 / 2) * |weights|^2 (biases are not penalised). `pause` is
+ * awaited every ROWS_PER_PAUSE rows, so one evaluation over many examples does not hold the loop.
+ */
+export function softmaxObjective(data: SoftmaxData, l2: number, pause?: () => Promise<void>): Objective {
   const { rows, labels, weights, classes: K, features: D } = data;
   let totalWeight = 0;
   for (const w of weights) totalWeight += w;
   const z = new Float64Array(K);
-  return (params, gradient) => {
+  return async (params, gradient) => {
     gradient.fill(0);
     let loss = 0;
     for (let r = 0; r < rows.length; r++) {
+      if (pause && r % ROWS_PER_PAUSE === ROWS_PER_PAUSE - 1) await pause();
       const row = rows[r];
       logits(params, K, D, row, z);
       let max = -Infinity;

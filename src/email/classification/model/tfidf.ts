@@ -22,26 +22,42 @@ export interface Vectorizer {
 }
 
 /**
- * Picks the vocabulary from the training documents: terms by document frequency (ties by the term,
- * so the same documents give the same vocabulary) and their smoothed idf, ln((1+n)/(1+df)) + 1 as
- * scikit-learn computes it.
+ * Picks the vocabulary from the training documents: terms by document frequency, ties in code-unit
+ * order (so the same documents give the same vocabulary), and their smoothed idf,
+ * ln((1+n)/(1+df)) + 1 as scikit-learn computes it. Terms are grouped by frequency and each group
+ * sorted natively: no comparator calls, and a pause between groups.
  */
-export function fitVectorizer(
+export async function fitVectorizer(
   counts: ReadonlyArray<Map<string, number>>,
   tokenizer: TokenizerOptions,
   options: VocabularyOptions,
-): Vectorizer {
+  pause?: () => Promise<void>,
+): Promise<Vectorizer> {
   const df = new Map<string, number>();
-  for (const doc of counts) for (const term of doc.keys()) df.set(term, (df.get(term) ?? 0) + 1);
-  const kept = [...df].filter(([, n]) => n >= options.minDf);
-  kept.sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0));
-  const chosen = kept.slice(0, options.maxFeatures);
-  const n = counts.length;
-  return vectorizerOf(
-    tokenizer,
-    chosen.map(([term]) => term),
-    Float64Array.from(chosen, ([, d]) => Math.log((1 + n) / (1 + d)) + 1),
-  );
+  for (const doc of counts) {
+    for (const term of doc.keys()) df.set(term, (df.get(term) ?? 0) + 1);
+    await pause?.();
+  }
+  const byFrequency = new Map<number, string[]>();
+  for (const [term, n] of df) {
+    if (n < options.minDf) continue;
+    const group = byFrequency.get(n);
+    if (group) group.push(term);
+    else byFrequency.set(n, [term]);
+  }
+  const terms: string[] = [];
+  const idf: number[] = [];
+  const index = new Map<string, number>();
+  for (const n of [...byFrequency.keys()].sort((a, b) => b - a)) {
+    for (const term of byFrequency.get(n)!.sort()) {
+      if (terms.length === options.maxFeatures) break;
+      index.set(term, terms.length);
+      terms.push(term);
+      idf.push(Math.log((1 + counts.length) / (1 + n)) + 1);
+    }
+    await pause?.();
+  }
+  return { tokenizer, terms, idf: Float64Array.from(idf), index };
 }
 
 export function vectorizerOf(tokenizer: TokenizerOptions, terms: string[], idf: Float64Array): Vectorizer {
