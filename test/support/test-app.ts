@@ -121,12 +121,17 @@ export async function http<T = Record<string, unknown>>(
  */
 export function useTestApp(env: Record<string, string | undefined> = {}, root?: () => DynamicModule): TestApp {
   let current: TestApp | undefined;
+  let starting: Promise<TestApp> | undefined;
   const dir = env.DATABASE_URL ? undefined : tempDir();
   beforeAll(async () => {
-    current = await startApp({ ...(dir && { DATA_DIR: dir.path }), ...env }, root);
+    starting = startApp({ ...(dir && { DATA_DIR: dir.path }), ...env }, root);
+    current = await starting;
   });
   afterAll(async () => {
-    await current?.close();
+    // A boot that outlived beforeAll's timeout still ends in an app: close it too, or its timers
+    // and connections keep Jest from exiting.
+    const app = current ?? (await starting?.catch(() => undefined));
+    await app?.close();
     dir?.remove();
   });
   const running = () => {
