@@ -1,11 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it, jest } from '@jest/globals';
-import { type DynamicModule, Global, Module } from '@nestjs/common';
 import { getDataSourceToken } from '@nestjs/typeorm';
 import { readFileSync } from 'node:fs';
 import pg from 'pg';
 import { setTimeout as sleep } from 'node:timers/promises';
 import type { DataSource } from 'typeorm';
-import { AppModule } from '../../src/app.module.js';
 import {
   EMAIL_INGESTOR,
   type EmailIngestor,
@@ -93,32 +91,19 @@ class RecordingIngestor implements EmailIngestor {
   }
 }
 
-@Global()
-@Module({})
-class TestIngestorModule {
-  static named(instance: string): DynamicModule {
-    return {
-      module: TestIngestorModule,
-      global: true,
-      providers: [
-        {
-          provide: EMAIL_INGESTOR,
-          inject: [getDataSourceToken()],
-          useFactory: (db: DataSource) => new RecordingIngestor(db, instance),
-        },
-      ],
-      exports: [EMAIL_INGESTOR],
-    };
-  }
+/**
+ * Starts an app whose mailbox watchers hand their messages to a RecordingIngestor. EmailModule
+ * wires the real ingestor into the mailboxes module by import, which wins over any global
+ * provider, so the double replaces the real one's `ingest` on the instance the watchers hold.
+ * Nothing is watched before the spy is in place: this file creates its mailboxes afterwards.
+ */
+async function startRecording(instance: string): Promise<TestApp> {
+  const app = await startApp(ENV);
+  const ingestor = app.app.get<EmailIngestor>(EMAIL_INGESTOR, { strict: false });
+  const recording = new RecordingIngestor(app.app.get<DataSource>(getDataSourceToken()), instance);
+  jest.spyOn(ingestor, 'ingest').mockImplementation((raw, source) => recording.ingest(raw, source));
+  return app;
 }
-
-@Module({})
-class MailboxTestApp {}
-
-const appWithIngestor = (instance: string) => (): DynamicModule => ({
-  module: MailboxTestApp,
-  imports: [AppModule.forRoot(), TestIngestorModule.named(instance)],
-});
 
 type Mailbox = {
   mailbox_id: string;
@@ -187,7 +172,7 @@ describe('IMAP mailboxes (PostgreSQL + Dovecot)', () => {
 
   beforeAll(async () => {
     dovecot = await Dovecot.start(Object.values(users));
-    a = await startApp(ENV, appWithIngestor('A'));
+    a = await startRecording('A');
     apps.push(a);
   }, 60_000);
 
@@ -549,7 +534,7 @@ describe('IMAP mailboxes (PostgreSQL + Dovecot)', () => {
   }, 30_000);
 
   it('two instances on one database: one watches each mailbox; when it dies without letting go, the other takes over within the lease', async () => {
-    const b = await startApp(ENV, appWithIngestor('B'));
+    const b = await startRecording('B');
     apps.push(b);
     const pair = await create(users.pair);
     await healthOf(pair.mailbox_id, 'HEALTHY');

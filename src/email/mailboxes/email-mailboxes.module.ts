@@ -13,8 +13,8 @@ import { MailboxesService } from './mailboxes.service.js';
 /**
  * IMAP mailboxes: their REST API and the watchers that take their mail in. The watchers hand
  * each message to EMAIL_INGESTOR, which this module does not provide: `withIngestor(M)` imports
- * the module M that exports it (EmailModule wires the ingest part so), and a global provider
- * serves too (tests). It is injected @Optional: without one, no mailbox is watched (the
+ * the module M that exports it (EmailModule wires the ingest part so; an imported provider wins
+ * over a global one). It is injected @Optional: without one, no mailbox is watched (the
  * supervisor warns at boot) and the REST API works all the same.
  */
 @Module({
