@@ -1,3 +1,4 @@
+import type { AppConfig } from '../../core/config/app-config.service.js';
 import { DomainException } from '../../core/errors/domain.exception.js';
 import type { Principal } from '../../security/principal.js';
 import { InAppErrorCode } from '../in-app.errors.js';
@@ -11,10 +12,9 @@ export const AUDIENCE_MESSAGE = 'audience must be 1-200 letters, digits, . _ : @
 
 /**
  * The audience the platform's own notices go to (subscription.disabled and the admins' defaults),
- * and what the inbox and the stream read when no audience is named. The core part's
- * NOTIFY_ADMIN_AUDIENCE names the same audience.
+ * and what the inbox and the stream read when no audience is named: NOTIFY_ADMIN_AUDIENCE.
  */
-export const DEFAULT_AUDIENCE = 'admins';
+export const adminAudience = (config: AppConfig): string => config.get('NOTIFY_ADMIN_AUDIENCE');
 
 /** The audience of a module's own notices: the only one a key bound to that module may read. */
 export const moduleAudience = (moduleName: string) => `module:${moduleName}`;

@@ -9,7 +9,8 @@ import { Caller } from '../../security/caller.decorator.js';
 import type { Principal } from '../../security/principal.js';
 import { Scope } from '../../security/scopes.js';
 import { InAppErrorCode } from '../in-app.errors.js';
-import { assertMayRead, DEFAULT_AUDIENCE } from './audience.js';
+import { assertMayRead } from './audience.js';
+import { InboxService } from './inbox.service.js';
 import { StreamQueryDto } from './dto/inbox-query.dto.js';
 import { InboxStreams } from './inbox-streams.service.js';
 
@@ -27,7 +28,10 @@ const EXAMPLE_EVENT =
 @ApiCommonProblems()
 @Controller('api/v1/notifications/stream')
 export class InboxStreamController {
-  constructor(private readonly streams: InboxStreams) {}
+  constructor(
+    private readonly streams: InboxStreams,
+    private readonly inbox: InboxService,
+  ) {}
 
   @Get()
   @ApiOperation({
@@ -55,7 +59,7 @@ export class InboxStreamController {
     @Res() reply: FastifyReply,
     @Caller() caller?: Principal,
   ): void {
-    const audience = query.audience ?? DEFAULT_AUDIENCE;
+    const audience = query.audience ?? this.inbox.defaultAudience;
     assertMayRead(caller, audience);
     const lastEventId = lastEventIdHeader ? parseLastEventId(lastEventIdHeader) : (query.last_event_id ?? null);
     const slot = this.streams.reserve(caller?.keyId ?? null);

@@ -1,9 +1,10 @@
 import { Injectable } from '@nestjs/common';
+import { AppConfig } from '../../core/config/app-config.service.js';
 import { DomainException } from '../../core/errors/domain.exception.js';
 import { paginate } from '../../core/http/keyset-pagination.js';
 import type { Principal } from '../../security/principal.js';
 import { InAppErrorCode } from '../in-app.errors.js';
-import { assertMayRead, DEFAULT_AUDIENCE, mayRead } from './audience.js';
+import { adminAudience, assertMayRead, mayRead } from './audience.js';
 import {
   InboxNotificationDto,
   type InboxPageDto,
@@ -18,13 +19,21 @@ const NOTIFICATION_ID = /^\d{1,15}$/;
 /** Reading an audience's inbox and marking it read. */
 @Injectable()
 export class InboxService {
-  constructor(private readonly inbox: InboxRepository) {}
+  /** Whose inbox a call that names no audience reads. */
+  readonly defaultAudience: string;
+
+  constructor(
+    private readonly inbox: InboxRepository,
+    config: AppConfig,
+  ) {
+    this.defaultAudience = adminAudience(config);
+  }
 
   async list(
     caller: Principal | undefined,
     query: { audience?: string; unread_only?: boolean; limit?: number; cursor?: string },
   ): Promise<InboxPageDto> {
-    const audience = query.audience ?? DEFAULT_AUDIENCE;
+    const audience = query.audience ?? this.defaultAudience;
     assertMayRead(caller, audience);
     const page = await paginate(
       {
@@ -36,10 +45,10 @@ export class InboxService {
       },
       { limit: query.limit ?? 50, cursor: query.cursor },
     );
-    return { ...page, unread_count: await this.inbox.unreadCount(audience) };
+    return { ...page, audience, unread_count: await this.inbox.unreadCount(audience) };
   }
 
-  async unreadCount(caller: Principal | undefined, audience = DEFAULT_AUDIENCE): Promise<UnreadCountDto> {
+  async unreadCount(caller: Principal | undefined, audience = this.defaultAudience): Promise<UnreadCountDto> {
     assertMayRead(caller, audience);
     return { audience, unread_count: await this.inbox.unreadCount(audience) };
   }

@@ -42,6 +42,7 @@
   class InboxSession {
     constructor(key, audience) {
       this.key = key;
+      this.requested = audience;
       this.audience = audience;
       this.items = new Map();
       this.lastEventId = null;
@@ -69,7 +70,8 @@
 
     async start() {
       setStatus('loading', 'Loading…');
-      const query = new URLSearchParams({ audience: this.audience, limit: String(SHOWN) });
+      // No audience typed: the server's default (NOTIFY_ADMIN_AUDIENCE), which the page names.
+      const query = new URLSearchParams({ ...(this.audience && { audience: this.audience }), limit: String(SHOWN) });
       const page = await this.call(`${INBOX_URL}?${query}`).catch(() => ({ ok: false, status: 0 }));
       if (this.stopped) return;
       if (!page.ok) {
@@ -77,6 +79,7 @@
         setStatus('error', `Notifications unavailable (${why})`);
         return;
       }
+      if (typeof page.body?.audience === 'string') this.audience = page.body.audience;
       const items = Array.isArray(page.body?.items) ? page.body.items : [];
       for (const item of items) this.items.set(item.notification_id, item);
       // The stream picks up after the newest listed one: nothing between the list and the stream is lost.
@@ -220,8 +223,8 @@
 
   function open(key) {
     const input = $('inbox-audience');
-    const audience = (input?.value || 'admins').trim() || 'admins';
-    if (session && session.key === key && session.audience === audience) return;
+    const audience = (input?.value ?? '').trim();
+    if (session && session.key === key && session.requested === audience) return;
     session?.stop();
     session = new InboxSession(key, audience);
     void session.start();

@@ -71,6 +71,9 @@ export class InboxPageDto extends PageDto<InboxNotificationDto> {
   @ApiProperty({ type: InboxNotificationDto, isArray: true, description: 'Newest first' })
   items: InboxNotificationDto[];
 
+  @ApiProperty({ example: 'admins', description: 'Whose inbox this is (NOTIFY_ADMIN_AUDIENCE when none was named)' })
+  audience: string;
+
   @ApiProperty({ type: 'integer', example: 3, description: "The audience's unread notifications, all pages" })
   unread_count: number;
 }

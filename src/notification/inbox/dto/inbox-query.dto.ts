@@ -2,7 +2,7 @@ import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform, Type } from 'class-transformer';
 import { IsBoolean, IsInt, IsOptional, Matches, Max, Min } from 'class-validator';
 import { PageQueryDto } from '../../../core/http/page-query.dto.js';
-import { AUDIENCE_MESSAGE, AUDIENCE_PATTERN, DEFAULT_AUDIENCE } from '../audience.js';
+import { AUDIENCE_MESSAGE, AUDIENCE_PATTERN } from '../audience.js';
 
 /** A notification id: a BIGSERIAL, kept within what a JSON number holds exactly. */
 const NotificationIdProperty =
@@ -16,14 +16,14 @@ const NotificationIdProperty =
   };
 
 export class AudienceQueryDto {
-  @ApiPropertyOptional({ example: 'admins', default: DEFAULT_AUDIENCE, description: 'Whose inbox' })
+  @ApiPropertyOptional({ example: 'admins', description: 'Whose inbox (default: NOTIFY_ADMIN_AUDIENCE)' })
   @IsOptional()
   @Matches(AUDIENCE_PATTERN, { message: AUDIENCE_MESSAGE })
   audience?: string;
 }
 
 export class ListInboxQueryDto extends PageQueryDto {
-  @ApiPropertyOptional({ example: 'admins', default: DEFAULT_AUDIENCE, description: 'Whose inbox' })
+  @ApiPropertyOptional({ example: 'admins', description: 'Whose inbox (default: NOTIFY_ADMIN_AUDIENCE)' })
   @IsOptional()
   @Matches(AUDIENCE_PATTERN, { message: AUDIENCE_MESSAGE })
   audience?: string;
@@ -39,7 +39,7 @@ export class ListInboxQueryDto extends PageQueryDto {
 }
 
 export class StreamQueryDto {
-  @ApiPropertyOptional({ example: 'admins', default: DEFAULT_AUDIENCE, description: 'Whose notifications' })
+  @ApiPropertyOptional({ example: 'admins', description: 'Whose notifications (default: NOTIFY_ADMIN_AUDIENCE)' })
   @IsOptional()
   @Matches(AUDIENCE_PATTERN, { message: AUDIENCE_MESSAGE })
   audience?: string;
