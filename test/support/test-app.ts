@@ -2,13 +2,14 @@ import { afterAll, beforeAll } from '@jest/globals';
 import type { DynamicModule } from '@nestjs/common';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { getDataSourceToken } from '@nestjs/typeorm';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type pg from 'pg';
 import type { DataSource } from 'typeorm';
 import { createApp } from '../../src/app.factory.js';
 import { poolOf } from '../../src/state/data-source.js';
+import { seedMigratedPglite } from './pglite-template.js';
 
 /** The admin key every test app is booted with (BOOTSTRAP_ADMIN_KEY); `http()` sends it by default. */
 export const TEST_ADMIN_KEY = 'bf_0000ad01_test-admin-key-0123456789abcdefghijklmnop';
@@ -74,6 +75,10 @@ export async function startApp(
     ...GENEROUS_LIMITS,
     ...env,
   });
+  // An embedded app on a new folder starts from the migrated template (pglite-template.ts).
+  if (!env.DATABASE_URL && env.DATA_DIR && !existsSync(join(env.DATA_DIR, 'pglite'))) {
+    await seedMigratedPglite(env.DATA_DIR);
+  }
   const app = await createApp(root?.());
   await app.listen(0, '127.0.0.1');
   const url = (await app.getUrl()).replace('[::1]', '127.0.0.1');
@@ -117,7 +122,7 @@ export async function http<T = Record<string, unknown>>(
 
 /**
  * One app for a whole test file: started in beforeAll, closed in afterAll. Without DATABASE_URL it
- * runs on PGlite in a fresh temporary folder. The returned object reads through to the running app.
+ * runs on PGlite in a fresh temporary folder, seeded with the migrated schema. The returned object reads through to the running app.
  */
 export function useTestApp(env: Record<string, string | undefined> = {}, root?: () => DynamicModule): TestApp {
   let current: TestApp | undefined;
