@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
@@ -8,8 +8,9 @@ import { EmbeddedPostgres } from '../../src/state/embedded/embedded-postgres.js'
 import { runMigrations } from '../../src/state/migration-runner.js';
 
 const ROOT = join(import.meta.dirname, '../..');
-// A build by another Jest worker: long on a loaded 2-core machine (initdb in WASM plus every migration).
-const WAIT_FOR_OTHER_BUILD_MS = 240_000;
+// A build by another Jest worker takes long on a loaded 2-core machine (initdb in WASM plus every
+// migration); a claim older than this was left by a run that was killed mid-build.
+const ABANDONED_BUILD_MS = 240_000;
 
 /**
  * A migrated PGlite data folder that embedded test apps start from, built once per version of the
@@ -37,14 +38,17 @@ function fingerprint(): string {
 async function build(template: string, ready: string): Promise<void> {
   mkdirSync(template, { recursive: true });
   const building = join(template, 'building');
-  try {
-    mkdirSync(building); // atomic: one builder; the others wait for `ready`
-  } catch {
-    const deadline = Date.now() + WAIT_FOR_OTHER_BUILD_MS;
-    while (!existsSync(ready)) {
-      if (Date.now() > deadline) throw new Error(`the PGlite template ${template} was not built in time`);
-      await sleep(250);
+  // mkdir is atomic: one worker builds, the others wait for `ready`.
+  while (!claimed(building)) {
+    if (existsSync(ready)) return;
+    const claimedAt = claimTime(building);
+    if (claimedAt !== undefined && Date.now() - claimedAt > ABANDONED_BUILD_MS) {
+      rmSync(building, { recursive: true, force: true });
     }
+    await sleep(250);
+  }
+  if (existsSync(ready)) {
+    rmSync(building, { recursive: true, force: true }); // finished by another worker meanwhile
     return;
   }
   try {
@@ -72,5 +76,23 @@ async function build(template: string, ready: string): Promise<void> {
     renameSync(join(building, 'pglite'), ready); // atomic: a waiting worker sees all of it or nothing
   } finally {
     rmSync(building, { recursive: true, force: true });
+  }
+}
+
+function claimed(building: string): boolean {
+  try {
+    mkdirSync(building);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** When another worker claimed the build; undefined once it let go (built, or failed). */
+function claimTime(building: string): number | undefined {
+  try {
+    return statSync(building).mtimeMs;
+  } catch {
+    return undefined;
   }
 }
