@@ -1,6 +1,7 @@
 import { Injectable, Logger, type OnApplicationBootstrap } from '@nestjs/common';
 import { AppConfig } from '../../core/config/app-config.service.js';
 import { EventType } from '../../core/events/event-catalogue.js';
+import { adminAudience } from '../inbox/audience.js';
 import { ActiveSubscriptions } from './active-subscriptions.js';
 import { checkEmail } from './subscription-targets.js';
 import { SubscriptionsRepository } from './subscriptions.repository.js';
@@ -46,7 +47,7 @@ export class SystemSubscriptions implements OnApplicationBootstrap {
     await this.repository.upsertSystem(ADMINS_IN_APP, {
       ...base,
       channel: 'in_app',
-      target: this.config.get('NOTIFY_ADMIN_AUDIENCE'),
+      target: adminAudience(this.config),
     });
     const email = this.config.get('NOTIFY_ADMIN_EMAIL');
     const checked = email ? checkEmail(email) : null;
