@@ -13,6 +13,7 @@ import { EventConsumers1764720000000 } from './1764720000000-EventConsumers.js';
 import { Notifications1764806400000 } from './1764806400000-Notifications.js';
 import { Ocr1764892800000 } from './1764892800000-Ocr.js';
 import { Email1764979200000 } from './1764979200000-Email.js';
+import { DeliveryClaims1765065600000 } from './1765065600000-DeliveryClaims.js';
 
 /** Every migration, oldest first. A new migration file is added here as well. */
 export const MIGRATIONS = [
@@ -31,4 +32,5 @@ export const MIGRATIONS = [
   Notifications1764806400000,
   Ocr1764892800000,
   Email1764979200000,
+  DeliveryClaims1765065600000,
 ];

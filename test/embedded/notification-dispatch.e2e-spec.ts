@@ -9,7 +9,7 @@ import {
 } from '../factories/notification.factory.js';
 import { eventually } from '../support/eventually.js';
 import { SMTP_PASSWORD, SMTP_USER, smtpServer } from '../support/smtp-server.js';
-import { http, startApp, type TestApp, useTestApp } from '../support/test-app.js';
+import { http, startApp, tempDir, type TestApp, useTestApp } from '../support/test-app.js';
 import { WebhookReceiver } from '../support/webhook-receiver.js';
 
 /**
@@ -242,6 +242,30 @@ describe('notification dispatch', () => {
     }
   });
 
+  it('claims past a deeper backlog of older deliveries it may not send (a DISABLED subscription), oldest first', async () => {
+    // More waiting rows than one claim reads (NOTIFY_DISPATCH_CONCURRENCY 64 x 4), all older than
+    // the active subscription's: a claim that stopped at its first rows would never reach it.
+    const disabled = await subscribe('/disabled-backlog');
+    const waiting = await insertDeliveries(t.db, disabled, receiver.url('/disabled-backlog'), 600);
+    await t.db.query(`UPDATE notification_subscriptions SET status = 'DISABLED' WHERE subscription_id = $1`, [
+      disabled,
+    ]);
+    await t.db.query(
+      `UPDATE notification_deliveries SET next_attempt_at = now() - interval '1 hour' WHERE delivery_id = ANY($1::uuid[])`,
+      [waiting],
+    );
+    const active = await subscribe('/past-the-backlog');
+    const ids = await insertDeliveries(t.db, active, receiver.url('/past-the-backlog'), 3);
+    const rows = await settled(ids);
+    expect(rows.map((row) => row.state)).toEqual(['SENT', 'SENT', 'SENT']);
+    const left = await t.db.query<{ state: string; n: number }>(
+      `SELECT state::text, count(*)::int AS n FROM notification_deliveries WHERE delivery_id = ANY($1::uuid[]) GROUP BY 1`,
+      [waiting],
+    );
+    expect(left.rows).toEqual([{ state: 'PENDING', n: 600 }]);
+    expect(receiver.at('/disabled-backlog')).toHaveLength(0);
+  });
+
   it('shows the last hour by channel, the queue and disabled subscriptions on the dashboard', async () => {
     const { status, body } = await http<{ notifications: Record<string, unknown> }>(
       `${t.url}/api/v1/monitoring/dashboard`,
@@ -271,15 +295,18 @@ describe('notification dispatch', () => {
 describe('notification dispatch: an email digest', () => {
   let smtp: Awaited<ReturnType<typeof smtpServer>>;
   let t: TestApp;
+  const dir = tempDir();
   beforeAll(async () => {
     smtp = await smtpServer();
     t = await startApp({
+      DATA_DIR: dir.path,
       SMTP_URL: `smtp://${SMTP_USER}:${encodeURIComponent(SMTP_PASSWORD)}@127.0.0.1:${smtp.port}`,
       NOTIFY_DISPATCH_POLL_MS: '100',
     });
   });
   afterAll(async () => {
     await t.close();
+    dir.remove();
     await new Promise<void>((done) => smtp.server.close(() => done()));
   });
 

@@ -539,6 +539,8 @@ export const EXPECTED_INDEXES: Record<string, string> = {
   idx_deliveries_subscription: 'notification_deliveries (subscription_id, created_at)',
   idx_deliveries_listing: 'notification_deliveries (created_at, delivery_id)',
   idx_deliveries_dead: "notification_deliveries (updated_at) WHERE (state = 'DEAD'::delivery_state_enum)",
+  // Added by the DeliveryClaims migration.
+  idx_deliveries_leases: "notification_deliveries (lease_expires_at) WHERE (state = 'SENDING'::delivery_state_enum)",
   notification_templates_pkey: 'notification_templates UNIQUE (event_type, channel, locale)',
   inbox_notifications_pkey: 'inbox_notifications UNIQUE (notification_id)',
   inbox_notifications_delivery_id_key: 'inbox_notifications UNIQUE (delivery_id)',

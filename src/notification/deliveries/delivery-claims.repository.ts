@@ -48,13 +48,10 @@ export interface ClaimRequest {
 const DUE = `((d.state IN ('PENDING', 'FAILED') AND d.next_attempt_at <= now())
           OR (d.state = 'SENDING' AND d.lease_expires_at < now()))`;
 
-/** A lone delivery, the first attempt of an email digest once its window is over, or a digest retry. */
-const WINDOW_OVER = `(s.digest_seconds IS NULL OR d.channel <> 'email' OR d.attempts > 0
-          OR d.created_at + make_interval(secs => s.digest_seconds) <= now())`;
-
 /**
- * The dispatcher's claims (raw SQL: the hot path). One statement chooses what is due, oldest first,
- * at most the endpoint's free slots per endpoint and none of an endpoint at capacity (a slow or
+ * The dispatcher's claims (raw SQL: the hot path). One statement chooses what is due, oldest first
+ * (at most `scan` rows read, by `notification_claimable_deliveries`: see the DeliveryClaims
+ * migration), at most the endpoint's free slots per endpoint and none of an endpoint at capacity (a slow or
  * failing endpoint's backlog never fills a claim meant for others), locks it with SKIP LOCKED (so
  * instances claim disjoint sets without waiting on each other) and marks it SENDING under a lease
  * with attempts + 1. An email digest's oldest delivery brings the rest of its subscription's
@@ -72,16 +69,13 @@ export class DeliveryClaimsRepository {
       'notification_deliveries_claim',
       `WITH busy AS (
          SELECT * FROM unnest($5::text[], $6::int[]) AS b(endpoint, free)
+       ), due AS (
+         SELECT * FROM notification_claimable_deliveries($4::text[], ARRAY(SELECT endpoint FROM busy WHERE free <= 0), $8)
        ), candidates AS (
-         SELECT d.delivery_id, d.endpoint, d.subscription_id, d.next_attempt_at,
-                (s.digest_seconds IS NOT NULL AND d.channel = 'email') AS digest
-           FROM notification_deliveries d
-           JOIN notification_subscriptions s ON s.subscription_id = d.subscription_id AND s.status = 'ACTIVE'
-          WHERE ${DUE}
-            AND d.channel::text = ANY($4::text[])
-            AND NOT d.endpoint = ANY(SELECT endpoint FROM busy WHERE free <= 0)
-            AND ${WINDOW_OVER}
-          ORDER BY d.next_attempt_at
+         SELECT u.delivery_id, u.endpoint, u.subscription_id, u.next_attempt_at,
+                (s.digest_seconds IS NOT NULL AND u.channel = 'email') AS digest
+           FROM due u JOIN notification_subscriptions s ON s.subscription_id = u.subscription_id
+          ORDER BY u.next_attempt_at
           LIMIT $8
        ), ranked AS (
          SELECT c.*, row_number() OVER (PARTITION BY c.endpoint ORDER BY c.next_attempt_at) AS endpoint_rank,
@@ -98,28 +92,31 @@ export class DeliveryClaimsRepository {
          SELECT d.delivery_id, d.subscription_id FROM notification_deliveries d
           WHERE d.delivery_id IN (SELECT delivery_id FROM chosen) AND ${DUE}
           FOR UPDATE SKIP LOCKED
+       ), digests AS (
+         SELECT l.delivery_id, l.subscription_id FROM locked l JOIN chosen c ON c.delivery_id = l.delivery_id
+          WHERE c.digest
        ), companions AS (
-         SELECT d.delivery_id, l.delivery_id AS group_id FROM notification_deliveries d
-           JOIN locked l ON l.subscription_id = d.subscription_id
-          WHERE l.delivery_id IN (SELECT delivery_id FROM chosen WHERE digest)
-            AND d.delivery_id <> l.delivery_id
-            AND (d.state = 'PENDING' OR (d.state = 'FAILED' AND d.next_attempt_at <= now()))
-          FOR UPDATE OF d SKIP LOCKED
+         -- Per digest (a nested loop on the subscription's index): nothing is read when none is.
+         SELECT w.delivery_id, g.delivery_id AS group_id
+           FROM digests g CROSS JOIN LATERAL (
+                  SELECT d.delivery_id FROM notification_deliveries d
+                   WHERE d.subscription_id = g.subscription_id AND d.delivery_id <> g.delivery_id
+                     AND (d.state = 'PENDING' OR (d.state = 'FAILED' AND d.next_attempt_at <= now()))
+                   FOR UPDATE SKIP LOCKED) w
        ), claimed AS (
          UPDATE notification_deliveries d
             SET state = 'SENDING', attempts = d.attempts + 1, lease_owner = $1,
                 lease_expires_at = now() + make_interval(secs => $2::float8 / 1000), updated_at = now()
-           FROM (SELECT delivery_id, delivery_id AS group_id FROM locked
-                 UNION ALL SELECT delivery_id, group_id FROM companions) g
-          WHERE d.delivery_id = g.delivery_id
-         RETURNING d.*, g.group_id
+          WHERE d.delivery_id = ANY(ARRAY(SELECT delivery_id FROM locked UNION ALL SELECT delivery_id FROM companions))
+         RETURNING d.*
        )
-       SELECT c.delivery_id, c.group_id, c.event_id::text AS event_id, c.event_type, c.subscription_id,
+       SELECT c.delivery_id, coalesce(g.group_id, c.delivery_id) AS group_id, c.event_id::text AS event_id, c.event_type, c.subscription_id,
               c.channel::text AS channel, c.endpoint, c.attempts, c.payload, c.created_at,
               s.target, s.locale, s.retry_schedule, s.timeout_ms, s.secret_ciphertext,
               CASE WHEN s.previous_secret_expires_at > now() THEN s.previous_secret_ciphertext END
                 AS previous_secret_ciphertext
          FROM claimed c JOIN notification_subscriptions s ON s.subscription_id = c.subscription_id
+         LEFT JOIN companions g ON g.delivery_id = c.delivery_id
         ORDER BY c.created_at`,
       [
         request.leaseToken,
