@@ -58,16 +58,21 @@ describe('OCR pipeline on real scans (native Tesseract 5 present, engine auto)',
     expect(result.resources.duration_ms).toBeGreaterThan(0);
   });
 
-  it('reads the four-column UNLV 300 dpi page 8071_093.3B with a reading-order-free CER <= 3 %', async () => {
+  it('reads the four-column UNLV 300 dpi page 8071_093.3B with CER <= 3 % in page order', async () => {
     const result = await ocr.pipeline.recognise(ocrFixture('tesseract-test/8071_093.3B.tif'), {
       ...options,
       languages: 'eng',
     });
     const { cer, lineCer } = report('8071_093.3B', result, groundTruth('8071_093.3B'));
     expect(lineCer).toBeLessThanOrEqual(0.03);
-    // In page order the drop cap and the headline block land elsewhere than in the ground truth
-    // (moved text counts twice): measured 9.4 %; this bound catches a regression of the reading itself.
-    expect(cer).toBeLessThanOrEqual(0.12);
+    // Columns in reading order by XY-cut (was 8.5 % with Tesseract's block order, which interleaves
+    // the drop cap and the headline with the columns). Measured 2.66 %: what is left is the box
+    // "Listen to the voices" read after its column, where the ground truth has it after all four.
+    expect(cer).toBeLessThanOrEqual(0.03);
+    const lines = result.pages[0].lines.map((line) => line.text);
+    expect(lines.findIndex((l) => l.includes('mopep') || l.includes('moped'))).toBeLessThan(
+      lines.findIndex((l) => l.includes('wandered around')),
+    );
     expect(result.pages[0].quality).toMatchObject({ dpi: 300 });
   });
 

@@ -1,26 +1,21 @@
 import type { Block } from 'tesseract.js';
 import type { OcrWord } from '../ocr.types.js';
-import { lineOf, weightedConfidence } from '../pipeline/confidence.js';
+import { lineOf } from '../pipeline/confidence.js';
 import type { EngineResult } from './ocr-engine.js';
+import { joinLines } from './tesseract-tsv.js';
 
 /** tesseract.js 7's blocks → paragraphs → lines → words, as the contract's lines of words. */
 export function fromTesseractJsBlocks(blocks: Block[] | null): EngineResult {
   const lines = [];
-  const paragraphs: string[] = [];
-  for (const block of blocks ?? []) {
-    for (const paragraph of block.paragraphs) {
-      const texts: string[] = [];
+  for (const [b, block] of (blocks ?? []).entries()) {
+    for (const [p, paragraph] of block.paragraphs.entries()) {
       for (const line of paragraph.lines) {
         const words: OcrWord[] = line.words
           .filter((w) => w.text.trim() !== '')
           .map((w) => ({ text: w.text.trim(), confidence: w.confidence, box: { ...w.bbox } }));
-        if (words.length === 0) continue;
-        const ocrLine = lineOf(words);
-        lines.push(ocrLine);
-        texts.push(ocrLine.text);
+        if (words.length > 0) lines.push({ paragraph: `${b}.${p}`, ...lineOf(words) });
       }
-      if (texts.length > 0) paragraphs.push(texts.join('\n'));
     }
   }
-  return { text: paragraphs.join('\n\n'), confidence: weightedConfidence(lines.flatMap((l) => l.words)), lines };
+  return joinLines(lines);
 }

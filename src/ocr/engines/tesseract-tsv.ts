@@ -1,5 +1,6 @@
-import type { OcrWord } from '../ocr.types.js';
+import type { OcrLine, OcrWord } from '../ocr.types.js';
 import { lineOf, weightedConfidence } from '../pipeline/confidence.js';
+import { readingOrder } from '../pipeline/reading-order.js';
 import type { EngineResult } from './ocr-engine.js';
 
 // Tesseract's TSV columns: level page_num block_num par_num line_num word_num left top width height conf text.
@@ -21,14 +22,21 @@ export function parseTesseractTsv(tsv: string): EngineResult {
     line.words.push({ text, confidence, box: { x0: left, y0: top, x1: left + width, y1: top + height } });
     lines.set(key, line);
   }
-  const ocrLines = [];
+  return joinLines([...lines.values()].map(({ paragraph, words }) => ({ paragraph, ...lineOf(words) })));
+}
+
+/**
+ * The engine's lines put in reading order (XY-cut over their boxes), joined as text: a line break
+ * within a paragraph, a blank line between paragraphs.
+ */
+export function joinLines(lines: Array<OcrLine & { paragraph: string }>): EngineResult {
+  const ordered = readingOrder(lines);
   let text = '';
   let previous: string | undefined;
-  for (const { paragraph, words } of lines.values()) {
-    const line = lineOf(words);
-    ocrLines.push(line);
-    text += (previous === undefined ? '' : previous === paragraph ? '\n' : '\n\n') + line.text;
-    previous = paragraph;
+  for (const line of ordered) {
+    text += (previous === undefined ? '' : previous === line.paragraph ? '\n' : '\n\n') + line.text;
+    previous = line.paragraph;
   }
+  const ocrLines: OcrLine[] = ordered.map(({ paragraph: _paragraph, ...line }) => line);
   return { text, confidence: weightedConfidence(ocrLines.flatMap((l) => l.words)), lines: ocrLines };
 }
