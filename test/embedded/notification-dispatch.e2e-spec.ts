@@ -9,7 +9,7 @@ import {
 } from '../factories/notification.factory.js';
 import { eventually } from '../support/eventually.js';
 import { SMTP_PASSWORD, SMTP_USER, smtpServer } from '../support/smtp-server.js';
-import { http, startApp, tempDir, type TestApp, useTestApp } from '../support/test-app.js';
+import { http, startApp, type TestApp, useTestApp } from '../support/test-app.js';
 import { WebhookReceiver } from '../support/webhook-receiver.js';
 
 /**
@@ -295,18 +295,15 @@ describe('notification dispatch', () => {
 describe('notification dispatch: an email digest', () => {
   let smtp: Awaited<ReturnType<typeof smtpServer>>;
   let t: TestApp;
-  const dir = tempDir();
   beforeAll(async () => {
     smtp = await smtpServer();
     t = await startApp({
-      DATA_DIR: dir.path,
       SMTP_URL: `smtp://${SMTP_USER}:${encodeURIComponent(SMTP_PASSWORD)}@127.0.0.1:${smtp.port}`,
       NOTIFY_DISPATCH_POLL_MS: '100',
     });
   });
   afterAll(async () => {
     await t.close();
-    dir.remove();
     await new Promise<void>((done) => smtp.server.close(() => done()));
   });
 

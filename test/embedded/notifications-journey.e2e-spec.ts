@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { eventually } from '../support/eventually.js';
 import { api, subscribe, workerFor } from '../support/notifications.js';
 import { SMTP_PASSWORD, SMTP_USER, smtpServer } from '../support/smtp-server.js';
-import { startApp, tempDir, type TestApp } from '../support/test-app.js';
+import { startApp, type TestApp } from '../support/test-app.js';
 import { WebhookReceiver } from '../support/webhook-receiver.js';
 
 /**
@@ -16,19 +16,16 @@ describe('notifications, end to end (PGlite)', () => {
   let receiver: WebhookReceiver;
   let smtp: Awaited<ReturnType<typeof smtpServer>>;
 
-  const dir = tempDir();
   beforeAll(async () => {
     receiver = await WebhookReceiver.start([]);
     smtp = await smtpServer();
     t = await startApp({
-      DATA_DIR: dir.path,
       NOTIFY_WEBHOOK_ALLOWED_HOSTS: '127.0.0.1',
       SMTP_URL: `smtp://${SMTP_USER}:${encodeURIComponent(SMTP_PASSWORD)}@127.0.0.1:${smtp.port}`,
     });
   });
   afterAll(async () => {
     await t?.close();
-    dir.remove();
     await receiver.close();
     await new Promise<void>((done) => smtp.server.close(() => done()));
   });

@@ -56,12 +56,16 @@ export function resetEnv(): void {
 
 /**
  * Boots the production AppModule and pipeline on a random port. `root` builds the root module
- * after the environment is set: AppModule.forRoot() reads it when called.
+ * after the environment is set: AppModule.forRoot() reads it when called. Without DATA_DIR the app
+ * gets a temporary folder of its own (removed when it closes), never the repository's ./data.
  */
 export async function startApp(
   env: Record<string, string | undefined> = {},
   root?: () => DynamicModule,
 ): Promise<TestApp> {
+  const own = env.DATA_DIR ? undefined : tempDir();
+  const dataDir = own?.path ?? (env.DATA_DIR as string);
+  env = { ...env, DATA_DIR: dataDir };
   resetEnv();
   setEnv({
     LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? 'silent',
@@ -75,15 +79,24 @@ export async function startApp(
     ...GENEROUS_LIMITS,
     ...env,
   });
-  // An embedded app on a new folder starts from the migrated template (pglite-template.ts).
-  if (!env.DATABASE_URL && env.DATA_DIR && !existsSync(join(env.DATA_DIR, 'pglite'))) {
-    await seedMigratedPglite(env.DATA_DIR);
+  try {
+    // An embedded app on a new folder starts from the migrated template (pglite-template.ts).
+    if (!env.DATABASE_URL && !existsSync(join(dataDir, 'pglite'))) {
+      await seedMigratedPglite(dataDir);
+    }
+    const app = await createApp(root?.());
+    await app.listen(0, '127.0.0.1');
+    const url = (await app.getUrl()).replace('[::1]', '127.0.0.1');
+    const db = poolOf(app.get<DataSource>(getDataSourceToken()));
+    const close = async () => {
+      await app.close();
+      own?.remove();
+    };
+    return { app, url, db, close };
+  } catch (error) {
+    own?.remove();
+    throw error;
   }
-  const app = await createApp(root?.());
-  await app.listen(0, '127.0.0.1');
-  const url = (await app.getUrl()).replace('[::1]', '127.0.0.1');
-  const db = poolOf(app.get<DataSource>(getDataSourceToken()));
-  return { app, url, db, close: () => app.close() };
 }
 
 export function tempDir(prefix = 'botfleet-test-'): { path: string; remove(): void } {
@@ -127,9 +140,8 @@ export async function http<T = Record<string, unknown>>(
 export function useTestApp(env: Record<string, string | undefined> = {}, root?: () => DynamicModule): TestApp {
   let current: TestApp | undefined;
   let starting: Promise<TestApp> | undefined;
-  const dir = env.DATABASE_URL ? undefined : tempDir();
   beforeAll(async () => {
-    starting = startApp({ ...(dir && { DATA_DIR: dir.path }), ...env }, root);
+    starting = startApp(env, root);
     current = await starting;
   });
   afterAll(async () => {
@@ -137,7 +149,6 @@ export function useTestApp(env: Record<string, string | undefined> = {}, root?: 
     // and connections keep Jest from exiting.
     const app = current ?? (await starting?.catch(() => undefined));
     await app?.close();
-    dir?.remove();
   });
   const running = () => {
     if (!current) throw new Error('the test app is not running');
