@@ -51,10 +51,10 @@ const DUE = `((d.state IN ('PENDING', 'FAILED') AND d.next_attempt_at <= now())
 /**
  * The dispatcher's claims (raw SQL: the hot path). One statement chooses what is due, oldest first
  * (at most `scan` rows read, by `notification_claimable_deliveries`: see the DeliveryClaims
- * migration), at most the endpoint's free slots per endpoint and none of an endpoint at capacity (a slow or
- * failing endpoint's backlog never fills a claim meant for others), locks it with SKIP LOCKED (so
- * instances claim disjoint sets without waiting on each other) and marks it SENDING under a lease
- * with attempts + 1. An email digest's oldest delivery brings the rest of its subscription's
+ * migration), at most the endpoint's free slots per endpoint and none of an endpoint at capacity
+ * (a slow or failing endpoint's backlog never fills a claim meant for others), locks it with SKIP
+ * LOCKED (so instances claim disjoint sets without waiting on each other) and marks it SENDING
+ * under a lease with attempts + 1. An email digest's oldest delivery brings the rest of its subscription's
  * waiting deliveries with it: they are sent as one message.
  */
 @Injectable()
