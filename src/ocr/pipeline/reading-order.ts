@@ -28,22 +28,18 @@ function widestGap<T extends { box: Box }>(items: T[], axis: 'x' | 'y', minGap: 
   return best;
 }
 
+const centre = (box: Box, axis: 'x' | 'y') => (axis === 'x' ? box.x0 + box.x1 : box.y0 + box.y1) / 2;
+
 function cut<T extends { box: Box }>(items: T[], minGap: number): T[] {
   if (items.length <= 1) return items;
   // Rows first: a band of white across the whole region ends what is above it (a headline over
-  // columns, columns over a footer) ...
-  const row = widestGap(items, 'y', minGap);
-  if (row) {
-    const above = items.filter((i) => (i.box.y0 + i.box.y1) / 2 < row.at);
-    const below = items.filter((i) => (i.box.y0 + i.box.y1) / 2 >= row.at);
-    return [...cut(above, minGap), ...cut(below, minGap)];
-  }
-  // ... then columns, left to right, each read to its end before the next.
-  const column = widestGap(items, 'x', minGap);
-  if (column) {
-    const left = items.filter((i) => (i.box.x0 + i.box.x1) / 2 < column.at);
-    const right = items.filter((i) => (i.box.x0 + i.box.x1) / 2 >= column.at);
-    return [...cut(left, minGap), ...cut(right, minGap)];
+  // columns, columns over a footer); then columns, left to right, each read to its end before the next.
+  for (const axis of ['y', 'x'] as const) {
+    const gap = widestGap(items, axis, minGap);
+    if (!gap) continue;
+    const before = items.filter((i) => centre(i.box, axis) < gap.at);
+    const after = items.filter((i) => centre(i.box, axis) >= gap.at);
+    return [...cut(before, minGap), ...cut(after, minGap)];
   }
   // Nothing to cut: lines that overlap (a drop cap beside the lines it starts) top to bottom.
   return [...items].sort((a, b) => a.box.y0 - b.box.y0 || a.box.x0 - b.box.x0);
