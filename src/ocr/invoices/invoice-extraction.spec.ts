@@ -1,7 +1,7 @@
 import { beforeAll, describe, expect, it } from '@jest/globals';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { accuracyTable, type FieldScore, scoreInvoice } from '../../../test/support/invoice-accuracy.js';
+import { accuracyTable, type FieldScore, scoreInvoice } from './invoice-accuracy.js';
 import { pdfTextResult } from '../../../test/support/pdf-text-result.js';
 import { tesseractResult } from '../../../test/support/tesseract-result.js';
 import type { ExtractedField, InvoiceExtraction, InvoiceFieldName, OcrResult } from '../ocr.types.js';

@@ -1,4 +1,4 @@
-import type { ExtractedField, InvoiceExtraction, InvoiceFieldName } from '../../src/ocr/ocr.types.js';
+import type { ExtractedField, InvoiceExtraction, InvoiceFieldName } from '../ocr.types.js';
 
 /**
  * How invoice2data's expected fields are scored against our extraction: each expected key we
