@@ -38,7 +38,7 @@ export class PageRecogniser {
 
     const orientation = await this.engines.detectOrientation(png, job.signal).catch(() => undefined);
     if (orientation && orientation.degrees !== 0 && orientation.confidence >= OSD_MIN_CONFIDENCE) {
-      ({ png, width, height } = await this.turn(png, orientation.degrees, width, height, job.image.dpi));
+      ({ png, width, height } = await rotatePng(png, orientation.degrees, job.image.dpi));
       rotation = orientation.degrees;
       steps.push(`rotate ${rotation} (orientation detection)`);
     }
@@ -47,7 +47,7 @@ export class PageRecogniser {
     if (orientation === undefined && this.doubtful(run.result)) {
       const trial = await this.trialRotation(job, png, width, run.engine);
       if (trial !== 0) {
-        const turned = await this.turn(png, trial, width, height, job.image.dpi);
+        const turned = await rotatePng(png, trial, job.image.dpi);
         const again = await this.run(job, turned.png);
         if (again.result.confidence > run.result.confidence) {
           run = { ...again, tried: [...run.tried, ...again.tried] };
@@ -61,9 +61,11 @@ export class PageRecogniser {
     const skew = estimateSkewDegrees(run.result.lines);
     if (skew !== undefined && Math.abs(skew) >= DESKEW_DEGREES) {
       const straight = await rotatePng(png, -skew, job.image.dpi);
-      const again = await this.run(job, straight);
+      const again = await this.run(job, straight.png);
       if (again.result.confidence > run.result.confidence) {
         run = { ...again, tried: [...run.tried, ...again.tried] };
+        // The page's size is that of the image its boxes are on: the straightened, larger canvas.
+        ({ width, height } = straight);
         steps.push(`deskew ${-skew}°`);
       }
     }
@@ -114,7 +116,7 @@ export class PageRecogniser {
     const engine = job.engines.find((e) => e.name === engineName) ?? job.engines[0];
     const small = await downscalePng(png, width);
     const score = async (degrees: number) => {
-      const turned = degrees === 0 ? small : await rotatePng(small, degrees, job.image.dpi / 2);
+      const turned = degrees === 0 ? small : (await rotatePng(small, degrees, job.image.dpi / 2)).png;
       const result = await engine
         .recognise(turned, job.languages, job.image.dpi / 2, job.signal)
         .catch(() => undefined);
@@ -127,10 +129,5 @@ export class PageRecogniser {
       if (s > best.score) best = { degrees, score: s };
     }
     return best.degrees !== 0 && best.score >= upright + TRIAL_MARGIN ? best.degrees : 0;
-  }
-
-  private async turn(png: Buffer, degrees: number, width: number, height: number, dpi: number) {
-    const turned = await rotatePng(png, degrees, dpi);
-    return degrees === 180 ? { png: turned, width, height } : { png: turned, width: height, height: width };
   }
 }

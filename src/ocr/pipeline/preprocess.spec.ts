@@ -1,6 +1,6 @@
 import { describe, expect, it } from '@jest/globals';
 import sharp from 'sharp';
-import { grayLevels, prepareImage } from './preprocess.js';
+import { grayLevels, prepareImage, rotatePng } from './preprocess.js';
 
 describe('grayLevels', () => {
   it('finds the 1st and 99th percentile and the standard deviation in one pass', () => {
@@ -58,5 +58,35 @@ describe('prepareImage', () => {
     const prepared = await prepareImage(bilevel, { maxPixels: 10_000_000 });
     expect(prepared.steps.filter((step) => step.startsWith('contrast'))).toEqual([]);
     expect((await sharp(prepared.png).stats()).channels[0]).toMatchObject({ min: 0, max: 255 });
+  });
+});
+
+describe('rotatePng', () => {
+  const page = () =>
+    sharp({ create: { width: 600, height: 400, channels: 3, background: '#fff' } })
+      .composite([
+        { input: { create: { width: 200, height: 20, channels: 3, background: '#000' } }, left: 200, top: 190 },
+      ])
+      .removeAlpha()
+      .toColourspace('b-w')
+      .png()
+      .toBuffer();
+
+  it('answers the size of the turned image: swapped at a right angle, grown to hold the corners at 4°', async () => {
+    expect(await rotatePng(await page(), 90, 300)).toMatchObject({ width: 400, height: 600 });
+    const turned = await rotatePng(await page(), -4, 300);
+    const radians = (4 * Math.PI) / 180;
+    const grown = (a: number, b: number) => a * Math.cos(radians) + b * Math.sin(radians);
+    expect(turned.width).toBeCloseTo(grown(600, 400), -1);
+    expect(turned.height).toBeCloseTo(grown(400, 600), -1);
+    const meta = await sharp(turned.png).metadata();
+    expect(meta).toMatchObject({ width: turned.width, height: turned.height, channels: 1, density: 300 });
+    // The canvas's new corners are paper, not black (stats() would read the whole input, not the extract).
+    const corner = await sharp(turned.png)
+      .extract({ left: 0, top: 0, width: 3, height: 3 })
+      .extractChannel(0)
+      .raw()
+      .toBuffer();
+    expect([...corner]).toEqual(new Array(9).fill(255));
   });
 });

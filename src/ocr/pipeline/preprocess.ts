@@ -139,9 +139,18 @@ export async function prepareImage(
   }
 }
 
-/** The page turned clockwise by `degrees` (lossless for right angles). */
-export async function rotatePng(png: Buffer, degrees: number, dpi: number): Promise<Buffer> {
-  return grayPng(sharp(png).rotate(degrees, { background: '#ffffff' }), dpi);
+/**
+ * The page turned clockwise by `degrees` (lossless for right angles), with its new size: at any
+ * other angle the canvas grows to hold the turned corners, and the engines' boxes are on it.
+ */
+export async function rotatePng(
+  png: Buffer,
+  degrees: number,
+  dpi: number,
+): Promise<{ png: Buffer; width: number; height: number }> {
+  const turned = await grayPng(sharp(png).rotate(degrees, { background: '#ffffff' }), dpi);
+  const { width, height } = await sharp(turned).metadata();
+  return { png: turned, width, height };
 }
 
 /** A quarter-size copy for cheap trial passes (orientation without OSD). */
