@@ -1,7 +1,7 @@
 import { Logger } from '@nestjs/common';
 import { BoundedPool } from './bounded-pool.js';
 import { runProgram, type RunOptions } from './child-process-run.js';
-import type { EngineResult, OcrEngine, Orientation } from './ocr-engine.js';
+import type { EngineResult, OcrEngine, Orientation, PageLayout } from './ocr-engine.js';
 import { parseTesseractTsv } from './tesseract-tsv.js';
 
 export interface NativeEngineOptions {
@@ -74,9 +74,16 @@ export class NativeTesseractEngine implements OcrEngine {
     return this.available && languages.split('+').every((l) => this.languages.has(l));
   }
 
-  recognise(image: Buffer, languages: string, dpi: number, signal?: AbortSignal): Promise<EngineResult> {
+  recognise(
+    image: Buffer,
+    languages: string,
+    dpi: number,
+    signal?: AbortSignal,
+    layout: PageLayout = 'auto',
+  ): Promise<EngineResult> {
     return this.pool.run(async (_slot, jobSignal) => {
-      const args = ['stdin', 'stdout', '-l', languages, '--dpi', String(Math.round(dpi)), '--psm', '3', 'tsv'];
+      const psm = layout === 'auto' ? '3' : '6';
+      const args = ['stdin', 'stdout', '-l', languages, '--dpi', String(Math.round(dpi)), '--psm', psm, 'tsv'];
       const result = await runProgram(this.options.path, args, this.runOptions(image, jobSignal));
       if (result.code !== 0) throw new Error(`tesseract exited with ${result.code}`);
       return parseTesseractTsv(result.stdout);

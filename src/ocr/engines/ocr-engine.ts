@@ -14,6 +14,13 @@ export interface Orientation {
   confidence: number;
 }
 
+/**
+ * How the engine finds the text on a page: `auto` is Tesseract's layout analysis (columns, blocks;
+ * `--psm 3`), `block` reads the page as one uniform block (`--psm 6`). Trial turns use `block`:
+ * layout analysis finds the lines of a sideways page at two turns out of four, so it cannot tell them apart.
+ */
+export type PageLayout = 'auto' | 'block';
+
 /** One OCR engine behind a bounded pool; both Tesseract builds look the same to the pipeline. */
 export interface OcrEngine {
   readonly name: OcrEngineName;
@@ -21,7 +28,13 @@ export interface OcrEngine {
   readonly available: boolean;
   supports(languages: string): boolean;
   /** `image` is a PNG; `dpi` its resolution as the pipeline knows it. */
-  recognise(image: Buffer, languages: string, dpi: number, signal?: AbortSignal): Promise<EngineResult>;
+  recognise(
+    image: Buffer,
+    languages: string,
+    dpi: number,
+    signal?: AbortSignal,
+    layout?: PageLayout,
+  ): Promise<EngineResult>;
   /** Orientation when the engine can tell (native OSD needs osd.traineddata); undefined when it cannot. */
   detectOrientation?(image: Buffer, signal?: AbortSignal): Promise<Orientation | undefined>;
   close(): Promise<void>;

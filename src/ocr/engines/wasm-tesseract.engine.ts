@@ -1,7 +1,7 @@
 import { Logger } from '@nestjs/common';
 import Tesseract from 'tesseract.js';
 import { BoundedPool } from './bounded-pool.js';
-import type { EngineResult, OcrEngine } from './ocr-engine.js';
+import type { EngineResult, OcrEngine, PageLayout } from './ocr-engine.js';
 import { fromTesseractJsBlocks } from './tesseract-js-blocks.js';
 import { LanguageFolder, languageDataPath, WASM_LANGUAGES } from './tesseract-js-data.js';
 
@@ -55,13 +55,24 @@ export class WasmTesseractEngine implements OcrEngine {
       .every((code) => (WASM_LANGUAGES as readonly string[]).includes(code) && languageDataPath(code) !== undefined);
   }
 
-  recognise(image: Buffer, languages: string, dpi: number, signal?: AbortSignal): Promise<EngineResult> {
+  recognise(
+    image: Buffer,
+    languages: string,
+    dpi: number,
+    signal?: AbortSignal,
+    layout: PageLayout = 'auto',
+  ): Promise<EngineResult> {
     return this.pool.run(async (pooled) => {
       if (pooled.languages !== languages) {
         await pooled.worker.reinitialize(languages, LSTM_ONLY);
         pooled.languages = languages;
       }
-      await pooled.worker.setParameters({ user_defined_dpi: String(Math.round(dpi)) });
+      await pooled.worker.setParameters({
+        user_defined_dpi: String(Math.round(dpi)),
+        // Said on every page: tesseract.js defaults to one uniform block (PSM 6), which reads a
+        // multi-column page straight across its columns (77 % CER on the UNLV page, 2.7 % with AUTO).
+        tessedit_pageseg_mode: layout === 'auto' ? Tesseract.PSM.AUTO : Tesseract.PSM.SINGLE_BLOCK,
+      });
       const { data } = await pooled.worker.recognize(image, {}, { blocks: true, text: false });
       return fromTesseractJsBlocks(data.blocks);
     }, signal);

@@ -118,7 +118,7 @@ export class PageRecogniser {
     const score = async (degrees: number) => {
       const turned = degrees === 0 ? small : (await rotatePng(small, degrees, job.image.dpi / 2)).png;
       const result = await engine
-        .recognise(turned, job.languages, job.image.dpi / 2, job.signal)
+        .recognise(turned, job.languages, job.image.dpi / 2, job.signal, 'block')
         .catch(() => undefined);
       return result ? result.confidence * Math.min(1, result.text.length / 50) : 0;
     };
