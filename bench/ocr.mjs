@@ -18,10 +18,10 @@ import { Module } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { mixedSet, runMixedSet } from './lib/ocr-mixed-set.mjs';
+import { ROOT } from './lib/processes.mjs';
+import { median } from './lib/stats.mjs';
 
-const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const RUNS = Number(process.env.BENCH_RUNS ?? 3);
 const QUICK = process.env.BENCH_QUICK === '1';
 const PG_ADMIN_URL = process.env.PG_ADMIN_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
@@ -62,7 +62,6 @@ const SCANS = [
   { name: 'eurotext', file: 'tesseract-test/eurotext.tif', truth: 'tesseract-test/eurotext.txt', languages: 'eng+spa' },
 ].slice(0, QUICK ? 1 : undefined);
 const engineNames = engines.native.available ? ['native', 'wasm'] : ['wasm'];
-const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 let peakMb = 0;
 const run = async (bytes, options) => {
   const result = await pipeline.recognise(bytes, options);
@@ -140,8 +139,6 @@ rows.push(
     target: 60,
     unit: '%',
   },
-);
-rows.push(
   { what: 'peak RSS, pipeline (process + Tesseract processes)', value: peakMb, max: 1024, unit: 'MB' },
   { what: 'peak RSS, app during the mixed set', value: median(mixed.map((m) => m.rssPeakMb)), max: 1024, unit: 'MB' },
 );

@@ -1,7 +1,13 @@
 import { Logger } from '@nestjs/common';
 import { BoundedPool } from './bounded-pool.js';
 import { runProgram, type RunOptions } from './child-process-run.js';
-import type { EngineResult, OcrEngine, Orientation, PageLayout } from './ocr-engine.js';
+import {
+  type EngineResult,
+  type OcrEngine,
+  type Orientation,
+  PAGE_SEGMENTATION_MODE,
+  type PageLayout,
+} from './ocr-engine.js';
 import { parseTesseractTsv } from './tesseract-tsv.js';
 
 export interface NativeEngineOptions {
@@ -82,7 +88,7 @@ export class NativeTesseractEngine implements OcrEngine {
     layout: PageLayout = 'auto',
   ): Promise<EngineResult> {
     return this.pool.run(async (_slot, jobSignal) => {
-      const psm = layout === 'auto' ? '3' : '6';
+      const psm = PAGE_SEGMENTATION_MODE[layout];
       const args = ['stdin', 'stdout', '-l', languages, '--dpi', String(Math.round(dpi)), '--psm', psm, 'tsv'];
       const result = await runProgram(this.options.path, args, this.runOptions(image, jobSignal));
       if (result.code !== 0) throw new Error(`tesseract exited with ${result.code}`);

@@ -21,6 +21,9 @@ export interface Orientation {
  */
 export type PageLayout = 'auto' | 'block';
 
+/** Tesseract's page segmentation mode for each layout, as both builds take it (`--psm`, PSM). */
+export const PAGE_SEGMENTATION_MODE: Record<PageLayout, '3' | '6'> = { auto: '3', block: '6' };
+
 /** One OCR engine behind a bounded pool; both Tesseract builds look the same to the pipeline. */
 export interface OcrEngine {
   readonly name: OcrEngineName;
