@@ -14,6 +14,7 @@ import { Notifications1764806400000 } from './1764806400000-Notifications.js';
 import { Ocr1764892800000 } from './1764892800000-Ocr.js';
 import { Email1764979200000 } from './1764979200000-Email.js';
 import { DeliveryClaims1765065600000 } from './1765065600000-DeliveryClaims.js';
+import { BackupLog1765152000000 } from './1765152000000-BackupLog.js';
 
 /** Every migration, oldest first. A new migration file is added here as well. */
 export const MIGRATIONS = [
@@ -33,4 +34,5 @@ export const MIGRATIONS = [
   Ocr1764892800000,
   Email1764979200000,
   DeliveryClaims1765065600000,
+  BackupLog1765152000000,
 ];

@@ -2,6 +2,7 @@ import { type DynamicModule, Module, ValidationPipe } from '@nestjs/common';
 import { APP_FILTER, APP_PIPE } from '@nestjs/core';
 import { ScheduleModule } from '@nestjs/schedule';
 import { EventEmitterModule } from '@nestjs/event-emitter';
+import { BackupModule } from './backup/backup.module.js';
 import { CacheModule } from './cache/cache.module.js';
 import { AppConfigModule } from './core/config/config.module.js';
 import { ProblemDetailsFilter } from './core/errors/problem-details.filter.js';
@@ -44,6 +45,7 @@ export class AppModule {
         ReviewModule,
         NotificationModule,
         MonitoringModule.forRoot(),
+        BackupModule,
         ...exampleModules(),
         // Last: its guard runs after the security layer's (see the module).
         DatabaseBreakerModule,

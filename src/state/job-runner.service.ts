@@ -16,9 +16,16 @@ export class JobRunner {
   constructor(private readonly runs: JobRunsRepository) {}
 
   /** Runs `work` unless another instance has this tick, or this instance is still on the last one. */
-  async runOnce(jobName: string, periodMs: number, work: () => Promise<Record<string, unknown>>): Promise<boolean> {
+  runOnce(jobName: string, periodMs: number, work: () => Promise<Record<string, unknown>>): Promise<boolean> {
+    return this.runTick(jobName, new Date(Math.floor(Date.now() / periodMs) * periodMs), work);
+  }
+
+  /**
+   * As runOnce, for a tick the caller names: a cron schedule's fire time, which every instance
+   * computes alike however late its timer fires.
+   */
+  async runTick(jobName: string, tick: Date, work: () => Promise<Record<string, unknown>>): Promise<boolean> {
     if (this.running.has(jobName)) return false;
-    const tick = new Date(Math.floor(Date.now() / periodMs) * periodMs);
     this.running.add(jobName);
     try {
       if (!(await this.runs.claimTick(jobName, tick, this.instanceId))) return false;

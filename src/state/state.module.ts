@@ -32,6 +32,8 @@ import { PreparedQueries } from './prepared-queries.js';
 import { InvoiceTemplatesRepository } from './repositories/invoice-templates.repository.js';
 import { OcrDocumentReviewsRepository } from './repositories/ocr-document-reviews.repository.js';
 import { ReviewItemsRepository } from './repositories/review-items.repository.js';
+import { BackupLogRepository } from './repositories/backup-log.repository.js';
+import { BACKUP_ENGINE, backupEngineProvider } from './backup/backup-engine.provider.js';
 
 const logger = new Logger('StateModule');
 
@@ -108,6 +110,8 @@ function dataSourceModule(role: PoolRole) {
     ReviewItemsRepository,
     OcrDocumentReviewsRepository,
     DatabaseBreakerGuard,
+    BackupLogRepository,
+    backupEngineProvider,
     {
       provide: PreparedQueries,
       inject: [getDataSourceToken(), DatabaseHost],
@@ -138,6 +142,8 @@ function dataSourceModule(role: PoolRole) {
     // One instance: the global guard (DatabaseBreakerModule) and /metrics read the same breaker.
     DatabaseBreakerGuard,
     PreparedQueries,
+    BackupLogRepository,
+    BACKUP_ENGINE,
   ],
 })
 export class StateModule {}

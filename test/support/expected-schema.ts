@@ -27,6 +27,7 @@ export const EXPECTED_ENUMS: Record<string, string[]> = {
   email_rule_mode_enum: ['override', 'fallback'],
   classifier_example_source_enum: ['api', 'feedback', 'review'],
   classifier_model_status_enum: ['TRAINING', 'READY', 'ACTIVE', 'RETIRED', 'FAILED'],
+  backup_status_enum: ['RUNNING', 'SUCCEEDED', 'FAILED'],
 };
 
 const lines = (text: string): string[] =>
@@ -465,6 +466,27 @@ export const EXPECTED_COLUMNS: Record<string, string[]> = {
     trained_at timestamp
     activated_at timestamp
   `),
+  // Backups (BackupLog migration).
+  backup_log: lines(`
+    backup_id uuid NOT NULL
+    kind varchar(20) NOT NULL
+    trigger varchar(20) NOT NULL
+    status backup_status_enum NOT NULL DEFAULT 'RUNNING'::backup_status_enum
+    file_name varchar(255)
+    size_bytes bigint
+    checksum_sha256 char(64)
+    duration_ms integer
+    verified boolean NOT NULL DEFAULT false
+    verification jsonb
+    error text
+    instance_id varchar(100) NOT NULL
+    requested_by varchar(100)
+    started_at timestamp NOT NULL DEFAULT now()
+    heartbeat_at timestamp NOT NULL DEFAULT now()
+    snapshot_at timestamp
+    finished_at timestamp
+    file_deleted_at timestamp
+  `),
 };
 
 /** name -> "table UNIQUE? (columns) WHERE predicate", predicates as the catalog renders them. */
@@ -579,6 +601,9 @@ export const EXPECTED_INDEXES: Record<string, string> = {
   classifier_models_pkey: 'classifier_models UNIQUE (version)',
   uq_classifier_models_active:
     "classifier_models UNIQUE ((true)) WHERE (status = 'ACTIVE'::classifier_model_status_enum)",
+  backup_log_pkey: 'backup_log UNIQUE (backup_id)',
+  uq_backup_log_running: "backup_log UNIQUE ((true)) WHERE (status = 'RUNNING'::backup_status_enum)",
+  idx_backup_log_started: 'backup_log (started_at DESC, backup_id DESC)',
   idx_review_items_email: 'review_items (email_id) WHERE (email_id IS NOT NULL)',
 };
 
@@ -632,4 +657,5 @@ export const EXPECTED_PRIMARY_KEYS: Record<string, string> = {
   email_rules: 'rule_id',
   classifier_examples: 'example_id',
   classifier_models: 'version',
+  backup_log: 'backup_id',
 };

@@ -1,6 +1,7 @@
 import 'reflect-metadata';
 import { plainToInstance } from 'class-transformer';
 import { getMetadataStorage, validateSync, ValidationError } from 'class-validator';
+import { backupRules, BackupSettings } from './settings/backup.settings.js';
 import { CacheSettings } from './settings/cache.settings.js';
 import { databaseRules, DatabaseSettings } from './settings/database.settings.js';
 import { EmailSettings } from './settings/email.settings.js';
@@ -53,6 +54,7 @@ export const SETTINGS_LAYERS: readonly SettingsLayer[] = [
   { settings: LoadBalancerSettings, rules: loadBalancerRules },
   { settings: MonitoringSettings },
   { settings: RetentionSettings },
+  { settings: BackupSettings, rules: backupRules },
   { settings: NotificationSettings },
   { settings: NotificationInAppSettings },
   { settings: NotificationTemplatesSettings, rules: notificationTemplatesRules },
@@ -71,6 +73,7 @@ export type Environment = ServerSettings &
   LoadBalancerSettings &
   MonitoringSettings &
   RetentionSettings &
+  BackupSettings &
   NotificationSettings &
   NotificationInAppSettings &
   NotificationTemplatesSettings &

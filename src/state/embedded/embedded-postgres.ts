@@ -93,6 +93,16 @@ export class EmbeddedPostgres {
     return { path: mkdtempSync(join(tmpdir(), 'botfleet-pg-')), temporary: true };
   }
 
+  /**
+   * The data folder as a gzipped tarball (PGlite's `dumpDataDir`). PGlite holds its query lock
+   * while it copies, so no statement runs during the copy: the archive is the folder as it stood
+   * between two statements, and it opens as a folder does after a crash (WAL replay), losing only
+   * transactions that were still open.
+   */
+  dumpDataDir(): Promise<Blob> {
+    return this.db.dumpDataDir('gzip');
+  }
+
   get endpoint(): SocketEndpoint {
     return { host: this.socketDir.path, port: SOCKET_PORT };
   }
