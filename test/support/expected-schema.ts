@@ -474,7 +474,7 @@ export const EXPECTED_COLUMNS: Record<string, string[]> = {
     status backup_status_enum NOT NULL DEFAULT 'RUNNING'::backup_status_enum
     file_name varchar(255)
     size_bytes bigint
-    checksum_sha256 char(64)
+    checksum_sha256 character
     duration_ms integer
     verified boolean NOT NULL DEFAULT false
     verification jsonb
