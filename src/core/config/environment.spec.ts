@@ -57,6 +57,9 @@ describe('validateEnvironment', () => {
     ['DB_MIGRATIONS_RUN', 'yes'],
     ['CACHE_KEY_PREFIX', 'has space'],
     ['DB_WRITE_POOL_MAX', '0'],
+    ['BACKUP_CRON', 'every night'],
+    ['BACKUP_CRON', '0 61 * * *'],
+    ['BACKUP_RETENTION_DAYS', '0'],
   ])('rejects %s=%s and names it', (name, value) => {
     const problems = problemsOf({ [name]: value });
     expect(problems.length).toBeGreaterThan(0);
@@ -78,6 +81,10 @@ describe('validateEnvironment', () => {
     expect(problemsOf({ CACHE_MEMORY_MAX_ENTRIES: '0' })).toEqual([
       expect.stringMatching(/^CACHE_MEMORY_MAX_ENTRIES: /),
     ]);
+  });
+
+  it('accepts a 5- or 6-field BACKUP_CRON, or off', () => {
+    for (const cron of ['0 2 * * *', '*/4 * * * * *', 'off']) expect(problemsOf({ BACKUP_CRON: cron })).toEqual([]);
   });
 
   it("keeps each layer's variables converted, and nothing it does not read", () => {
