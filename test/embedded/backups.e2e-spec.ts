@@ -3,6 +3,7 @@ import { createHash, randomUUID } from 'node:crypto';
 import { copyFileSync, existsSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { BackupService } from '../../src/backup/backup.service.js';
+import { AlertEvaluator } from '../../src/monitoring/alerts/alert-evaluator.service.js';
 import { Scope } from '../../src/security/scopes.js';
 import { issueKey } from '../factories/api-key.factory.js';
 import { eventually } from '../support/eventually.js';
@@ -13,7 +14,8 @@ const sha256 = (file: string) => createHash('sha256').update(readFileSync(file))
 
 describe('backups (PGlite)', () => {
   const data = tempDir();
-  const t = useTestApp({ DATA_DIR: data.path });
+  // Alert evaluations are driven by the test, never by the timer.
+  const t = useTestApp({ DATA_DIR: data.path, ALERTS_ENABLED: 'false' });
   const backupDir = join(data.path, 'backups');
   let first: BackupBody;
   afterAll(() => data.remove());
@@ -167,5 +169,26 @@ describe('backups (PGlite)', () => {
     expect(next.status).toBe('SUCCEEDED');
     const taken = await http<BackupBody>(`${t.url}/api/v1/backups/${ghost}`);
     expect(taken.body).toMatchObject({ status: 'FAILED', error: expect.stringMatching(/abandoned/) });
+  }, 120_000);
+
+  it('fires backup_failing when the last backup failed, and resolves it when the next one is verified', async () => {
+    const evaluator = t.app.get(AlertEvaluator);
+    const changes = async () =>
+      (await evaluator.evaluateFleet()).filter((c) => c.rule === 'backup_failing').map((c) => c.event_type);
+    expect(await changes()).toEqual([]);
+    await t.db.query(
+      `INSERT INTO backup_log (backup_id, kind, trigger, instance_id, status, finished_at, error)
+       VALUES ($1, 'pglite_datadir', 'schedule', 'x:1:y', 'FAILED', now(), 'disk full')`,
+      [randomUUID()],
+    );
+    expect(await changes()).toEqual(['alert.fired']);
+    const firing = await http<{ items: Array<{ rule: string; severity: string; message: string }> }>(
+      `${t.url}/api/v1/monitoring/alerts?state=firing`,
+    );
+    expect(firing.body.items.filter((a) => a.rule === 'backup_failing')).toEqual([
+      expect.objectContaining({ severity: 'CRITICAL', message: 'the last backup failed: disk full' }),
+    ]);
+    expect((await runBackup(t.url)).status).toBe('SUCCEEDED');
+    expect(await changes()).toEqual(['alert.resolved']);
   }, 120_000);
 });

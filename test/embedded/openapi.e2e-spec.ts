@@ -134,6 +134,9 @@ const EXERCISED: Record<string, string> = {
   MonitoringController_health: '200 403',
   AlertsController_list: '200 400',
   AuditController_find: '200 400',
+  BackupsController_get: '200 400 404',
+  BackupsController_list: '200 400',
+  BackupsController_run: '202 409',
   HealthController_live: '200',
   HealthController_ready: '200',
   PublicMetricsController_scrape: '200',
@@ -552,6 +555,14 @@ describe('the OpenAPI document at /docs-json', () => {
     await call('GET', '/api/v1/monitoring/alerts', '/api/v1/monitoring/alerts?state=sometimes');
     await call('GET', '/api/v1/security/audit', '/api/v1/security/audit?limit=5');
     await call('GET', '/api/v1/security/audit', '/api/v1/security/audit?limit=0');
+    // backups
+    const backup = await call<{ backup_id: string }>('POST', '/api/v1/backups', '/api/v1/backups');
+    await call('POST', '/api/v1/backups', '/api/v1/backups');
+    await call('GET', '/api/v1/backups', '/api/v1/backups?limit=5');
+    await call('GET', '/api/v1/backups', '/api/v1/backups?limit=0');
+    await call('GET', '/api/v1/backups/{backup_id}', `/api/v1/backups/${backup.body.backup_id}`);
+    await call('GET', '/api/v1/backups/{backup_id}', '/api/v1/backups/00000000-0000-4000-8000-000000000000');
+    await call('GET', '/api/v1/backups/{backup_id}', '/api/v1/backups/latest');
     await call('GET', '/health/live', '/health/live', { key: null });
     await call('GET', '/health/ready', '/health/ready', { key: null });
     await call('GET', '/metrics', '/metrics', { key: null });

@@ -25,6 +25,7 @@ import {
   INSTANCE_RULES,
   instanceConditions,
 } from './alert-rules.js';
+import { BackupAlertFigures } from './backup-alert-figures.js';
 import { MailboxAlertFigures } from './mailbox-alert-figures.js';
 
 const MODULE_RULES = [AlertRule.ModuleUnhealthy, AlertRule.ModuleBreakerOpen];
@@ -46,6 +47,8 @@ export class AlertEvaluator {
   /** Cache counters at the previous evaluation: the hit rate is judged on the lookups since then. */
   private lastCache: { hits: number; misses: number };
   private readonly mailboxes: MailboxAlertFigures;
+  /** Undefined when backups are not scheduled: the rule is then not judged. */
+  private readonly backups?: BackupAlertFigures;
 
   constructor(
     private readonly alerts: MonitoringAlertsRepository,
@@ -61,6 +64,7 @@ export class AlertEvaluator {
     @InjectDataSource(READ_DATA_SOURCE) reader: DataSource,
   ) {
     this.mailboxes = new MailboxAlertFigures(reader);
+    if (config.get('BACKUP_CRON') !== 'off') this.backups = new BackupAlertFigures(reader);
     this.thresholds = {
       responseTimeMs: config.get('ALERT_RESPONSE_TIME_MS'),
       errorRateMax: config.get('ALERT_ERROR_RATE_MAX'),
@@ -71,6 +75,7 @@ export class AlertEvaluator {
       notificationDeadWindowSeconds: config.get('NOTIFY_ALERT_DEAD_WINDOW_SECONDS'),
       notificationQueueMaxAgeSeconds: config.get('NOTIFY_ALERT_OLDEST_PENDING_SECONDS'),
       mailboxUnwatchedSeconds: config.get('EMAIL_UNHEALTHY_AFTER_SECONDS'),
+      backupStaleSeconds: config.get('BACKUP_STALE_AFTER_HOURS') * 3600,
       minSamples: config.get('ALERT_MIN_SAMPLES'),
     };
     this.cooldownSeconds = config.get('ALERT_COOLDOWN_SECONDS');
@@ -106,13 +111,15 @@ export class AlertEvaluator {
 
   /**
    * The fleet's rules, from the database: modules UNHEALTHY or quarantined, the oldest PENDING
-   * robot, notification dead letters and queue age, mailboxes UNHEALTHY or unwatched.
+   * robot, notification dead letters and queue age, mailboxes UNHEALTHY or unwatched, backups
+   * failing or overdue.
    */
   async evaluateFleet(): Promise<AlertChange[]> {
-    const [snapshot, deliveries, mailboxes] = await Promise.all([
+    const [snapshot, deliveries, mailboxes, backups] = await Promise.all([
       this.fleet.alertFigures(),
       this.deliveries.alertFigures(this.thresholds.notificationDeadWindowSeconds),
       this.mailboxes.active(),
+      this.backups?.latest(),
     ]);
     const holding = fleetConditions(
       {
@@ -123,6 +130,7 @@ export class AlertEvaluator {
           oldestPendingSeconds: deliveries.oldest_pending_seconds,
         },
         mailboxes,
+        backups,
       },
       this.thresholds,
     );

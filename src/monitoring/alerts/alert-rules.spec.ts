@@ -3,6 +3,7 @@ import { Operation } from '../metrics/operations.js';
 import type { OperationStats } from '../metrics/performance-tracker.service.js';
 import {
   AlertRule,
+  type BackupFigure,
   type AlertThresholds,
   fleetConditions,
   type InstanceFigures,
@@ -19,6 +20,7 @@ const LIMITS: AlertThresholds = {
   notificationDeadWindowSeconds: 900,
   notificationQueueMaxAgeSeconds: 300,
   mailboxUnwatchedSeconds: 300,
+  backupStaleSeconds: 26 * 3600,
   minSamples: 20,
 };
 
@@ -182,5 +184,38 @@ describe('fleet alert rules', () => {
     });
     // An UNHEALTHY mailbox nobody watches is one alert, the critical one.
     expect(judge(mailbox('both', 'UNHEALTHY', 9_999)).map((c) => c.severity)).toEqual(['CRITICAL']);
+  });
+
+  it('fires when the last backup failed (critical) or none is verified for too long (warning)', () => {
+    const judge = (backups: BackupFigure) =>
+      fleetConditions({ oldestPendingSeconds: null, modules: [], backups }, LIMITS);
+    const hour = 3600;
+    const figure = (partial: Partial<BackupFigure>): BackupFigure => ({
+      last_verified_age_seconds: 2 * hour,
+      first_age_seconds: 40 * 24 * hour,
+      last_status: 'SUCCEEDED',
+      last_error: null,
+      ...partial,
+    });
+    expect(judge(figure({}))).toEqual([]);
+    // A new installation: no backup ever tried judges nothing; one tried an hour ago is not overdue yet.
+    expect(judge(figure({ last_verified_age_seconds: null, first_age_seconds: null, last_status: null }))).toEqual([]);
+    expect(judge(figure({ last_verified_age_seconds: null, first_age_seconds: hour, last_status: null }))).toEqual([]);
+    const [failed] = judge(figure({ last_status: 'FAILED', last_error: 'pg_dump failed (1): disk full' }));
+    expect(failed).toMatchObject({
+      rule: AlertRule.BackupFailing,
+      subject: 'fleet',
+      severity: 'CRITICAL',
+      message: 'the last backup failed: pg_dump failed (1): disk full',
+    });
+    const [overdue] = judge(figure({ last_verified_age_seconds: 30 * hour }));
+    expect(overdue).toMatchObject({
+      rule: AlertRule.BackupFailing,
+      severity: 'WARNING',
+      message: 'no verified backup for 30 h (> 26 h)',
+      threshold: 26 * hour,
+    });
+    // Never verified (BACKUP_VERIFY_RESTORE=false, or every drill failed) since the first try 27 h ago.
+    expect(judge(figure({ last_verified_age_seconds: null, first_age_seconds: 27 * hour }))).toHaveLength(1);
   });
 });

@@ -13,6 +13,7 @@ export enum AlertRule {
   NotificationDeadLetters = 'notification_dead_letters',
   NotificationQueueAge = 'notification_queue_age',
   MailboxUnhealthy = 'mailbox_unhealthy',
+  BackupFailing = 'backup_failing',
 }
 
 export enum AlertSeverity {
@@ -36,6 +37,7 @@ export const FLEET_RULES = [
   AlertRule.NotificationDeadLetters,
   AlertRule.NotificationQueueAge,
   AlertRule.MailboxUnhealthy,
+  AlertRule.BackupFailing,
 ];
 export const FLEET_SUBJECT = 'fleet';
 
@@ -52,6 +54,8 @@ export interface AlertThresholds {
   notificationQueueMaxAgeSeconds: number;
   /** Mailboxes: an ACTIVE one no instance has watched for longer than this (EMAIL_UNHEALTHY_AFTER_SECONDS). */
   mailboxUnwatchedSeconds: number;
+  /** Backups: no verified backup for longer than this (BACKUP_STALE_AFTER_HOURS). */
+  backupStaleSeconds: number;
   /** Fewer calls or lookups than this in the window are not judged (one slow call is no trend). */
   minSamples: number;
 }
@@ -94,6 +98,18 @@ export interface FleetFigures {
   notifications?: { deadInWindow: number; oldestPendingSeconds: number };
   /** The ACTIVE mailboxes; absent when not judged. */
   mailboxes?: MailboxFigure[];
+  /** Absent when backups are not scheduled (BACKUP_CRON=off). */
+  backups?: BackupFigure;
+}
+
+export interface BackupFigure {
+  /** Seconds since the newest verified backup started; null when there is none. */
+  last_verified_age_seconds: number | null;
+  /** Seconds since the first backup was tried; null when none ever was. */
+  first_age_seconds: number | null;
+  /** The newest finished backup's status and error. */
+  last_status: string | null;
+  last_error: string | null;
 }
 
 export interface MailboxFigure {
@@ -260,7 +276,39 @@ export function fleetConditions(figures: FleetFigures, limits: AlertThresholds):
     const condition = mailboxCondition(mailbox, limits);
     if (condition) conditions.push(condition);
   }
+  const backup = figures.backups && backupCondition(figures.backups, limits);
+  if (backup) conditions.push(backup);
   return conditions;
+}
+
+/** The newest backup failed, or none has been verified for longer than the threshold. */
+function backupCondition(backups: BackupFigure, limits: AlertThresholds): AlertCondition | null {
+  const details = { last_status: backups.last_status, last_error: backups.last_error };
+  if (backups.last_status === 'FAILED') {
+    return {
+      rule: AlertRule.BackupFailing,
+      subject: FLEET_SUBJECT,
+      severity: AlertSeverity.Critical,
+      message: `the last backup failed: ${backups.last_error ?? 'no error recorded'}`,
+      value: 1,
+      threshold: 1,
+      details,
+    };
+  }
+  const age = backups.last_verified_age_seconds ?? backups.first_age_seconds;
+  if (age !== null && age > limits.backupStaleSeconds) {
+    const hours = (seconds: number) => Math.round(seconds / 360) / 10;
+    return {
+      rule: AlertRule.BackupFailing,
+      subject: FLEET_SUBJECT,
+      severity: AlertSeverity.Warning,
+      message: `no verified backup for ${hours(age)} h (> ${hours(limits.backupStaleSeconds)} h)`,
+      value: round(age, 1),
+      threshold: limits.backupStaleSeconds,
+      details,
+    };
+  }
+  return null;
 }
 
 /** An ACTIVE mailbox whose watcher cannot connect (UNHEALTHY), or that no instance watches. */

@@ -19,7 +19,8 @@ export class AlertsController {
     summary: 'Alerts, newest first: firing, resolved or all',
     description:
       'Rules: response_time, error_rate, cache_hit_rate, db_pool_usage, db_breaker_open (per instance); ' +
-      'module_unhealthy, module_breaker_open (per module), pending_age (fleet). Paged by `limit` and `cursor`.',
+      'module_unhealthy, module_breaker_open (per module), mailbox_unhealthy (per mailbox); pending_age, ' +
+      'notification_dead_letters, notification_queue_age, backup_failing (fleet). Paged by `limit` and `cursor`.',
   })
   @ApiOkResponse({ type: AlertPageDto })
   @ApiProblem(400, 'A bad state, limit or cursor')

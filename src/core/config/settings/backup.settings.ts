@@ -42,6 +42,11 @@ export class BackupSettings {
   @MinLength(1)
   BACKUP_PG_BIN_DIR?: string;
 
+  /** The backup_failing alert fires when no backup has been verified for this long (daily schedule: 26 h). */
+  @IsInt()
+  @Min(1)
+  BACKUP_STALE_AFTER_HOURS: number = 26;
+
   /** A backup (dump and verification) still running after this long is stopped and recorded as failed. */
   @IsInt()
   @Min(10_000)
