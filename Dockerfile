@@ -19,8 +19,14 @@ RUN npm run build && npm prune --omit=dev
 FROM node:20-bookworm-slim AS runtime
 ENV NODE_ENV=production HOST=0.0.0.0 PORT=3000 DATA_DIR=/var/lib/botfleet
 WORKDIR /app
-# Created and chowned before VOLUME so a fresh volume inherits the ownership.
-RUN mkdir -p /var/lib/botfleet && chown node:node /var/lib/botfleet
+# Native Tesseract 5 with English and Spanish (the OCR layer's fast engine; tesseract.js is the
+# fallback) and the PostgreSQL 15 client programs the backups run (pg_dump, pg_restore).
+RUN apt-get update \
+  && apt-get install -y --no-install-recommends tesseract-ocr tesseract-ocr-eng tesseract-ocr-spa postgresql-client-15 \
+  && rm -rf /var/lib/apt/lists/*
+# Created and chowned before VOLUME (and before compose mounts named volumes there) so a fresh
+# volume inherits the ownership: the data folder, the shared content store, the backups.
+RUN mkdir -p /var/lib/botfleet/blobs /backups && chown -R node:node /var/lib/botfleet /backups
 # package.json is needed at run time: its "type": "module" makes dist/*.js ES modules.
 COPY --from=build /app/package.json ./
 COPY --from=build /app/node_modules ./node_modules
