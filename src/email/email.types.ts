@@ -112,6 +112,11 @@ export interface ClassificationInput {
   text: string;
   attachment_types: string[];
   attachment_names: string[];
+  /** To and Cc addresses, lower-cased; absent when not known (then no recipient features at all). */
+  to_addresses?: string[];
+  cc_addresses?: string[];
+  /** The In-Reply-To header's message id; absent or null when the message has none. */
+  in_reply_to?: string | null;
 }
 
 export interface Classification {

@@ -25,11 +25,12 @@ const INPUT: ClassificationInput = {
 };
 
 describe('featuresOf', () => {
-  it('writes subject, sender domain, attachment tokens and the trimmed body, one line each', () => {
+  it('writes subject, sender domain, thread tokens, attachment tokens and the trimmed body, one line each', () => {
     expect(featuresOf(INPUT)).toBe(
       [
         'Factura F-2024/17 pendiente',
         '__from_domain_mail_enron_com',
+        '__reply_subject',
         '__attachment_ext_pdf __attachment_ext_png __attachment_type_application_pdf __attachment_type_image_png',
         'Hola,',
         '',
@@ -70,7 +71,7 @@ describe('featuresOf', () => {
       'old message',
     ].join('\r\n');
     expect(featuresOf({ subject: null, from_address: null, text, attachment_types: [], attachment_names: [] })).toBe(
-      'Thanks for the update.',
+      '__quotes_original\nThanks for the update.',
     );
     const sig = 'Body text\n-- \nJohn\nVery long signature\n';
     expect(
@@ -91,6 +92,52 @@ describe('featuresOf', () => {
     expect(
       featuresOf({ subject: null, from_address: null, text: '', attachment_types: [], attachment_names: [] }),
     ).toBe('');
+  });
+
+  it('writes each recipient and the recipient counts, before the attachments and the body', () => {
+    const input = {
+      ...INPUT,
+      to_addresses: ['Jane.Doe@enron.com'],
+      cc_addresses: ['a@x.example', 'b@x.example', 'c@x.example', 'd@x.example'],
+    };
+    const lines = featuresOf(input).split('\n');
+    expect(lines[2]).toBe(
+      '__to_jane_doe_enron_com __to_n_1 __cc_a_x_example __cc_b_x_example __cc_c_x_example __cc_d_x_example __cc_n_4_9 __reply_subject',
+    );
+    expect(lines[3]).toMatch(/^__attachment_ext_pdf/);
+    // No recipients is a count of its own; unknown recipients write nothing.
+    expect(featuresOf({ ...INPUT, to_addresses: [], cc_addresses: [] }).split('\n')[2]).toBe(
+      '__to_n_0 __cc_n_0 __reply_subject',
+    );
+    expect(featuresOf(INPUT).split('\n')[2]).toBe('__reply_subject');
+  });
+
+  it('bounds the recipient tokens: 20 addresses a field, each a word the tokenizer keeps', () => {
+    const many = Array.from({ length: 300 }, (_, i) => `person${i}@list.example`);
+    const long = `${'x'.repeat(60)}@example.com`;
+    const line = featuresOf({ ...INPUT, to_addresses: many, cc_addresses: [long] })
+      .split('\n')[2]
+      .split(' ');
+    expect(line.filter((t) => t.startsWith('__to_person'))).toHaveLength(20);
+    expect(line).toContain('__to_n_10');
+    const cc = line.find((t) => t.startsWith('__cc_x'))!;
+    expect(cc.length).toBeLessThanOrEqual(41);
+  });
+
+  it('marks replies and forwards by the subject, the quoted separators and In-Reply-To', () => {
+    const bare = { from_address: null, attachment_types: [], attachment_names: [] };
+    const tokensOf = (over: { subject: string | null; text: string; in_reply_to?: string | null }) =>
+      featuresOf({ ...bare, ...over })
+        .split(/\s+/)
+        .filter((t) => /^__(?:reply|forward|quotes|in_reply)/.test(t));
+    expect(tokensOf({ subject: 'RE; budget', text: 'ok' })).toEqual(['__reply_subject']);
+    expect(tokensOf({ subject: 'Fwd: budget', text: 'ok' })).toEqual(['__forward_subject']);
+    expect(tokensOf({ subject: 'Regarding budget', text: 'ok' })).toEqual([]);
+    expect(
+      tokensOf({ subject: 'budget', text: 'fyi\n  -----Original Message-----  \nFrom: Bob', in_reply_to: 'a@b' }),
+    ).toEqual(['__quotes_original', '__in_reply_to']);
+    const notes = 'fyi\n---------------------- Forwarded by Steven J Kean/NA/Enron on 05/02/2001';
+    expect(featuresOf({ ...bare, subject: null, text: notes }).split('\n')[0]).toBe('__forwarded_by');
   });
 
   it('bounds the body and strips control characters', () => {

@@ -375,6 +375,9 @@ export const classificationInput = (email: ParsedEmail): ClassificationInput => 
   text: email.text,
   attachment_types: email.attachments.map((a) => a.media_type),
   attachment_names: email.attachments.flatMap((a) => (a.filename ? [a.filename] : [])),
+  to_addresses: email.to.map((a) => a.address.toLowerCase()),
+  cc_addresses: email.cc.map((a) => a.address.toLowerCase()),
+  in_reply_to: email.in_reply_to,
 });
 
 function duplicateDetail(source: IngestSource): Record<string, unknown> {

@@ -28,6 +28,9 @@ export class EmailLabels {
       text: email.text_body ?? '',
       attachment_types: attachments.map((a) => a.media_type),
       attachment_names: attachments.flatMap((a) => (a.filename ? [a.filename] : [])),
+      to_addresses: email.recipients.flatMap((r) => (r.kind === 'to' ? [r.address.toLowerCase()] : [])),
+      cc_addresses: email.recipients.flatMap((r) => (r.kind === 'cc' ? [r.address.toLowerCase()] : [])),
+      in_reply_to: email.in_reply_to,
     });
     await this.emails.setLabel(tx, email.email_id, className);
     await this.examples.add(tx, {

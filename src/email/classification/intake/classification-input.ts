@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { simpleParser } from 'mailparser';
+import { type AddressObject, type EmailAddress, simpleParser } from 'mailparser';
 import type { ClassificationInput } from '../../email.types.js';
 
 export interface ParsedForClassification {
@@ -35,6 +35,9 @@ export async function toClassificationInput(raw: Buffer): Promise<ParsedForClass
     text,
     attachment_types: attachments.map((a) => a.type),
     attachment_names: attachments.flatMap((a) => (a.name ? [a.name] : [])),
+    to_addresses: addressesOf(mail.to),
+    cc_addresses: addressesOf(mail.cc),
+    in_reply_to: mail.inReplyTo ?? null,
   };
   const identity = [
     from,
@@ -45,6 +48,13 @@ export async function toClassificationInput(raw: Buffer): Promise<ParsedForClass
     ...attachments.map((a) => a.sha256),
   ];
   return { input, content_sha256: createHash('sha256').update(JSON.stringify(identity)).digest('hex') };
+}
+
+/** The addresses of a To or Cc header, lower-cased, groups' members included. */
+function addressesOf(field: AddressObject | AddressObject[] | undefined): string[] {
+  const flat = (list: EmailAddress[]): string[] =>
+    list.flatMap((a) => (a.group ? flat(a.group) : a.address ? [a.address.toLowerCase()] : []));
+  return field === undefined ? [] : (Array.isArray(field) ? field : [field]).flatMap((f) => flat(f.value));
 }
 
 /** The same identity for an email given as fields rather than raw text. */
