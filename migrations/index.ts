@@ -15,6 +15,7 @@ import { Ocr1764892800000 } from './1764892800000-Ocr.js';
 import { Email1764979200000 } from './1764979200000-Email.js';
 import { DeliveryClaims1765065600000 } from './1765065600000-DeliveryClaims.js';
 import { BackupLog1765152000000 } from './1765152000000-BackupLog.js';
+import { SlaRisk1765238400000 } from './1765238400000-SlaRisk.js';
 
 /** Every migration, oldest first. A new migration file is added here as well. */
 export const MIGRATIONS = [
@@ -35,4 +36,5 @@ export const MIGRATIONS = [
   Email1764979200000,
   DeliveryClaims1765065600000,
   BackupLog1765152000000,
+  SlaRisk1765238400000,
 ];

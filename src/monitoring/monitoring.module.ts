@@ -14,6 +14,10 @@ import { DashboardService } from './dashboard/dashboard.service.js';
 import { MonitoringController } from './dashboard/monitoring.controller.js';
 import { EventsAdminService } from './events/events-admin.service.js';
 import { EventsController } from './events/events.controller.js';
+import { ForecastController } from './forecast/forecast.controller.js';
+import { ForecastService } from './forecast/forecast.service.js';
+import { SlaRiskJob } from './forecast/sla-risk.job.js';
+import { SlaRiskService } from './forecast/sla-risk.service.js';
 import { HealthState } from './health/health-state.service.js';
 import { HealthController } from './health/health.controller.js';
 import { NotificationTelemetryModule } from '../notification/deliveries/notification-telemetry.module.js';
@@ -63,6 +67,7 @@ export class MonitoringModule {
         DashboardPageController,
         AlertsController,
         EventsController,
+        ForecastController,
         ...metrics.controllers,
       ],
       providers: [
@@ -74,6 +79,9 @@ export class MonitoringModule {
         AlertsService,
         AlertsJob,
         EventsAdminService,
+        ForecastService,
+        SlaRiskService,
+        SlaRiskJob,
         ...metrics.providers,
       ],
       // Global so a layer can publish its own metrics in the one registry /metrics exposes

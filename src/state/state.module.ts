@@ -33,6 +33,7 @@ import { InvoiceTemplatesRepository } from './repositories/invoice-templates.rep
 import { OcrDocumentReviewsRepository } from './repositories/ocr-document-reviews.repository.js';
 import { ReviewItemsRepository } from './repositories/review-items.repository.js';
 import { BackupLogRepository } from './repositories/backup-log.repository.js';
+import { ForecastRepository } from './repositories/forecast.repository.js';
 import { BACKUP_ENGINE, backupEngineProvider } from './backup/backup-engine.provider.js';
 
 const logger = new Logger('StateModule');
@@ -111,6 +112,7 @@ function dataSourceModule(role: PoolRole) {
     OcrDocumentReviewsRepository,
     DatabaseBreakerGuard,
     BackupLogRepository,
+    ForecastRepository,
     backupEngineProvider,
     {
       provide: PreparedQueries,
@@ -143,6 +145,7 @@ function dataSourceModule(role: PoolRole) {
     DatabaseBreakerGuard,
     PreparedQueries,
     BackupLogRepository,
+    ForecastRepository,
     BACKUP_ENGINE,
   ],
 })

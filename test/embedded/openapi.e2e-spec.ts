@@ -59,6 +59,7 @@ const FRACTIONAL: Record<string, string[]> = {
   CreatedRobotResponseDto: ['completeness_score', 'confidence_score'],
   ClaimedRobotDto: ['completeness_score', 'confidence_score'],
   ExecutionResponseDto: ['cpu_usage_percent'],
+  TypeForecastDto: ['throughput_per_hour'],
   ProgressDto: ['cpu_usage_percent'],
   CompleteDto: ['completeness_score', 'confidence_score'],
   CompleteBatchItemDto: ['completeness_score', 'confidence_score'],
@@ -137,6 +138,7 @@ const EXERCISED: Record<string, string> = {
   BackupsController_get: '200 400 404',
   BackupsController_list: '200 400',
   BackupsController_run: '202 409',
+  ForecastController_forecast: '200 400',
   HealthController_live: '200',
   HealthController_ready: '200',
   PublicMetricsController_scrape: '200',
@@ -553,6 +555,8 @@ describe('the OpenAPI document at /docs-json', () => {
     await call('GET', '/api/v1/monitoring/health', '/api/v1/monitoring/health', { key: reader.body.api_key });
     await call('GET', '/api/v1/monitoring/alerts', '/api/v1/monitoring/alerts?state=all');
     await call('GET', '/api/v1/monitoring/alerts', '/api/v1/monitoring/alerts?state=sometimes');
+    await call('GET', '/api/v1/monitoring/forecast', '/api/v1/monitoring/forecast?target_seconds=1800');
+    await call('GET', '/api/v1/monitoring/forecast', '/api/v1/monitoring/forecast?target_seconds=5');
     await call('GET', '/api/v1/security/audit', '/api/v1/security/audit?limit=5');
     await call('GET', '/api/v1/security/audit', '/api/v1/security/audit?limit=0');
     // backups

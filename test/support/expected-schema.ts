@@ -107,6 +107,7 @@ export const EXPECTED_COLUMNS: Record<string, string[]> = {
     timeout_seconds integer NOT NULL DEFAULT 1800
     deadline_at timestamp
     cancel_reason varchar(500)
+    sla_at_risk_at timestamp
   `),
   robot_execute: lines(`
     execute_id varchar(50) NOT NULL
@@ -602,6 +603,8 @@ export const EXPECTED_INDEXES: Record<string, string> = {
   uq_classifier_models_active:
     "classifier_models UNIQUE ((true)) WHERE (status = 'ACTIVE'::classifier_model_status_enum)",
   backup_log_pkey: 'backup_log UNIQUE (backup_id)',
+  idx_robots_open_deadlines:
+    "robots (deadline_at) WHERE ((deadline_at IS NOT NULL) AND (status = ANY (ARRAY['PENDING'::robot_status_enum, 'RETRYING'::robot_status_enum, 'PROCESSING'::robot_status_enum])))",
   uq_backup_log_running: "backup_log UNIQUE ((true)) WHERE (status = 'RUNNING'::backup_status_enum)",
   idx_backup_log_started: 'backup_log (started_at DESC, backup_id DESC)',
   idx_review_items_email: 'review_items (email_id) WHERE (email_id IS NOT NULL)',

@@ -5,6 +5,7 @@ import { backupRules, BackupSettings } from './settings/backup.settings.js';
 import { CacheSettings } from './settings/cache.settings.js';
 import { databaseRules, DatabaseSettings } from './settings/database.settings.js';
 import { EmailSettings } from './settings/email.settings.js';
+import { ForecastSettings } from './settings/forecast.settings.js';
 import { loadBalancerRules, LoadBalancerSettings } from './settings/load-balancer.settings.js';
 import { MonitoringSettings } from './settings/monitoring.settings.js';
 import { NotificationSettings } from './settings/notification.settings.js';
@@ -53,6 +54,7 @@ export const SETTINGS_LAYERS: readonly SettingsLayer[] = [
   { settings: OrchestratorSettings },
   { settings: LoadBalancerSettings, rules: loadBalancerRules },
   { settings: MonitoringSettings },
+  { settings: ForecastSettings },
   { settings: RetentionSettings },
   { settings: BackupSettings, rules: backupRules },
   { settings: NotificationSettings },
@@ -72,6 +74,7 @@ export type Environment = ServerSettings &
   OrchestratorSettings &
   LoadBalancerSettings &
   MonitoringSettings &
+  ForecastSettings &
   RetentionSettings &
   BackupSettings &
   NotificationSettings &

@@ -16,6 +16,7 @@ export enum EventType {
   RobotFailed = 'robot.failed',
   RobotRetrying = 'robot.retrying',
   RobotCancelled = 'robot.cancelled',
+  RobotSlaAtRisk = 'robot.sla_at_risk',
   ModuleHealthChanged = 'module.health_changed',
   ModuleBreakerChanged = 'module.breaker_changed',
   AlertFired = 'alert.fired',
@@ -62,6 +63,15 @@ export interface EventPayloads {
     from?: RobotStatus;
   };
   [EventType.RobotCancelled]: { from: RobotStatus; reason: string | null };
+  /** `estimated_completion` null: nothing will take it (no eligible module); `queue_position` null while it runs. */
+  [EventType.RobotSlaAtRisk]: {
+    robot_type: string;
+    deadline: string;
+    estimated_completion: string | null;
+    queue_position: number | null;
+    margin_seconds: number;
+    priority: string;
+  };
   [EventType.ModuleHealthChanged]: { from: HealthStatus | null; to: HealthStatus };
   [EventType.ModuleBreakerChanged]: { from: BreakerState; to: BreakerState };
   [EventType.AlertFired]: AlertPayload;
@@ -191,6 +201,14 @@ export const EVENT_CATALOGUE: Readonly<{
     subject: 'robot',
     description: 'The robot was cancelled; its running attempt, if any, loses its lease.',
     fields: ['from', 'reason'],
+  },
+  [EventType.RobotSlaAtRisk]: {
+    version: 1,
+    emitter: 'monitoring',
+    subject: 'robot',
+    description:
+      'The robot is likely to miss its deadline: its estimated completion (queue place, module throughput) is past the deadline minus SLA_RISK_MARGIN_SECONDS. Once per robot.',
+    fields: ['robot_type', 'deadline', 'estimated_completion', 'queue_position', 'margin_seconds', 'priority'],
   },
   [EventType.ModuleHealthChanged]: {
     version: 1,

@@ -25,6 +25,7 @@ import {
   INSTANCE_RULES,
   instanceConditions,
 } from './alert-rules.js';
+import { ForecastRepository } from '../../state/repositories/forecast.repository.js';
 import { BackupAlertFigures } from './backup-alert-figures.js';
 import { MailboxAlertFigures } from './mailbox-alert-figures.js';
 
@@ -49,6 +50,7 @@ export class AlertEvaluator {
   private readonly mailboxes: MailboxAlertFigures;
   /** Undefined when backups are not scheduled: the rule is then not judged. */
   private readonly backups?: BackupAlertFigures;
+  private readonly slaEnabled: boolean;
 
   constructor(
     private readonly alerts: MonitoringAlertsRepository,
@@ -60,11 +62,13 @@ export class AlertEvaluator {
     private readonly runner: JobRunner,
     private readonly relay: OutboxRelay,
     private readonly deliveries: DeliveryStatsRepository,
+    private readonly forecasts: ForecastRepository,
     config: AppConfig,
     @InjectDataSource(READ_DATA_SOURCE) reader: DataSource,
   ) {
     this.mailboxes = new MailboxAlertFigures(reader);
     if (config.get('BACKUP_CRON') !== 'off') this.backups = new BackupAlertFigures(reader);
+    this.slaEnabled = config.get('SLA_CHECK_INTERVAL_MS') > 0;
     this.thresholds = {
       responseTimeMs: config.get('ALERT_RESPONSE_TIME_MS'),
       errorRateMax: config.get('ALERT_ERROR_RATE_MAX'),
@@ -115,11 +119,12 @@ export class AlertEvaluator {
    * failing or overdue.
    */
   async evaluateFleet(): Promise<AlertChange[]> {
-    const [snapshot, deliveries, mailboxes, backups] = await Promise.all([
+    const [snapshot, deliveries, mailboxes, backups, sla] = await Promise.all([
       this.fleet.alertFigures(),
       this.deliveries.alertFigures(this.thresholds.notificationDeadWindowSeconds),
       this.mailboxes.active(),
       this.backups?.latest(),
+      this.slaEnabled ? this.forecasts.slaFigures() : undefined,
     ]);
     const holding = fleetConditions(
       {
@@ -131,6 +136,7 @@ export class AlertEvaluator {
         },
         mailboxes,
         backups,
+        sla,
       },
       this.thresholds,
     );

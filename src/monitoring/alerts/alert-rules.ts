@@ -14,6 +14,7 @@ export enum AlertRule {
   NotificationQueueAge = 'notification_queue_age',
   MailboxUnhealthy = 'mailbox_unhealthy',
   BackupFailing = 'backup_failing',
+  SlaAtRisk = 'sla_at_risk',
 }
 
 export enum AlertSeverity {
@@ -38,6 +39,7 @@ export const FLEET_RULES = [
   AlertRule.NotificationQueueAge,
   AlertRule.MailboxUnhealthy,
   AlertRule.BackupFailing,
+  AlertRule.SlaAtRisk,
 ];
 export const FLEET_SUBJECT = 'fleet';
 
@@ -100,6 +102,16 @@ export interface FleetFigures {
   mailboxes?: MailboxFigure[];
   /** Absent when backups are not scheduled (BACKUP_CRON=off). */
   backups?: BackupFigure;
+  /** Open robots with deadlines per robot type; absent when SLA checks are off. */
+  sla?: SlaFigure[];
+}
+
+export interface SlaFigure {
+  robot_type: string;
+  /** Open robots flagged `robot.sla_at_risk`. */
+  at_risk: number;
+  /** Open robots whose deadline has passed. */
+  past_deadline: number;
 }
 
 export interface BackupFigure {
@@ -278,6 +290,18 @@ export function fleetConditions(figures: FleetFigures, limits: AlertThresholds):
   }
   const backup = figures.backups && backupCondition(figures.backups, limits);
   if (backup) conditions.push(backup);
+  for (const sla of figures.sla ?? []) {
+    if (sla.at_risk === 0 && sla.past_deadline === 0) continue;
+    conditions.push({
+      rule: AlertRule.SlaAtRisk,
+      subject: sla.robot_type,
+      severity: sla.past_deadline > 0 ? AlertSeverity.Critical : AlertSeverity.Warning,
+      message: `${sla.at_risk} open ${sla.robot_type} robot(s) at risk of missing their deadline, ${sla.past_deadline} already past it`,
+      value: Math.max(sla.at_risk, sla.past_deadline),
+      threshold: 1,
+      details: { at_risk: sla.at_risk, past_deadline: sla.past_deadline },
+    });
+  }
   return conditions;
 }
 

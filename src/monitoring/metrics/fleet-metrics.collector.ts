@@ -3,6 +3,7 @@ import { Counter, Gauge, Registry } from 'prom-client';
 import { CacheService } from '../../cache/cache.service.js';
 import { DatabaseBreakerGuard } from '../../state/database-breaker.guard.js';
 import { type FleetSnapshot, FleetMetricsRepository } from '../../state/repositories/fleet-metrics.repository.js';
+import { ForecastRepository } from '../../state/repositories/forecast.repository.js';
 
 /** A scrape reads the database at most this often, however many Prometheus servers scrape. */
 export const SNAPSHOT_TTL_MS = 5_000;
@@ -25,6 +26,7 @@ export class FleetMetricsCollector {
     private readonly fleet: FleetMetricsRepository,
     private readonly cache: CacheService,
     private readonly breaker: DatabaseBreakerGuard,
+    private readonly forecasts: ForecastRepository,
   ) {
     const registers = [registry];
     const snapshot = () => this.snapshot();
@@ -81,6 +83,25 @@ export class FleetMetricsCollector {
       m.breaker === 'OPEN' ? 1 : 0,
     );
 
+    const sla = () => this.slaFigures();
+    for (const [name, help, field] of [
+      ['botfleet_robots_sla_at_risk', 'Open robots flagged at risk of missing their deadline', 'at_risk'],
+      ['botfleet_robots_past_deadline', 'Open robots whose deadline has passed', 'past_deadline'],
+      ['botfleet_robots_finished_late', 'Robots completed after their deadline in the last 24 h', 'finished_late_24h'],
+    ] as const) {
+      new Gauge({
+        name,
+        help,
+        labelNames: ['robot_type'],
+        registers,
+        async collect() {
+          const rows = await sla();
+          this.reset();
+          for (const row of rows) this.set({ robot_type: row.robot_type }, row[field]);
+        },
+      });
+    }
+
     const repository = this.fleet;
     for (const [name, help, pick] of [
       ['botfleet_db_pool_in_use', 'Database connections checked out', (p) => p.total - p.idle],
@@ -124,6 +145,19 @@ export class FleetMetricsCollector {
         },
       });
     }
+  }
+
+  private slaCached?: { at: number; value: ReturnType<ForecastRepository['slaFigures']> };
+
+  /** Deadline figures, cached as the snapshot is. */
+  slaFigures(): ReturnType<ForecastRepository['slaFigures']> {
+    const now = Date.now();
+    if (!this.slaCached || now - this.slaCached.at >= SNAPSHOT_TTL_MS) {
+      const value = this.forecasts.slaFigures();
+      value.catch(() => (this.slaCached = undefined));
+      this.slaCached = { at: now, value };
+    }
+    return this.slaCached.value;
   }
 
   /** The fleet figures, from the database at most once per SNAPSHOT_TTL_MS; concurrent scrapes share one query. */

@@ -70,6 +70,13 @@ export const EN: LocaleCopy = {
     body: ['Robot {{robot_id}} was cancelled while {{data.from}}{{#if data.reason}}: {{data.reason}}{{/if}}.'],
     sms: 'botfleet: robot {{robot_id}} cancelled.',
   },
+  'robot.sla_at_risk': {
+    title: 'Robot {{robot_id}} may miss its deadline',
+    body: [
+      'Robot {{robot_id}} ({{data.robot_type}}) is due at {{data.deadline}}; {{#if data.estimated_completion}}it is expected to finish at {{data.estimated_completion}}{{else}}no module can take it now{{/if}}{{#if data.queue_position}}, {{data.queue_position}} robot(s) ahead of it{{/if}}.',
+    ],
+    sms: 'botfleet: robot {{robot_id}} may miss its deadline {{data.deadline}}.',
+  },
   'module.health_changed': {
     title: 'Module {{module_name}} is {{data.to}}',
     body: ['The health of module {{module_name}} changed from {{default data.from "UNKNOWN"}} to {{data.to}}.'],

@@ -70,6 +70,13 @@ export const ES: LocaleCopy = {
     body: ['El robot {{robot_id}} se canceló en estado {{data.from}}{{#if data.reason}}: {{data.reason}}{{/if}}.'],
     sms: 'botfleet: robot {{robot_id}} cancelado.',
   },
+  'robot.sla_at_risk': {
+    title: 'El robot {{robot_id}} puede no cumplir su plazo',
+    body: [
+      'El robot {{robot_id}} ({{data.robot_type}}) vence el {{data.deadline}}; {{#if data.estimated_completion}}se espera que termine el {{data.estimated_completion}}{{else}}ningún módulo puede tomarlo ahora{{/if}}{{#if data.queue_position}}, con {{data.queue_position}} robot(s) por delante{{/if}}.',
+    ],
+    sms: 'botfleet: el robot {{robot_id}} puede no cumplir su plazo {{data.deadline}}.',
+  },
   'module.health_changed': {
     title: 'El módulo {{module_name}} está {{data.to}}',
     body: ['La salud del módulo {{module_name}} pasó de {{default data.from "UNKNOWN"}} a {{data.to}}.'],
