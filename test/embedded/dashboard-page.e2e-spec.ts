@@ -193,6 +193,16 @@ if (!haveChromium) process.stderr.write(`dashboard browser test skipped: no Chro
       expect(await page.locator('#module-table tbody tr').count()).toBe(api.module_health.modules.length);
       expect(api.module_health.modules.map((m) => m.module_name)).toContain(MODULE);
 
+      // The forecast panel: the type's queue as the forecast endpoint gives it.
+      const forecast = (
+        await http<{ robot_types: Array<{ robot_type: string; queue: { queued: number } }> }>(
+          `${t.url}/api/v1/monitoring/forecast`,
+        )
+      ).body.robot_types.find((x) => x.robot_type === ROBOT_TYPE)!;
+      const forecastRow = page.locator(`#forecast-table tr[data-robot-type="${ROBOT_TYPE}"]`);
+      expect(await forecastRow.locator('td').first().textContent()).toBe(String(forecast.queue.queued));
+      expect(forecast.queue.queued).toBe(EXPECTED_STATES.PENDING);
+
       const legend = (series: string) => page.textContent(`#throughput-legend [data-series="${series}"] strong`);
       expect(await legend('robots_created')).toBe(String(WORKLOAD.created));
       expect(await legend('robots_completed')).toBe(String(WORKLOAD.completed));

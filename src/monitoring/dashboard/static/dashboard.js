@@ -5,6 +5,7 @@
 
 const DASHBOARD_URL = '/api/v1/monitoring/dashboard';
 const ALERTS_URL = '/api/v1/monitoring/alerts?state=firing';
+const FORECAST_URL = '/api/v1/monitoring/forecast';
 const KEY_STORAGE = 'botfleet.dashboard.apiKey';
 const REFRESH_MS = 10_000;
 const FETCH_TIMEOUT_MS = 8_000;
@@ -375,6 +376,48 @@ function renderAlerts(result) {
   fillRows('alert-table', rows, 'No active alerts', 4);
 }
 
+/** Per robot type: the queue, expected arrivals, throughput, time to drain, slots needed; bottlenecks below. */
+function renderForecast(result) {
+  if (!result.ok) {
+    fillRows(
+      'forecast-table',
+      [],
+      `Forecast unavailable (${result.status ? `HTTP ${result.status}` : result.reason})`,
+      6,
+    );
+    return;
+  }
+  const body = obj(result.body);
+  const rows = list(body.robot_types)
+    .map(obj)
+    .map((t) => {
+      const queue = obj(t.queue);
+      const arrivals = obj(t.arrivals);
+      const forecast = obj(t.forecast);
+      const capacity = obj(t.capacity);
+      const drains = isNum(forecast.drain_seconds) ? duration(forecast.drain_seconds) : 'never';
+      return el('tr', { 'data-robot-type': text(t.robot_type) }, [
+        el('th', { scope: 'row', text: text(t.robot_type) }),
+        el('td', { className: 'num', text: int(queue.queued) }),
+        el('td', { className: 'num', text: fixed(arrivals.forecast_next_hour, 0) }),
+        el('td', { className: 'num', title: text(t.throughput_basis), text: fixed(t.throughput_per_hour, 0) }),
+        el('td', { className: 'num', text: drains }),
+        el('td', {
+          text: capacity.additional_slots
+            ? `+${int(capacity.additional_slots)} on ${text(capacity.module_name)}`
+            : text(capacity.reason),
+        }),
+      ]);
+    });
+  fillRows('forecast-table', rows, 'No robots queued or arriving', 6);
+  const bottlenecks = $('forecast-bottlenecks');
+  bottlenecks.replaceChildren(
+    ...list(body.bottlenecks)
+      .map(obj)
+      .map((b) => el('li', { text: `${text(b.kind)}: ${text(b.detail)}` })),
+  );
+}
+
 /** Deliveries of the last hour per channel, the queue now, and subscriptions disabled for failing. */
 function renderNotifications(data) {
   const n = obj(data.notifications);
@@ -485,7 +528,11 @@ async function refresh() {
   }
   setRefresh(lastSuccess ? 'ok' : 'loading', lastSuccess ? `Updated ${clock(lastSuccess)} · refreshing…` : 'Loading…');
   const mine = ++generation;
-  const [dashboard, alerts] = await Promise.all([getJson(DASHBOARD_URL, key), getJson(ALERTS_URL, key)]);
+  const [dashboard, alerts, forecast] = await Promise.all([
+    getJson(DASHBOARD_URL, key),
+    getJson(ALERTS_URL, key),
+    getJson(FORECAST_URL, key),
+  ]);
   if (mine !== generation) return;
   // Only the dashboard's refusal sends the operator back to the form; a refused alerts call is
   // shown in the alerts panel and the rest of the page still works.
@@ -498,6 +545,7 @@ async function refresh() {
     showBoard();
     render(dashboard.body);
     renderAlerts(alerts);
+    renderForecast(forecast);
     lastSuccess = new Date();
     setRefresh('ok', `Updated ${clock(lastSuccess)}`);
   } else {
