@@ -16,6 +16,7 @@ import { Email1764979200000 } from './1764979200000-Email.js';
 import { DeliveryClaims1765065600000 } from './1765065600000-DeliveryClaims.js';
 import { BackupLog1765152000000 } from './1765152000000-BackupLog.js';
 import { SlaRisk1765238400000 } from './1765238400000-SlaRisk.js';
+import { HistoryScale1765324800000 } from './1765324800000-HistoryScale.js';
 
 /** Every migration, oldest first. A new migration file is added here as well. */
 export const MIGRATIONS = [
@@ -37,4 +38,5 @@ export const MIGRATIONS = [
   DeliveryClaims1765065600000,
   BackupLog1765152000000,
   SlaRisk1765238400000,
+  HistoryScale1765324800000,
 ];

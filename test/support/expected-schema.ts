@@ -603,6 +603,9 @@ export const EXPECTED_INDEXES: Record<string, string> = {
   uq_classifier_models_active:
     "classifier_models UNIQUE ((true)) WHERE (status = 'ACTIVE'::classifier_model_status_enum)",
   backup_log_pkey: 'backup_log UNIQUE (backup_id)',
+  idx_robots_created: 'robots (created_at)',
+  idx_robots_completed: 'robots (completed_at) WHERE (completed_at IS NOT NULL)',
+  idx_execute_completed: "robot_execute (completed_at) WHERE (execution_state = 'COMPLETED'::execution_state_enum)",
   idx_robots_open_deadlines:
     "robots (deadline_at) WHERE ((deadline_at IS NOT NULL) AND (status = ANY (ARRAY['PENDING'::robot_status_enum, 'RETRYING'::robot_status_enum, 'PROCESSING'::robot_status_enum])))",
   uq_backup_log_running: "backup_log UNIQUE ((true)) WHERE (status = 'RUNNING'::backup_status_enum)",

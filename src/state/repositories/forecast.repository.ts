@@ -15,10 +15,14 @@ export interface QueueRow {
 
 export interface ArrivalRow {
   robot_type: string;
-  hour: number;
-  count: number;
   last_15_minutes: number;
   last_hour: number;
+}
+
+export interface HourlyRow {
+  robot_type: string;
+  hour: number;
+  count: number;
 }
 
 export interface ProcessingRow {
@@ -79,14 +83,20 @@ export class ForecastRepository {
     );
   }
 
-  /** Robots created per type and hour of day over the last `days` days, with the last 15 minutes' and hour's counts. */
-  arrivals(days: number): Promise<ArrivalRow[]> {
+  /** Robots created per type in the last 15 minutes and the last hour (idx_robots_created: the last hour's rows only). */
+  arrivals(): Promise<ArrivalRow[]> {
     return this.reader.query(
-      `SELECT robot_type, extract(hour FROM created_at)::int AS hour, count(*)::int AS count,
-              count(*) FILTER (WHERE created_at > now() - interval '15 minutes')::int AS last_15_minutes,
-              count(*) FILTER (WHERE created_at > now() - interval '1 hour')::int AS last_hour
-         FROM robots WHERE created_at > now() - make_interval(days => $1)
-        GROUP BY robot_type, hour`,
+      `SELECT robot_type, count(*) FILTER (WHERE created_at > now() - interval '15 minutes')::int AS last_15_minutes,
+              count(*)::int AS last_hour
+         FROM robots WHERE created_at > now() - interval '1 hour' GROUP BY robot_type`,
+    );
+  }
+
+  /** Robots created per type and UTC hour of day over the last `days` days: a week of rows, so callers cache it. */
+  hourlyProfile(days: number): Promise<HourlyRow[]> {
+    return this.reader.query(
+      `SELECT robot_type, extract(hour FROM created_at)::int AS hour, count(*)::int AS count
+         FROM robots WHERE created_at > now() - make_interval(days => $1) GROUP BY robot_type, hour`,
       [days],
     );
   }
