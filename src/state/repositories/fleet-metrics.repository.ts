@@ -42,6 +42,9 @@ export interface PoolStats {
   waiting: number;
 }
 
+/** Finished robots are recounted in full at most this often (snapshot()). */
+export const FINISHED_RECOUNT_MS = 60_000;
+
 /** Seconds the oldest PENDING robot has waited (NULL when none). */
 const OLDEST_PENDING = `(SELECT extract(epoch FROM localtimestamp - min(created_at))::float8 FROM robots
   WHERE status = 'PENDING')`;
@@ -62,21 +65,62 @@ export class FleetMetricsRepository {
     @InjectDataSource() private readonly writer: DataSource,
   ) {}
 
+  /**
+   * The fleet figures. Open robots are counted exactly on each call (a partial index holds only
+   * them); finished ones (COMPLETED, FAILED, CANCELLED) only grow, and counting them reads the
+   * whole history (0.34 s at 1,000,000 robots), so they are counted in full at most once a
+   * FINISHED_RECOUNT_MS, plus the robots finished since (idx_robots_completed) on every call in between.
+   */
   async snapshot(): Promise<FleetSnapshot> {
+    const [open, finished] = await Promise.all([this.openSnapshot(), this.finishedCounts()]);
+    return { ...open, robots: [...open.robots, ...finished] };
+  }
+
+  private finished?: { at: number; mark: string; counts: Map<string, FleetSnapshot['robots'][number]> };
+
+  private async finishedCounts(): Promise<FleetSnapshot['robots']> {
+    const full = !this.finished || Date.now() - this.finished.at >= FINISHED_RECOUNT_MS;
+    const rows: Array<{ status: string; robot_type: string; count: number; mark: string | null }> =
+      await this.reader.query(
+        `SELECT status::text AS status, robot_type, count(*)::int AS count,
+              to_char(max(completed_at), 'YYYY-MM-DD"T"HH24:MI:SS.US') AS mark
+         FROM robots WHERE status IN ('COMPLETED', 'FAILED', 'CANCELLED') ${full ? '' : 'AND completed_at > $1'}
+        GROUP BY 1, 2`,
+        full ? [] : [this.finished!.mark],
+      );
+    const state = full
+      ? { at: Date.now(), mark: '-infinity', counts: new Map<string, FleetSnapshot['robots'][number]>() }
+      : this.finished!;
+    for (const row of rows) {
+      const key = `${row.status}\u0000${row.robot_type}`;
+      const known = state.counts.get(key);
+      state.counts.set(key, { status: row.status, robot_type: row.robot_type, count: (known?.count ?? 0) + row.count });
+      if (row.mark && row.mark > state.mark) state.mark = row.mark;
+    }
+    this.finished = state;
+    return [...state.counts.values()];
+  }
+
+  private async openSnapshot(): Promise<FleetSnapshot> {
     const rows: FleetSnapshot[] = await this.reader.query(
       `SELECT
          (SELECT coalesce(json_agg(r), '[]'::json) FROM (
-            SELECT status::text AS status, robot_type, count(*)::int AS count FROM robots GROUP BY 1, 2) r) AS robots,
+            SELECT status::text AS status, robot_type, count(*)::int AS count FROM robots
+             WHERE status IN ('PENDING', 'PROCESSING', 'RETRYING') GROUP BY 1, 2) r) AS robots,
          (SELECT count(*)::int FROM robot_execute WHERE execution_state = 'RUNNING') AS active_executions,
          (SELECT count(*)::int FROM robots
            WHERE status IN ('PENDING', 'RETRYING') AND next_attempt_at <= localtimestamp) AS queue_depth,
          ${OLDEST_PENDING} AS oldest_pending_seconds,
          ${ACTIVE_MODULES} AS modules,
-         -- Behind the slowest consumer: what some consumer has still to handle.
-         (SELECT count(*)::int FROM events e
-           WHERE NOT EXISTS (SELECT 1 FROM event_consumers)
-              OR (e.tx_id, e.event_id) > (SELECT c.last_tx_id, c.last_event_id FROM event_consumers c
-                                           ORDER BY c.last_tx_id, c.last_event_id LIMIT 1)) AS outbox_backlog,
+         -- Behind the slowest consumer: what some consumer has still to handle. A range scan of
+         -- idx_events_relay from that cursor (an OR with "no consumer yet" made it a scan of the
+         -- whole table: 0.5 s at 3,000,000 events).
+         (SELECT CASE WHEN c.last_tx_id IS NULL THEN (SELECT count(*)::int FROM events)
+                      ELSE (SELECT count(*)::int FROM events e WHERE (e.tx_id, e.event_id) > (c.last_tx_id, c.last_event_id))
+                 END
+            FROM (SELECT 1) one
+            LEFT JOIN LATERAL (SELECT last_tx_id, last_event_id FROM event_consumers
+                                ORDER BY last_tx_id, last_event_id LIMIT 1) c ON true) AS outbox_backlog,
          (SELECT count(*)::int FROM parked_events) AS parked_events`,
     );
     return rows[0];
