@@ -28,7 +28,7 @@ describe('@botfleet/client Worker against the real server', () => {
       ...GENEROUS_LIMITS,
     });
     client = new BotfleetClient({ baseUrl: await service.ready, apiKey: TEST_ADMIN_KEY });
-  }, 120_000);
+  }, 300_000);
 
   afterAll(async () => {
     await Promise.all(workers.map((worker) => worker.stop({ timeoutMs: 1_000 })));
