@@ -160,5 +160,6 @@ function describeFetchFailure(error: unknown, signal: AbortSignal): string {
   if (cause?.code === 'ECONNREFUSED') return 'connection refused (is the server running?)';
   if (cause?.code === 'ENOTFOUND') return 'unknown host';
   if (cause?.code) return `${cause.code}${cause.message ? ` (${cause.message})` : ''}`;
+  if (cause?.message) return cause.message;
   return error instanceof Error ? error.message : String(error);
 }
