@@ -19,10 +19,10 @@ const GLOBAL_OPTIONS: Options = {
   'api-key': { type: 'string' },
   config: { type: 'string' },
   json: { type: 'boolean' },
-  timeout: { type: 'string' },
+  'request-timeout': { type: 'string' },
   help: { type: 'boolean', short: 'h' },
 };
-const TAKES_VALUE = new Set(['--url', '--api-key', '--config']);
+const TAKES_VALUE = new Set(['--url', '--api-key', '--config', '--request-timeout']);
 
 /** Runs one command line; resolves to the exit code. Output goes to the given streams only. */
 export async function runCli(argv: string[], env: NodeJS.ProcessEnv, streams: Streams): Promise<number> {
@@ -64,8 +64,9 @@ export async function runCli(argv: string[], env: NodeJS.ProcessEnv, streams: St
     });
     if (!config.apiKey)
       throw new UsageError('no API key: pass --api-key, set BOTFLEET_API_KEY, or put "api_key" in the config file');
-    const timeoutMs = values.timeout ? Number(values.timeout) * 1000 : undefined;
-    if (timeoutMs !== undefined && !(timeoutMs > 0)) throw new UsageError('--timeout must be a number of seconds');
+    const timeoutMs = values['request-timeout'] ? Number(values['request-timeout']) * 1000 : undefined;
+    if (timeoutMs !== undefined && !(timeoutMs > 0))
+      throw new UsageError('--request-timeout must be a number of seconds');
     const client = new BotfleetClient({
       baseUrl: config.url,
       apiKey: config.apiKey,
@@ -100,7 +101,7 @@ function help(group?: string): string {
   const shown = COMMANDS.filter((c) => !group || c.words[0] === group);
   const width = Math.max(...shown.map((c) => c.words.join(' ').length));
   return [
-    'usage: botfleet <command> [arguments] [--url URL] [--api-key KEY] [--config FILE] [--json]',
+    'usage: botfleet <command> [arguments] [--url URL] [--api-key KEY] [--config FILE] [--json] [--request-timeout S]',
     '',
     ...shown.map((c) => `  ${c.words.join(' ').padEnd(width)}  ${c.summary}`),
     '',
