@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { spawn } from 'node:child_process';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { join } from 'node:path';
@@ -228,6 +229,18 @@ describe('the botfleet CLI against the real server', () => {
     expect(lines[0]).toMatch(/^importing \[-{30}\] 0\/40 0%/);
     expect(lines).toContainEqual(expect.stringMatching(/^importing \[#{30}\] 40\/40 100%/));
     expect(lines).toContainEqual(expect.stringMatching(/^messages: +40$/));
+  });
+
+  it("runs as the root package's bin: npx botfleet", async () => {
+    const npx = spawn('npx', ['--offline', 'botfleet', 'modules', 'list', '--json'], {
+      env: { ...process.env, ...env },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    let stdout = '';
+    npx.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
+    const code = await new Promise((ok) => npx.on('close', ok));
+    expect(code).toBe(0);
+    expect((JSON.parse(stdout) as { module_name: string }[]).map((m) => m.module_name)).toContain('TextStatsModule');
   });
 
   describe('error paths: one line on stderr, nothing on stdout, a distinct exit code', () => {

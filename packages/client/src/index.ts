@@ -19,7 +19,7 @@ export {
   RetryableError,
   Worker,
   type RobotContext,
-  type RobotHandler,
+  type WorkerHandler,
   type StopOptions,
   type WorkerOptions,
 } from './worker.js';

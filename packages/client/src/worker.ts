@@ -41,7 +41,7 @@ export interface RobotContext {
   step(name: string, category?: StepCategory): Promise<void>;
 }
 
-export type RobotHandler = (
+export type WorkerHandler = (
   input: Record<string, unknown>,
   context: RobotContext,
 ) => Promise<Record<string, unknown> | void> | Record<string, unknown> | void;
@@ -53,7 +53,7 @@ export interface WorkerOptions {
   module: string;
   /** Registers (or re-registers) the module before the first claim; omit if it is registered already. */
   register?: { version: string; robotTypes: string[]; healthEndpoint?: string; registrationData?: object };
-  handler: RobotHandler;
+  handler: WorkerHandler;
   /** Robots run at once (default 1). */
   concurrency?: number;
   /** Lease asked for at claim time (default 60 s); heartbeats extend it while the handler runs. */
