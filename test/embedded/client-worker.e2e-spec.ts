@@ -130,6 +130,24 @@ describe('@botfleet/client Worker against the real server', () => {
     expect(seen.get(bad.robot_id)).toBe(1);
   });
 
+  it('fails the attempt when the server refuses the output, instead of leaving it leased', async () => {
+    const errors: unknown[] = [];
+    const w = worker({
+      module: 'ClientOversized',
+      register: { version: '1.0.0', robotTypes: ['client_oversized'] },
+      // Over the 10 MB body cap (BODY_LIMIT_BYTES).
+      handler: () => ({ blob: 'x'.repeat(11 * 1024 * 1024) }),
+      onError: (error) => errors.push(error),
+    });
+    await w.start();
+    const robot = await client.createRobot({ robot_type: 'client_oversized', input_data: {}, retry_limit: 0 });
+    const failed = await settled(robot.robot_id, ['FAILED', 'COMPLETED']);
+    expect([failed.status, failed.error_category]).toEqual(['FAILED', 'SYSTEM']);
+    const [attempt] = await client.executions(robot.robot_id);
+    expect(attempt.error_message).toMatch(/^The server refused the output: 413 /);
+    expect(errors).toHaveLength(1);
+  });
+
   it("aborts the handler's signal when the robot is cancelled, and reports nothing after", async () => {
     const started = new Map<string, AbortSignal>();
     const w = worker({

@@ -220,19 +220,41 @@ export class Worker {
         }),
       step: (name, category) => report({ current_step: name, ...(category ? { step_category: category } : {}) }),
     };
+    let output: Record<string, unknown> | void;
     try {
-      const output = await this.options.handler(robot.input_data as Record<string, unknown>, context);
-      heartbeat.stop();
-      if (abort.signal.aborted) return;
-      await this.client.complete(robot.execute_id, { lease_token: robot.lease_token, output_data: output ?? {} });
+      output = await this.options.handler(robot.input_data as Record<string, unknown>, context);
     } catch (error) {
       heartbeat.stop();
-      if (abort.signal.aborted) return;
-      if (isLeaseLost(error)) return;
+      if (abort.signal.aborted || isLeaseLost(error)) return;
       const { category, details } = categorise(error);
       await this.failQuietly(robot, category, messageOf(error), details);
+      return;
     } finally {
       heartbeat.stop();
+    }
+    if (!abort.signal.aborted) await this.completeOrReport(robot, output ?? {});
+  }
+
+  /**
+   * The handler's work is done: a lost answer is retried (twice, after 1 and 2 s) rather than the
+   * work redone; an output the server refuses (400: too large, not an object) fails the attempt.
+   */
+  private async completeOrReport(robot: ClaimedRobot, output: Record<string, unknown>): Promise<void> {
+    for (let attempt = 1; ; attempt++) {
+      try {
+        await this.client.complete(robot.execute_id, { lease_token: robot.lease_token, output_data: output });
+        return;
+      } catch (error) {
+        if (isLeaseLost(error)) return;
+        const transient = !(error instanceof ApiError) || error.status >= 500 || error.status === 429;
+        if (transient && attempt < 3) {
+          await new Promise((ok) => setTimeout(ok, attempt * 1_000));
+          continue;
+        }
+        this.options.onError?.(error, robot);
+        if (!transient) await this.failQuietly(robot, 'SYSTEM', `The server refused the output: ${messageOf(error)}`);
+        return;
+      }
     }
   }
 
