@@ -22,8 +22,9 @@ export async function watchRobot(context: CommandContext): Promise<number> {
   const started = Date.now();
   let last = '';
   for (;;) {
-    const [robot, executions] = await Promise.all([client.getRobot(id), client.executions(id)]);
+    const [read, executions] = await Promise.all([client.getRobot(id), client.executions(id)]);
     const attempt = latest(executions);
+    const robot = settled(read, attempt);
     const line = describe(robot, attempt, (Date.now() - started) / 1000);
     if (tty) out.streams.stderr.write(`\r\x1b[2K${line}`);
     else if (line !== last && !out.json) out.note(line);
@@ -48,6 +49,19 @@ export async function watchRobot(context: CommandContext): Promise<number> {
     }
     await sleep(interval);
   }
+}
+
+/**
+ * GET /robots/:id is cached (60 s) and a read that races the completion can cache the row from
+ * before it; the attempts are read from the table. An attempt that ended the robot (COMPLETED,
+ * CANCELLED) wins over a robot still shown PROCESSING. A FAILED attempt does not: the robot may be
+ * RETRYING or FAILED.
+ */
+function settled(robot: Robot, attempt: Execution | undefined): Robot {
+  const ended = attempt?.execution_state === 'COMPLETED' || attempt?.execution_state === 'CANCELLED';
+  return robot.status === 'PROCESSING' && ended
+    ? { ...robot, status: attempt!.execution_state as Robot['status'] }
+    : robot;
 }
 
 function latest(executions: Execution[]): Execution | undefined {
