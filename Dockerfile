@@ -13,7 +13,7 @@ FROM deps AS build
 COPY tsconfig.json tsconfig.build.json nest-cli.json ./
 COPY src ./src
 COPY migrations ./migrations
-RUN npm run build && npm prune --omit=dev
+RUN npm run build:server && npm prune --omit=dev
 
 # --- runtime ----------------------------------------------------------------
 FROM node:20-bookworm-slim AS runtime

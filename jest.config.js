@@ -33,7 +33,11 @@ const common = {
 /** @type {import('jest').Config} */
 export default {
   projects: [
-    { ...common, displayName: 'unit', testMatch: ['<rootDir>/src/**/*.spec.ts'] },
+    {
+      ...common,
+      displayName: 'unit',
+      testMatch: ['<rootDir>/src/**/*.spec.ts', '<rootDir>/packages/*/src/**/*.spec.ts'],
+    },
     { ...common, displayName: 'embedded', testMatch: ['<rootDir>/test/embedded/**/*.e2e-spec.ts'] },
     {
       ...common,

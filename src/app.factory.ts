@@ -2,7 +2,7 @@ import 'reflect-metadata';
 import type { DynamicModule } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
-import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import { DocumentBuilder, type OpenAPIObject, SwaggerModule } from '@nestjs/swagger';
 import { Logger } from 'nestjs-pino';
 import { AppModule } from './app.module.js';
 import { AppConfig } from './core/config/app-config.service.js';
@@ -99,25 +99,29 @@ export async function createApp(root: DynamicModule = AppModule.forRoot()): Prom
   app.flushLogs();
 
   if (app.get(AppConfig).get('SWAGGER_ENABLED')) {
-    const document = SwaggerModule.createDocument(
-      app,
-      new DocumentBuilder()
-        .setTitle(API_TITLE)
-        .setDescription('Orchestration of automation robots: modules, routing, robot lifecycle, monitoring.')
-        .setVersion('0.1.0')
-        .addApiKey(
-          { type: 'apiKey', in: 'header', name: 'X-API-Key', description: 'An API key: bf_<key_prefix>_<secret>' },
-          API_KEY_SCHEME,
-        )
-        // addSecurity, not addBearerAuth: that one declares bearerFormat JWT, and the token is the API key.
-        .addSecurity(BEARER_SCHEME, {
-          type: 'http',
-          scheme: 'bearer',
-          description: 'The same API key as a bearer token',
-        })
-        .build(),
-    );
-    SwaggerModule.setup('docs', app, document, { jsonDocumentUrl: 'docs-json' });
+    SwaggerModule.setup('docs', app, openApiDocument(app), { jsonDocumentUrl: 'docs-json' });
   }
   return app;
+}
+
+/** The OpenAPI document the app serves at /docs-json; the client package generates its types from it. */
+export function openApiDocument(app: NestFastifyApplication): OpenAPIObject {
+  return SwaggerModule.createDocument(
+    app,
+    new DocumentBuilder()
+      .setTitle(API_TITLE)
+      .setDescription('Orchestration of automation robots: modules, routing, robot lifecycle, monitoring.')
+      .setVersion('0.1.0')
+      .addApiKey(
+        { type: 'apiKey', in: 'header', name: 'X-API-Key', description: 'An API key: bf_<key_prefix>_<secret>' },
+        API_KEY_SCHEME,
+      )
+      // addSecurity, not addBearerAuth: that one declares bearerFormat JWT, and the token is the API key.
+      .addSecurity(BEARER_SCHEME, {
+        type: 'http',
+        scheme: 'bearer',
+        description: 'The same API key as a bearer token',
+      })
+      .build(),
+  );
 }
