@@ -200,6 +200,23 @@ describe('the botfleet CLI against the real server', () => {
     expect([forbidden.code, forbidden.stderr]).toEqual([4, expect.stringMatching(/^botfleet: 403 /)]);
   });
 
+  it('runs a backup to the end and lists it; prints the forecast', async () => {
+    const run = await runCli(['backups', 'run', '--json'], env);
+    expect(run.code).toBe(0);
+    const backup = JSON.parse(run.stdout) as { backup_id: string; status: string; verified: boolean; kind: string };
+    expect(backup).toMatchObject({ status: 'SUCCEEDED', verified: true, kind: 'pglite_datadir' });
+    const listed = await runCli(['backups', 'list'], env);
+    expect(listed.code).toBe(0);
+    expect(listed.stdout).toContain(backup.backup_id);
+    expect(listed.stdout.split('\n')[0]).toMatch(/^BACKUP_ID +STATUS +VERIFIED +FILE_NAME/);
+
+    await client.createRobot({ robot_type: 'cli_forecast', input_data: {} });
+    const forecast = await runCli(['monitoring', 'forecast'], env);
+    expect(forecast.code).toBe(0);
+    expect(forecast.stdout).toMatch(/^cli_forecast +1 +/m);
+    expect(forecast.stdout).toMatch(/^bottleneck no_eligible_module: .*cli_forecast/m);
+  }, 120_000);
+
   it('lists, shows and deactivates modules; routing dry run; imports an mbox with progress', async () => {
     await client.registerModule({
       module_name: 'CliRoutable',
@@ -282,16 +299,11 @@ describe('the botfleet CLI against the real server', () => {
       expectOneLine(run, 2, /^botfleet: no API key: pass --api-key, set BOTFLEET_API_KEY/);
     });
 
-    it('not found: 5 with the problem code; a missing endpoint (backups, not yet on this server): 5 saying so', async () => {
+    it('not found: 5 with the problem code', async () => {
       expectOneLine(
         await runCli(['robots', 'show', 'NOPE_1_1'], env),
         5,
         /^botfleet: 404 No robot NOPE_1_1\. \[ROBOT_NOT_FOUND\]$/,
-      );
-      expectOneLine(
-        await runCli(['backups', 'list'], env),
-        5,
-        /^botfleet: 404 .*\[NOT_FOUND\] \(this server does not have that endpoint\)$/,
       );
     });
 

@@ -486,7 +486,7 @@ export type paths = {
         };
         /**
          * Alerts, newest first: firing, resolved or all
-         * @description Rules: response_time, error_rate, cache_hit_rate, db_pool_usage, db_breaker_open (per instance); module_unhealthy, module_breaker_open (per module), pending_age (fleet). Paged by `limit` and `cursor`.
+         * @description Rules: response_time, error_rate, cache_hit_rate, db_pool_usage, db_breaker_open (per instance); module_unhealthy, module_breaker_open (per module), mailbox_unhealthy (per mailbox); pending_age, notification_dead_letters, notification_queue_age, backup_failing (fleet). Paged by `limit` and `cursor`.
          */
         get: operations["AlertsController_list"];
         put?: never;
@@ -599,6 +599,26 @@ export type paths = {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/monitoring/forecast": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Per robot type: arrivals, durations, queue, the next hour forecast, capacity needed, bottlenecks
+         * @description A fluid model over the figures of the last hour: the queue drains in queued / (throughput - arrivals). Throughput is the recent completion rate while a type is backlogged, else the eligible modules' capacity.
+         */
+        get: operations["ForecastController_forecast"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/metrics": {
         parameters: {
             query?: never;
@@ -608,6 +628,44 @@ export type paths = {
         };
         /** Prometheus metrics (public: METRICS_ACCESS=public) */
         get: operations["PublicMetricsController_scrape"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/backups": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Backups, newest first: file, size, duration, checksum, verification */
+        get: operations["BackupsController_list"];
+        put?: never;
+        /**
+         * Run a full backup now (pg_dump -Fc, or the PGlite data folder), verified by a restore drill
+         * @description Answers at once with the RUNNING backup; poll its Location until SUCCEEDED or FAILED.
+         */
+        post: operations["BackupsController_run"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/backups/{backup_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One backup */
+        get: operations["BackupsController_get"];
         put?: never;
         post?: never;
         delete?: never;
@@ -3004,7 +3062,7 @@ export type components = {
              * @example module_unhealthy
              * @enum {string}
              */
-            rule: "response_time" | "error_rate" | "cache_hit_rate" | "db_pool_usage" | "db_breaker_open" | "module_unhealthy" | "module_breaker_open" | "pending_age" | "notification_dead_letters" | "notification_queue_age" | "mailbox_unhealthy";
+            rule: "response_time" | "error_rate" | "cache_hit_rate" | "db_pool_usage" | "db_breaker_open" | "module_unhealthy" | "module_breaker_open" | "pending_age" | "notification_dead_letters" | "notification_queue_age" | "mailbox_unhealthy" | "backup_failing" | "sla_at_risk";
             /**
              * @description A module name, an instance id, or 'fleet'
              * @example OcrModule
@@ -3289,7 +3347,7 @@ export type components = {
              * @example robot.completed
              * @enum {string}
              */
-            event_type: "robot.created" | "robot.assigned" | "robot.started" | "robot.progress" | "robot.completed" | "robot.failed" | "robot.retrying" | "robot.cancelled" | "module.health_changed" | "module.breaker_changed" | "alert.fired" | "alert.resolved" | "subscription.disabled" | "review.resolved" | "email.ingested" | "mailbox.health_changed";
+            event_type: "robot.created" | "robot.assigned" | "robot.started" | "robot.progress" | "robot.completed" | "robot.failed" | "robot.retrying" | "robot.cancelled" | "robot.sla_at_risk" | "module.health_changed" | "module.breaker_changed" | "alert.fired" | "alert.resolved" | "subscription.disabled" | "review.resolved" | "email.ingested" | "mailbox.health_changed";
             /** @example 1 */
             version: number;
             /**
@@ -3369,7 +3427,7 @@ export type components = {
              * @example robot.completed
              * @enum {string}
              */
-            event_type: "robot.created" | "robot.assigned" | "robot.started" | "robot.progress" | "robot.completed" | "robot.failed" | "robot.retrying" | "robot.cancelled" | "module.health_changed" | "module.breaker_changed" | "alert.fired" | "alert.resolved" | "subscription.disabled" | "review.resolved" | "email.ingested" | "mailbox.health_changed";
+            event_type: "robot.created" | "robot.assigned" | "robot.started" | "robot.progress" | "robot.completed" | "robot.failed" | "robot.retrying" | "robot.cancelled" | "robot.sla_at_risk" | "module.health_changed" | "module.breaker_changed" | "alert.fired" | "alert.resolved" | "subscription.disabled" | "review.resolved" | "email.ingested" | "mailbox.health_changed";
             /** @example 1 */
             event_version: number;
             /** @example LEGAL_1795310000000_42 */
@@ -3403,6 +3461,205 @@ export type components = {
              * @example null
              */
             replay_requested_at: string | null;
+        };
+        TypeForecastDto: {
+            /** @example invoice_extract */
+            robot_type: string;
+            /**
+             * @example {
+             *       "queued": 420,
+             *       "processing": 10,
+             *       "oldest_queued_seconds": 312.5
+             *     }
+             */
+            queue: Record<string, unknown>;
+            /**
+             * @description per_hour_recent (last 15 min x 4), last_hour, by_hour_of_day (24 UTC hours, last 7 days), forecast_next_hour
+             * @example {
+             *       "per_hour_recent": 600,
+             *       "last_hour": 580,
+             *       "by_hour_of_day": [
+             *         100,
+             *         100,
+             *         100,
+             *         100,
+             *         100,
+             *         100,
+             *         100,
+             *         100,
+             *         100,
+             *         100,
+             *         100,
+             *         100,
+             *         100,
+             *         100,
+             *         100,
+             *         100,
+             *         100,
+             *         100,
+             *         100,
+             *         100,
+             *         100,
+             *         100,
+             *         100,
+             *         100
+             *       ],
+             *       "forecast_next_hour": 350
+             *     }
+             */
+            arrivals: Record<string, unknown>;
+            /**
+             * @description Each module declaring the type: eligible for routing, slots, running, completions and durations over the last hour
+             * @example [
+             *       {
+             *         "module_name": "InvoiceBot",
+             *         "eligible": true,
+             *         "slots": 10,
+             *         "running": 10,
+             *         "completed_last_hour": 900,
+             *         "mean_ms": 38000,
+             *         "p50_ms": 35000,
+             *         "p90_ms": 61000
+             *       }
+             *     ]
+             */
+            modules: Record<string, unknown>[];
+            /**
+             * @description Robots per hour the eligible modules finish
+             * @example 947.4
+             */
+            throughput_per_hour: number;
+            /**
+             * @description observed: recent completions while backlogged; capacity: slots x 3600 / mean duration; none: nothing can take it
+             * @example observed
+             * @enum {string}
+             */
+            throughput_basis: "observed" | "capacity" | "none";
+            /**
+             * @example {
+             *       "queued_in_1h": 0,
+             *       "drain_seconds": 2523.1,
+             *       "drains_within_target": true
+             *     }
+             */
+            forecast: Record<string, unknown>;
+            /**
+             * @example {
+             *       "target_drain_seconds": 3600,
+             *       "additional_slots": 0,
+             *       "module_name": null,
+             *       "reason": "drains within the target"
+             *     }
+             */
+            capacity: Record<string, unknown>;
+        };
+        BottleneckDto: {
+            /**
+             * @example imbalanced_modules
+             * @enum {string}
+             */
+            kind: "no_eligible_module" | "arrivals_exceed_throughput" | "imbalanced_modules";
+            /** @example invoice_extract */
+            robot_type: string;
+            /** @example InvoiceBot */
+            module_name: string | null;
+            /** @example InvoiceBot is saturated (10/10) while InvoiceBotB stay(s) idle, with invoice_extract queued */
+            detail: string;
+        };
+        ForecastDto: {
+            /** @example 2026-12-04T10:00:00.000Z */
+            generated_at: string;
+            /** @example 3600 */
+            horizon_seconds: number;
+            /**
+             * @description Throughput is measured over completions this recent
+             * @example 300
+             */
+            recent_window_seconds: number;
+            robot_types: components["schemas"]["TypeForecastDto"][];
+            bottlenecks: components["schemas"]["BottleneckDto"][];
+        };
+        BackupDto: {
+            /**
+             * Format: uuid
+             * @example 381781e6-1b03-4562-97da-cae58c7de80f
+             */
+            backup_id: string;
+            /**
+             * @description pg_dump -Fc of PostgreSQL, or the PGlite data folder
+             * @example pg_dump
+             * @enum {string}
+             */
+            kind: "pg_dump" | "pglite_datadir";
+            /**
+             * @example manual
+             * @enum {string}
+             */
+            trigger: "schedule" | "manual";
+            /**
+             * @example SUCCEEDED
+             * @enum {string}
+             */
+            status: "RUNNING" | "SUCCEEDED" | "FAILED";
+            /**
+             * @description In BACKUP_DIR, with its manifest beside it (<file>.json)
+             * @example botfleet-botfleet-20261204T020000Z-381781e6.dump
+             */
+            file_name: string | null;
+            /** @example 99566 */
+            size_bytes: number | null;
+            /**
+             * @description SHA-256 of the file, hex
+             * @example 2d7fb131a7043f67ce3c1df75591b5feac26a45aaf8a74365f2ea44f1062ec28
+             */
+            checksum_sha256: string | null;
+            /** @example 2754 */
+            duration_ms: number | null;
+            /**
+             * @description Restored into a scratch database and every table matched its row count
+             * @example true
+             */
+            verified: boolean;
+            /**
+             * @description listed_entries, drill (passed | failed | skipped), drill_ms, tables_compared, rows_compared, mismatches, reason
+             * @example {
+             *       "listed_entries": 226,
+             *       "drill": "passed",
+             *       "drill_ms": 1235,
+             *       "tables_compared": 29,
+             *       "rows_compared": 4210
+             *     }
+             */
+            verification?: Record<string, unknown> | null;
+            /** @example null */
+            error: string | null;
+            /**
+             * @description Every write acknowledged before this instant is in the backup
+             * @example 2026-12-04T02:00:00.095Z
+             */
+            snapshot_at: string | null;
+            /** @example 2026-12-04T02:00:00.073Z */
+            started_at: string;
+            /** @example 2026-12-04T02:00:02.837Z */
+            finished_at: string | null;
+            /**
+             * @description When retention deleted the file
+             * @example null
+             */
+            file_deleted_at: string | null;
+            /**
+             * @description Prefix of the key that asked for it (manual runs)
+             * @example 0000ad01
+             */
+            requested_by: string | null;
+        };
+        BackupPageDto: {
+            /**
+             * @description cursor of the next page; null on the last page
+             * @example MjAyNi0xMS0yMlQxMDowMDowMC4wMDBafDQy
+             */
+            next_cursor: string | null;
+            items: components["schemas"]["BackupDto"][];
         };
         AddExampleDto: {
             /**
@@ -4973,7 +5230,7 @@ export type components = {
              * @example robot.completed
              * @enum {string}
              */
-            event_type: "robot.created" | "robot.assigned" | "robot.started" | "robot.progress" | "robot.completed" | "robot.failed" | "robot.retrying" | "robot.cancelled" | "module.health_changed" | "module.breaker_changed" | "alert.fired" | "alert.resolved" | "subscription.disabled" | "review.resolved" | "email.ingested" | "mailbox.health_changed" | "*" | "digest";
+            event_type: "robot.created" | "robot.assigned" | "robot.started" | "robot.progress" | "robot.completed" | "robot.failed" | "robot.retrying" | "robot.cancelled" | "robot.sla_at_risk" | "module.health_changed" | "module.breaker_changed" | "alert.fired" | "alert.resolved" | "subscription.disabled" | "review.resolved" | "email.ingested" | "mailbox.health_changed" | "*" | "digest";
             /**
              * @example email
              * @enum {string}
@@ -8502,6 +8759,73 @@ export interface operations {
             };
         };
     };
+    ForecastController_forecast: {
+        parameters: {
+            query?: {
+                /** @description Drain target of the capacity recommendation (default FORECAST_DRAIN_TARGET_SECONDS) */
+                target_seconds?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ForecastDto"];
+                };
+            };
+            /** @description A target_seconds outside 60-604800 */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description No API key, or one that is unknown, revoked or expired */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description The key lacks the scope: monitoring:read */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Rate limit exceeded; see Retry-After and RateLimit-* headers */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description A backing service is unavailable or the request took too long; see Retry-After */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+        };
+    };
     PublicMetricsController_scrape: {
         parameters: {
             query?: never;
@@ -8518,6 +8842,213 @@ export interface operations {
                 };
                 content: {
                     "text/plain": string;
+                };
+            };
+            /** @description Rate limit exceeded; see Retry-After and RateLimit-* headers */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description A backing service is unavailable or the request took too long; see Retry-After */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+        };
+    };
+    BackupsController_list: {
+        parameters: {
+            query?: {
+                limit?: number;
+                /** @description next_cursor of the previous page */
+                cursor?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["BackupPageDto"];
+                };
+            };
+            /** @description A bad limit or cursor */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description No API key, or one that is unknown, revoked or expired */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description The key lacks the scope: admin */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Rate limit exceeded; see Retry-After and RateLimit-* headers */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description A backing service is unavailable or the request took too long; see Retry-After */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+        };
+    };
+    BackupsController_run: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["BackupDto"];
+                };
+            };
+            /** @description No API key, or one that is unknown, revoked or expired */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description The key lacks the scope: admin */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description A backup is already running (on this or another instance) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Rate limit exceeded; see Retry-After and RateLimit-* headers */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Backups cannot run here (pg_dump missing or older than the server) */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+        };
+    };
+    BackupsController_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                backup_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["BackupDto"];
+                };
+            };
+            /** @description backup_id is not a UUID */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description No API key, or one that is unknown, revoked or expired */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description The key lacks the scope: admin */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description No such backup */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
                 };
             };
             /** @description Rate limit exceeded; see Retry-After and RateLimit-* headers */
@@ -12491,7 +13022,7 @@ export interface operations {
         parameters: {
             query?: {
                 /** @description a catalogue event type, `*` (the generic template) or `digest` (several events in one message) */
-                event_type?: "robot.created" | "robot.assigned" | "robot.started" | "robot.progress" | "robot.completed" | "robot.failed" | "robot.retrying" | "robot.cancelled" | "module.health_changed" | "module.breaker_changed" | "alert.fired" | "alert.resolved" | "subscription.disabled" | "review.resolved" | "email.ingested" | "mailbox.health_changed" | "*" | "digest";
+                event_type?: "robot.created" | "robot.assigned" | "robot.started" | "robot.progress" | "robot.completed" | "robot.failed" | "robot.retrying" | "robot.cancelled" | "robot.sla_at_risk" | "module.health_changed" | "module.breaker_changed" | "alert.fired" | "alert.resolved" | "subscription.disabled" | "review.resolved" | "email.ingested" | "mailbox.health_changed" | "*" | "digest";
                 /** @description webhooks are not rendered: their body is the event itself */
                 channel?: "email" | "sms" | "in_app";
                 locale?: "en" | "es";
@@ -12659,7 +13190,7 @@ export interface operations {
             header?: never;
             path: {
                 /** @description a catalogue event type, `*` (the generic template) or `digest` (several events in one message) */
-                event_type: "robot.created" | "robot.assigned" | "robot.started" | "robot.progress" | "robot.completed" | "robot.failed" | "robot.retrying" | "robot.cancelled" | "module.health_changed" | "module.breaker_changed" | "alert.fired" | "alert.resolved" | "subscription.disabled" | "review.resolved" | "email.ingested" | "mailbox.health_changed" | "*" | "digest";
+                event_type: "robot.created" | "robot.assigned" | "robot.started" | "robot.progress" | "robot.completed" | "robot.failed" | "robot.retrying" | "robot.cancelled" | "robot.sla_at_risk" | "module.health_changed" | "module.breaker_changed" | "alert.fired" | "alert.resolved" | "subscription.disabled" | "review.resolved" | "email.ingested" | "mailbox.health_changed" | "*" | "digest";
                 /** @description webhooks are not rendered: their body is the event itself */
                 channel: "email" | "sms" | "in_app";
                 locale: "en" | "es";
@@ -12729,7 +13260,7 @@ export interface operations {
             header?: never;
             path: {
                 /** @description a catalogue event type, `*` (the generic template) or `digest` (several events in one message) */
-                event_type: "robot.created" | "robot.assigned" | "robot.started" | "robot.progress" | "robot.completed" | "robot.failed" | "robot.retrying" | "robot.cancelled" | "module.health_changed" | "module.breaker_changed" | "alert.fired" | "alert.resolved" | "subscription.disabled" | "review.resolved" | "email.ingested" | "mailbox.health_changed" | "*" | "digest";
+                event_type: "robot.created" | "robot.assigned" | "robot.started" | "robot.progress" | "robot.completed" | "robot.failed" | "robot.retrying" | "robot.cancelled" | "robot.sla_at_risk" | "module.health_changed" | "module.breaker_changed" | "alert.fired" | "alert.resolved" | "subscription.disabled" | "review.resolved" | "email.ingested" | "mailbox.health_changed" | "*" | "digest";
                 /** @description webhooks are not rendered: their body is the event itself */
                 channel: "email" | "sms" | "in_app";
                 locale: "en" | "es";
@@ -12830,7 +13361,7 @@ export interface operations {
             header?: never;
             path: {
                 /** @description a catalogue event type, `*` (the generic template) or `digest` (several events in one message) */
-                event_type: "robot.created" | "robot.assigned" | "robot.started" | "robot.progress" | "robot.completed" | "robot.failed" | "robot.retrying" | "robot.cancelled" | "module.health_changed" | "module.breaker_changed" | "alert.fired" | "alert.resolved" | "subscription.disabled" | "review.resolved" | "email.ingested" | "mailbox.health_changed" | "*" | "digest";
+                event_type: "robot.created" | "robot.assigned" | "robot.started" | "robot.progress" | "robot.completed" | "robot.failed" | "robot.retrying" | "robot.cancelled" | "robot.sla_at_risk" | "module.health_changed" | "module.breaker_changed" | "alert.fired" | "alert.resolved" | "subscription.disabled" | "review.resolved" | "email.ingested" | "mailbox.health_changed" | "*" | "digest";
                 /** @description webhooks are not rendered: their body is the event itself */
                 channel: "email" | "sms" | "in_app";
                 locale: "en" | "es";

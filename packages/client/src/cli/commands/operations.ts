@@ -97,41 +97,67 @@ export const operationCommands: Command[] = [
   },
   {
     words: ['backups', 'run'],
-    usage: '',
-    summary: 'Run a backup now (POST /api/v1/backups, admin)',
-    async run({ client, out }) {
-      const backup = await untyped(client, 'POST', '/api/v1/backups', {});
-      out.result(backup, () => out.fields(backup as Record<string, unknown>));
+    usage: '[--no-wait]',
+    summary: 'Run a full backup now and wait until it is verified (admin)',
+    options: { 'no-wait': { type: 'boolean' } },
+    async run({ client, out, values }) {
+      let backup = await client.request('post', '/api/v1/backups', {});
+      while (!values['no-wait'] && backup.status === 'RUNNING') {
+        await new Promise((resolve) => setTimeout(resolve, 500));
+        backup = await client.request('get', '/api/v1/backups/{backup_id}', {
+          params: { backup_id: backup.backup_id },
+        });
+      }
+      out.result(backup, () => out.fields(backup as unknown as Record<string, unknown>));
+      return backup.status === 'FAILED' ? ExitCode.Failed : ExitCode.Ok;
     },
   },
   {
     words: ['backups', 'list'],
-    usage: '',
-    summary: 'List backups (GET /api/v1/backups, admin)',
-    async run({ client, out }) {
-      const answer = await untyped(client, 'GET', '/api/v1/backups');
-      const rows = (Array.isArray(answer) ? answer : ((answer as { items?: unknown[] })?.items ?? [])) as Record<
-        string,
-        unknown
-      >[];
-      out.result(answer, () => out.table(rows, rows.length > 0 ? Object.keys(rows[0]).slice(0, 7) : ['backup_id']));
+    usage: '[--limit N]',
+    summary: 'Backups, newest first: file, size, verification (admin)',
+    options: { limit: { type: 'string' } },
+    async run({ client, out, values }) {
+      const page = await client.request('get', '/api/v1/backups', { query: { limit: int(values, 'limit', [1, 200]) } });
+      out.result(page, () =>
+        out.table(page.items as unknown as Record<string, unknown>[], [
+          'backup_id',
+          'status',
+          'verified',
+          'file_name',
+          'size_bytes',
+          'duration_ms',
+          'started_at',
+        ]),
+      );
+    },
+  },
+  {
+    words: ['monitoring', 'forecast'],
+    usage: '[--target-seconds N]',
+    summary: 'Per robot type: queue, arrivals, throughput, time to drain, slots needed, bottlenecks',
+    options: { 'target-seconds': { type: 'string' } },
+    async run({ client, out, values }) {
+      const forecast = await client.request('get', '/api/v1/monitoring/forecast', {
+        query: { target_seconds: int(values, 'target-seconds', [60, 604_800]) },
+      });
+      out.result(forecast, () => {
+        out.table(
+          forecast.robot_types.map((t) => ({
+            robot_type: t.robot_type,
+            queued: (t.queue as { queued?: number }).queued,
+            arrivals_per_h: (t.arrivals as { forecast_next_hour?: number }).forecast_next_hour,
+            throughput_per_h: t.throughput_per_hour,
+            drain_seconds: (t.forecast as { drain_seconds?: number | null }).drain_seconds ?? 'never',
+            capacity: (t.capacity as { reason?: string }).reason,
+          })),
+          ['robot_type', 'queued', 'arrivals_per_h', 'throughput_per_h', 'drain_seconds', 'capacity'],
+        );
+        for (const b of forecast.bottlenecks) out.line(`bottleneck ${b.kind}: ${b.detail}`);
+      });
     },
   },
 ];
-
-/**
- * Paths the OpenAPI document does not describe yet (backups are being added on another branch):
- * called as plain JSON, so the CLI works the day the server has them and says 404 until then.
- */
-async function untyped(client: BotfleetClient, method: 'GET' | 'POST', path: string, body?: unknown): Promise<unknown> {
-  const response = await client.http.raw({
-    method,
-    path,
-    ...(body === undefined ? {} : { body: JSON.stringify(body), contentType: 'application/json' }),
-  });
-  const text = await response.text();
-  return text ? (JSON.parse(text) as unknown) : null;
-}
 
 interface ImportLine {
   type: 'progress' | 'summary' | 'error';
