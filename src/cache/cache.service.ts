@@ -17,6 +17,9 @@ export interface CacheStats {
   hit_rate: number;
 }
 
+/** The second delete of an invalidation comes this long after the first (invalidateMany). */
+export const STALE_LOAD_GUARD_MS = 1_000;
+
 /**
  * Cache-aside over `@nestjs/cache-manager` with the seeds' TTL per kind of key.
  *
@@ -116,12 +119,20 @@ export class CacheService {
    * each caller still waits for its own key to be gone.
    */
   invalidate(key: string): Promise<void> {
-    return this.deletes.submit(key);
+    return this.invalidateMany([key]);
   }
 
-  /** Deletes several keys in one round trip (a batch of finished robots). */
+  /**
+   * Deletes several keys in one round trip (a batch of finished robots), and once more
+   * STALE_LOAD_GUARD_MS later. A read on any instance that loaded the row before the change
+   * committed, and stores it after this delete, would otherwise serve the old row for the whole
+   * TTL (seen: 2 of 200 robots read PROCESSING for a minute after they completed); the second
+   * delete drops such a copy.
+   */
   async invalidateMany(keys: string[]): Promise<void> {
-    if (keys.length > 0) await this.deletes.submitMany(keys);
+    if (keys.length === 0) return;
+    await this.deletes.submitMany(keys);
+    setTimeout(() => void this.deletes.submitMany(keys), STALE_LOAD_GUARD_MS).unref();
   }
 
   /** Never throws: a failed delete is counted and logged, and the entry expires with its TTL. */
