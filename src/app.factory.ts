@@ -14,10 +14,12 @@ import { requestTimeout } from './core/http/request-timeout.js';
 import { securityHeaders } from './core/http/security-headers.js';
 import { cacheValidationMetadata } from './core/validation/validation-metadata-cache.js';
 import { REQUEST_ID_HEADER, requestIdFor } from './core/logging/logging.module.js';
+import { JobRunner } from './state/job-runner.service.js';
 import { WARNING_HEADER } from './orchestrator/dto/robot-warning.dto.js';
 import { API_KEY_SCHEME, BEARER_SCHEME } from './security/auth.decorator.js';
 
 export const API_TITLE = 'botfleet';
+export const INSTANCE_ID_HEADER = 'X-Instance-Id';
 
 /**
  * Builds the application exactly as `main.ts` runs it; tests call this too (a test may wrap
@@ -49,11 +51,15 @@ export async function createApp(root: DynamicModule = AppModule.forRoot()): Prom
   });
   app.getHttpAdapter().getInstance().removeContentTypeParser('text/plain');
   app.useLogger(app.get(Logger));
+  // Which instance answered (host:pid:random, as in job_runs and the dashboard): behind a load
+  // balancer, an operator or a test can tell the replicas apart.
+  const instanceId = app.get(JobRunner).instanceId;
   app
     .getHttpAdapter()
     .getInstance()
     .addHook('onRequest', (request, reply, done) => {
       void reply.header(REQUEST_ID_HEADER, request.id);
+      void reply.header(INSTANCE_ID_HEADER, instanceId);
       done();
     });
   requestTimeout(app.getHttpAdapter().getInstance(), env.REQUEST_TIMEOUT_MS);
@@ -87,6 +93,7 @@ export async function createApp(root: DynamicModule = AppModule.forRoot()): Prom
       allowedHeaders: ['Content-Type', 'X-API-Key', 'Authorization', 'Idempotency-Key', 'X-Request-Id'],
       exposedHeaders: [
         'X-Request-Id',
+        INSTANCE_ID_HEADER,
         'Retry-After',
         'RateLimit-Limit',
         'RateLimit-Remaining',
