@@ -7,6 +7,7 @@ import { Logger } from 'nestjs-pino';
 import { AppModule } from './app.module.js';
 import { AppConfig } from './core/config/app-config.service.js';
 import { validateEnvironment } from './core/config/environment.js';
+import { drainOnSigterm, NEST_SHUTDOWN_SIGNALS } from './core/http/graceful-drain.js';
 import { limitJsonDepth } from './core/http/json-depth.js';
 import { registerMultipart } from './core/http/multipart.js';
 import { registerRawBodies } from './core/http/raw-bodies.js';
@@ -36,7 +37,10 @@ export async function createApp(root: DynamicModule = AppModule.forRoot()): Prom
     genReqId: requestIdFor,
     // Close idle keep-alive sockets at shutdown so draining does not wait for clients.
     forceCloseConnections: 'idle',
-    return503OnClosing: true,
+    // A request on a connection accepted before the close is served, not refused: behind nginx a
+    // POST answered 503 is not retried elsewhere (it was sent). The drain before the close
+    // (graceful-drain.ts) has every answer end its connection, so none lingers.
+    return503OnClosing: false,
     trustProxy: env.TRUST_PROXY,
   });
   const app = await NestFactory.create<NestFastifyApplication>(root, adapter, {
@@ -102,7 +106,8 @@ export async function createApp(root: DynamicModule = AppModule.forRoot()): Prom
       ],
     });
   }
-  app.enableShutdownHooks();
+  app.enableShutdownHooks(NEST_SHUTDOWN_SIGNALS);
+  drainOnSigterm(app, env.SHUTDOWN_DRAIN_MS);
   app.flushLogs();
 
   if (app.get(AppConfig).get('SWAGGER_ENABLED')) {
