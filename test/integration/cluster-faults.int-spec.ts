@@ -1,8 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { createServer, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import pg from 'pg';
+import { HealthMonitorService } from '../../src/registry/health-monitor.service.js';
 import { call, ClientErrors, printRow, tally, TERMINAL, withRetries } from '../support/chaos.js';
 import { Cluster } from '../support/cluster.js';
 import type { Claimed } from '../support/cluster-client.js';
+import { startApp, type TestApp } from '../support/test-app.js';
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
@@ -22,7 +26,9 @@ describe('faults on three instances behind nginx', () => {
   const cluster = new Cluster({
     instances: 3,
     env: {
-      EXAMPLE_MODULES: 'noop',
+      // text_stats: the in-process module to copy, reporting four steps per robot (each one a
+      // lease extension), so a killed instance holds some mid-run; noop for the restart's load.
+      EXAMPLE_MODULES: 'text_stats,noop',
       LEASE_SECONDS: String(LEASE_SECONDS),
       RETRY_BACKOFF_BASE_MS: '50',
       RETRY_BACKOFF_MAX_MS: '1000',
@@ -106,7 +112,13 @@ describe('faults on three instances behind nginx', () => {
           cluster.url,
           'POST',
           '/api/v1/robots',
-          { robot_type: i % 2 ? 'noop' : remoteType, input_data: { i }, correlation_id: correlation },
+          i % 2
+            ? {
+                robot_type: 'text_stats',
+                input_data: { text: `robot ${i} of the run, counted.` },
+                correlation_id: correlation,
+              }
+            : { robot_type: remoteType, input_data: { i }, correlation_id: correlation },
           { 'idempotency-key': `${correlation}-${i}` },
         ),
       );
@@ -317,3 +329,117 @@ async function eventuallyTerminal(db: pg.Pool, correlation: string, expected: nu
     await sleep(250);
   }
 }
+
+/**
+ * A module whose worker wedges: it stops reporting on the robot it holds and its health endpoint
+ * accepts connections but never answers. The health monitor's calls time out (they never hang the
+ * monitor), the module turns UNHEALTHY (out of routing), the lease sweep reclaims its robot and the
+ * retry fails over to the healthy module. On PostgreSQL, the crons of the running app doing the sweep.
+ */
+describe('a module whose health endpoint hangs (PostgreSQL)', () => {
+  let t: TestApp;
+  const hanging = new Set<ServerResponse>();
+  const wedged = createServer((_request, response) => void hanging.add(response));
+
+  beforeAll(async () => {
+    await new Promise<void>((ok) => wedged.listen(0, '127.0.0.1', ok));
+    t = await startApp({
+      DATABASE_URL: process.env.TEST_DATABASE_URL,
+      HEALTH_CHECK_TIMEOUT_MS: '300',
+      RETRY_BACKOFF_BASE_MS: '50',
+      EXAMPLE_MODULES: 'none',
+    });
+  });
+  afterAll(async () => {
+    await t?.close();
+    for (const response of hanging) response.destroy();
+    wedged.closeAllConnections();
+    await new Promise((ok) => wedged.close(ok));
+  });
+
+  it('quarantines the module, reclaims its robot after the lease and completes it on the other module', async () => {
+    const type = `wedged_work_${Date.now()}`;
+    const wedgedModule = `Wedged${Date.now()}`;
+    const spareModule = `Spare${Date.now()}`;
+    const endpoint = `http://127.0.0.1:${(wedged.address() as AddressInfo).port}/health`;
+    const register = (name: string, extra: Record<string, unknown> = {}) =>
+      call(t.url, 'POST', '/api/v1/modules', {
+        module_name: name,
+        module_version: '1.0.0',
+        supported_robot_types: [type],
+        max_concurrent_robots: 10,
+        ...extra,
+      });
+    expect((await register(wedgedModule, { health_endpoint: endpoint })).status).toBe(201);
+    const created = await call<{ robot_id: string; module_name: string }>(t.url, 'POST', '/api/v1/robots', {
+      robot_type: type,
+      input_data: {},
+    });
+    expect(created.body.module_name).toBe(wedgedModule);
+    const [held] = (
+      await call<Claimed[]>(t.url, 'POST', `/api/v1/modules/${wedgedModule}/claims`, { lease_seconds: LEASE_SECONDS })
+    ).body;
+    expect(held.robot_id).toBe(created.body.robot_id);
+    const wedgedAt = Date.now();
+    expect((await register(spareModule)).status).toBe(201);
+
+    // Three checks (HEALTH_UNHEALTHY_AFTER), each timing out instead of waiting on the endpoint.
+    const monitor = t.app.get(HealthMonitorService);
+    for (let i = 0; i < 3; i++) {
+      const outcome = await monitor.check(wedgedModule, endpoint);
+      expect(outcome).toMatchObject({ ok: false, error: 'timeout after 300 ms' });
+    }
+    const view = await call<{ health_status: string }>(t.url, 'GET', `/api/v1/modules/${wedgedModule}`);
+    expect(view.body.health_status).toBe('UNHEALTHY');
+    const routed = await call<{ selected_module: string | null }>(
+      t.url,
+      'GET',
+      `/api/v1/routing/select?robot_type=${type}`,
+    );
+    expect(routed.body.selected_module).toBe(spareModule);
+
+    // The spare module's worker polls; the sweep hands it the wedged module's robot after the lease.
+    const deadline = wedgedAt + LEASE_SECONDS * 1_000 + SWEEP_MS + SLACK_MS;
+    let completed: string | undefined;
+    while (!completed && Date.now() < deadline) {
+      const claimed = await call<Claimed[]>(t.url, 'POST', `/api/v1/modules/${spareModule}/claims`, { wait_ms: 500 });
+      for (const robot of claimed.body) {
+        const done = await call(t.url, 'POST', `/api/v1/executions/${robot.execute_id}/complete`, {
+          lease_token: robot.lease_token,
+          output_data: { by: 'spare' },
+        });
+        expect(done.status).toBe(200);
+        completed = robot.robot_id;
+      }
+    }
+    printRow({
+      scenario: 'module wedged (robot held, health endpoint hangs)',
+      sent: 1,
+      completed: completed ? 1 : 0,
+      lost: completed ? 0 : 1,
+      duplicated: 0,
+      errors: new ClientErrors(),
+      recoveryMs: completed ? Date.now() - wedgedAt : null,
+    });
+    expect(completed).toBe(created.body.robot_id);
+    const attempts = await call<Array<{ module_name: string; execution_state: string }>>(
+      t.url,
+      'GET',
+      `/api/v1/robots/${created.body.robot_id}/executions`,
+    );
+    expect(
+      attempts.body
+        .map((attempt) => [attempt.module_name, attempt.execution_state])
+        .sort(([, a], [, b]) => a.localeCompare(b)),
+    ).toEqual([
+      [spareModule, 'COMPLETED'],
+      [wedgedModule, 'FAILED'],
+    ]);
+    // The wedged worker's late report is refused: its lease is gone.
+    const late = await call(t.url, 'POST', `/api/v1/executions/${held.execute_id}/complete`, {
+      lease_token: held.lease_token,
+      output_data: {},
+    });
+    expect(late.status).toBe(409);
+  }, 90_000);
+});
