@@ -2,9 +2,12 @@ import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import pg from 'pg';
 import { Cluster } from '../support/cluster.js';
 import { answeredBy, clientOf } from '../support/cluster-client.js';
+import { Dovecot, type DovecotUser } from '../support/dovecot.js';
 import { eventually } from '../support/eventually.js';
 import { notificationOf, openStream, type SseConnection } from '../support/sse-client.js';
 import { WebhookReceiver } from '../support/webhook-receiver.js';
+
+const MAILBOX_LEASE_MS = 3_000;
 
 /**
  * Three app processes on one PostgreSQL database and one Redis, behind a real nginx configured
@@ -17,6 +20,8 @@ describe('three instances behind nginx', () => {
       RETRY_BACKOFF_BASE_MS: '50',
       NOTIFY_WEBHOOK_ALLOW_PRIVATE_NETWORKS: 'true',
       NOTIFY_SSE_HEARTBEAT_MS: '120000',
+      EMAIL_MAILBOX_LEASE_MS: String(MAILBOX_LEASE_MS),
+      EMAIL_RECONNECT_MAX_DELAY_MS: '2000',
     },
   });
   let db: pg.Pool;
@@ -204,4 +209,91 @@ describe('three instances behind nginx', () => {
       await receiver.close();
     }
   });
+
+  it('watches each mailbox from one instance; when that one is killed another takes it over, and a message is ingested once', async () => {
+    const users: DovecotUser[] = [0, 1, 2, 3].map((n) => ({ user: `cluster${n}`, password: `pw-cluster${n}-S3cret` }));
+    const dovecot = await Dovecot.start(users);
+    try {
+      const admin = clientOf(cluster.url);
+      const mailboxes: string[] = [];
+      for (const user of users) {
+        const created = await admin.send<{ mailbox_id: string }>('POST', '/api/v1/email/mailboxes', {
+          name: `${user.user}-${Date.now()}`,
+          host: '127.0.0.1',
+          port: dovecot.port,
+          secure: false,
+          username: user.user,
+          password: user.password,
+        });
+        expect(created.status).toBe(201);
+        mailboxes.push(created.body.mailbox_id);
+      }
+      const holders = async () =>
+        (
+          await db.query<{ mailbox_id: string; leased_by: string | null; health: string }>(
+            `SELECT mailbox_id::text AS mailbox_id, leased_by, health::text AS health FROM email_mailboxes
+              WHERE mailbox_id = ANY($1::uuid[]) ORDER BY mailbox_id`,
+            [mailboxes],
+          )
+        ).rows;
+      const watched = await eventually(
+        holders,
+        (rows) => rows.every((row) => row.leased_by && row.health === 'HEALTHY'),
+        20_000,
+      );
+      expect(watched.map((row) => row.health)).toEqual(Array(4).fill('HEALTHY'));
+      expect(watched.every((row) => ids.has(row.leased_by!))).toBe(true);
+
+      // The holder of the first mailbox dies without letting go: its lease runs out, another takes it.
+      const [first] = watched;
+      const victim = ids.get(first.leased_by!)!;
+      await cluster.kill(victim, 'SIGKILL');
+      const taken = await eventually(
+        async () => (await holders()).find((row) => row.mailbox_id === first.mailbox_id)!,
+        (row) => row.leased_by !== first.leased_by && ids.has(row.leased_by ?? '') && row.health === 'HEALTHY',
+        MAILBOX_LEASE_MS * 5,
+      );
+      expect({ ...taken, by: ids.get(taken.leased_by ?? '') }).toMatchObject({ health: 'HEALTHY' });
+      expect([undefined, victim]).not.toContain(ids.get(taken.leased_by ?? ''));
+      // (the victim stays down: this is the file's last test)
+      const user = users[mailboxes.indexOf(first.mailbox_id)];
+      const messageId = `cluster.${Date.now()}@test.botfleet`;
+      await dovecot.append(user, [
+        [
+          'From: Sender <sender@example.com>',
+          'To: invoices@example.com',
+          'Subject: After the takeover',
+          `Message-ID: <${messageId}>`,
+          'Date: Fri, 04 Dec 2026 01:00:00 +0000',
+          'Content-Type: text/plain; charset=utf-8',
+          '',
+          'Please process invoice 42.',
+          '',
+        ].join('\r\n'),
+      ]);
+      const ingested = await eventually(
+        async () =>
+          (
+            await db.query<{ n: number }>(
+              `SELECT count(*)::int AS n FROM emails WHERE message_id IN ($1::text, '<' || $1::text || '>')`,
+              [messageId],
+            )
+          ).rows[0].n,
+        (n) => n >= 1,
+        20_000,
+      );
+      await new Promise((r) => setTimeout(r, 1_000));
+      expect(ingested).toBe(1);
+      expect(
+        (
+          await db.query<{ n: number }>(
+            `SELECT count(*)::int AS n FROM emails WHERE message_id IN ($1::text, '<' || $1::text || '>')`,
+            [messageId],
+          )
+        ).rows[0].n,
+      ).toBe(1);
+    } finally {
+      await dovecot.close();
+    }
+  }, 120_000);
 });
