@@ -7,6 +7,7 @@ import { Logger } from 'nestjs-pino';
 import { AppModule } from './app.module.js';
 import { AppConfig } from './core/config/app-config.service.js';
 import { validateEnvironment } from './core/config/environment.js';
+import { drainOnSigterm, NEST_SHUTDOWN_SIGNALS } from './core/http/graceful-drain.js';
 import { limitJsonDepth } from './core/http/json-depth.js';
 import { registerMultipart } from './core/http/multipart.js';
 import { registerRawBodies } from './core/http/raw-bodies.js';
@@ -14,10 +15,12 @@ import { requestTimeout } from './core/http/request-timeout.js';
 import { securityHeaders } from './core/http/security-headers.js';
 import { cacheValidationMetadata } from './core/validation/validation-metadata-cache.js';
 import { REQUEST_ID_HEADER, requestIdFor } from './core/logging/logging.module.js';
+import { JobRunner } from './state/job-runner.service.js';
 import { WARNING_HEADER } from './orchestrator/dto/robot-warning.dto.js';
 import { API_KEY_SCHEME, BEARER_SCHEME } from './security/auth.decorator.js';
 
 export const API_TITLE = 'botfleet';
+export const INSTANCE_ID_HEADER = 'X-Instance-Id';
 
 /**
  * Builds the application exactly as `main.ts` runs it; tests call this too (a test may wrap
@@ -34,7 +37,10 @@ export async function createApp(root: DynamicModule = AppModule.forRoot()): Prom
     genReqId: requestIdFor,
     // Close idle keep-alive sockets at shutdown so draining does not wait for clients.
     forceCloseConnections: 'idle',
-    return503OnClosing: true,
+    // A request on a connection accepted before the close is served, not refused: behind nginx a
+    // POST answered 503 is not retried elsewhere (it was sent). The drain before the close
+    // (graceful-drain.ts) has every answer end its connection, so none lingers.
+    return503OnClosing: false,
     trustProxy: env.TRUST_PROXY,
   });
   const app = await NestFactory.create<NestFastifyApplication>(root, adapter, {
@@ -49,11 +55,15 @@ export async function createApp(root: DynamicModule = AppModule.forRoot()): Prom
   });
   app.getHttpAdapter().getInstance().removeContentTypeParser('text/plain');
   app.useLogger(app.get(Logger));
+  // Which instance answered (host:pid:random, as in job_runs and the dashboard): behind a load
+  // balancer, an operator or a test can tell the replicas apart.
+  const instanceId = app.get(JobRunner).instanceId;
   app
     .getHttpAdapter()
     .getInstance()
     .addHook('onRequest', (request, reply, done) => {
       void reply.header(REQUEST_ID_HEADER, request.id);
+      void reply.header(INSTANCE_ID_HEADER, instanceId);
       done();
     });
   requestTimeout(app.getHttpAdapter().getInstance(), env.REQUEST_TIMEOUT_MS);
@@ -87,6 +97,7 @@ export async function createApp(root: DynamicModule = AppModule.forRoot()): Prom
       allowedHeaders: ['Content-Type', 'X-API-Key', 'Authorization', 'Idempotency-Key', 'X-Request-Id'],
       exposedHeaders: [
         'X-Request-Id',
+        INSTANCE_ID_HEADER,
         'Retry-After',
         'RateLimit-Limit',
         'RateLimit-Remaining',
@@ -95,7 +106,8 @@ export async function createApp(root: DynamicModule = AppModule.forRoot()): Prom
       ],
     });
   }
-  app.enableShutdownHooks();
+  app.enableShutdownHooks(NEST_SHUTDOWN_SIGNALS);
+  drainOnSigterm(app, env.SHUTDOWN_DRAIN_MS);
   app.flushLogs();
 
   if (app.get(AppConfig).get('SWAGGER_ENABLED')) {

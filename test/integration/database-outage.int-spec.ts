@@ -81,4 +81,63 @@ describe('database outage and the database circuit breaker', () => {
     }
     expect(status).toBe(201);
   });
+
+  it('under load through a cut: answers are 201/200 or 503 + Retry-After, back within 10 s, and retried creates land exactly once', async () => {
+    const api = lifecycleClient(t);
+    await api.registerModule('OutageLoadModule', ['outage_load']);
+    await new Promise((r) => setTimeout(r, 1_700)); // any breaker opened by the test before has reset
+    const correlation = `outage-load-${Date.now()}`;
+    const acknowledged: string[] = [];
+    const statuses = new Map<number, number>();
+    let missingRetryAfter = 0;
+    let created = 0;
+    let stopped = false;
+    // Each client creates robots one after the other, retrying each (same Idempotency-Key) until
+    // acknowledged: a create committed whose answer was lost with the connection is replayed, not repeated.
+    const clients = Array.from({ length: 6 }, async (_, c) => {
+      for (let k = 0; !stopped; k++) {
+        created++;
+        for (;;) {
+          const res = await api.createRobot(
+            { robot_type: 'outage_load', input_data: { c, k }, correlation_id: correlation },
+            { 'idempotency-key': `${correlation}-${c}-${k}` },
+          );
+          statuses.set(res.status, (statuses.get(res.status) ?? 0) + 1);
+          if (res.status === 201 || res.status === 200) {
+            acknowledged.push(res.body.robot_id);
+            break;
+          }
+          if (!/^\d+$/.test(res.headers.get('retry-after') ?? '')) missingRetryAfter++;
+          if (res.status !== 503) break;
+          await new Promise((r) => setTimeout(r, 100));
+        }
+      }
+    });
+    await new Promise((r) => setTimeout(r, 1_000));
+    await proxy.cut();
+    await new Promise((r) => setTimeout(r, 2_000));
+    const before = acknowledged.length;
+    await proxy.start();
+    const back = Date.now();
+    while (acknowledged.length <= before + 5 && Date.now() - back < 10_000) await new Promise((r) => setTimeout(r, 50));
+    const recoveredMs = Date.now() - back;
+    await new Promise((r) => setTimeout(r, 500));
+    stopped = true;
+    await Promise.all(clients);
+    const { rows } = await t.db.query<{ robot_id: string }>(`SELECT robot_id FROM robots WHERE correlation_id = $1`, [
+      correlation,
+    ]);
+    const stored = new Set(rows.map((row) => row.robot_id));
+    process.stdout.write(
+      `| PostgreSQL cut 2 s under load | sent ${created} | acknowledged ${acknowledged.length} | stored ${stored.size} ` +
+        `| answers ${JSON.stringify(Object.fromEntries(statuses))} | back in ${(recoveredMs / 1000).toFixed(1)} s |\n`,
+    );
+    expect([...statuses.keys()].filter((status) => ![200, 201, 503].includes(status))).toEqual([]);
+    expect(statuses.get(503)).toBeGreaterThan(0);
+    expect(missingRetryAfter).toBe(0);
+    expect(recoveredMs).toBeLessThan(10_000);
+    expect(acknowledged).toHaveLength(created);
+    expect(acknowledged.filter((id) => !stored.has(id))).toEqual([]);
+    expect(stored.size).toBe(created);
+  }, 60_000);
 });

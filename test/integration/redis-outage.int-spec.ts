@@ -3,6 +3,7 @@ import { createClient } from '@keyv/redis';
 import { CACHE_CLIENT_NAME, RedisCacheBackend } from '../../src/cache/cache-backend.js';
 import { CacheService } from '../../src/cache/cache.service.js';
 import { eventually } from '../support/eventually.js';
+import { lifecycleClient } from '../support/lifecycle-scenarios.js';
 import { freePort, PrivateRedis } from '../support/redis-server.js';
 import { http, startApp, type TestApp } from '../support/test-app.js';
 import { refreshedHealth } from '../support/health.js';
@@ -82,6 +83,54 @@ describe('Redis outage', () => {
     await cache.set('robot_status:R2', 'back');
     expect(await cache.get('robot_status:R2')).toBe('back');
   });
+});
+
+describe('Redis stopped and restarted under load', () => {
+  it('fails no request: creates, reads and worker calls answer 2xx throughout', async () => {
+    const redis = new PrivateRedis(await freePort());
+    await redis.start();
+    const t = await startApp({
+      DATABASE_URL: process.env.TEST_DATABASE_URL,
+      REDIS_URL: redis.url,
+      CACHE_KEY_PREFIX: `${process.env.TEST_CACHE_PREFIX}_load`,
+    });
+    try {
+      const api = lifecycleClient(t);
+      const module = `RedisLoad${Date.now()}`;
+      expect((await api.registerModule(module, ['redis_load'])).status).toBe(201);
+      const statuses = new Map<number, number>();
+      const count = (status: number) => statuses.set(status, (statuses.get(status) ?? 0) + 1);
+      let stopped = false;
+      const clients = Array.from({ length: 4 }, async () => {
+        while (!stopped) {
+          const created = await api.createRobot({ robot_type: 'redis_load', input_data: {} });
+          count(created.status);
+          if (created.status !== 201) continue;
+          count((await api.getRobot(created.body.robot_id)).status);
+          const [claimed] = (await api.claim(module)).body;
+          if (!claimed) continue;
+          count((await api.complete(claimed.execute_id, { lease_token: claimed.lease_token, output_data: {} })).status);
+          count((await api.getRobot(claimed.robot_id)).status);
+        }
+      });
+      await new Promise((r) => setTimeout(r, 1_000));
+      await redis.stop();
+      await new Promise((r) => setTimeout(r, 3_000));
+      await redis.start();
+      await new Promise((r) => setTimeout(r, 3_000));
+      stopped = true;
+      await Promise.all(clients);
+      const calls = [...statuses.values()].reduce((a, b) => a + b, 0);
+      process.stdout.write(
+        `| Redis stopped 3 s under load | calls ${calls} | answers ${JSON.stringify(Object.fromEntries(statuses))} |\n`,
+      );
+      expect(calls).toBeGreaterThan(50);
+      expect([...statuses.keys()].filter((status) => status !== 200 && status !== 201)).toEqual([]);
+    } finally {
+      await t.close();
+      await redis.stop();
+    }
+  }, 60_000);
 });
 
 describe('Redis unreachable from the start', () => {

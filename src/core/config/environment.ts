@@ -21,7 +21,7 @@ import { OcrInvoiceSettings } from './settings/ocr-invoice.settings.js';
 import { OrchestratorSettings } from './settings/orchestrator.settings.js';
 import { RetentionSettings } from './settings/retention.settings.js';
 import { SecuritySettings } from './settings/security.settings.js';
-import { ServerSettings } from './settings/server.settings.js';
+import { serverRules, ServerSettings } from './settings/server.settings.js';
 
 export { LogLevel, NodeEnv } from './settings/server.settings.js';
 export { NoModulePolicy, RoutingStrategy } from './settings/load-balancer.settings.js';
@@ -47,7 +47,7 @@ interface SettingsLayer {
  * `environment.spec.ts` keeps them in step.
  */
 export const SETTINGS_LAYERS: readonly SettingsLayer[] = [
-  { settings: ServerSettings },
+  { settings: ServerSettings, rules: serverRules },
   { settings: DatabaseSettings, rules: databaseRules },
   { settings: CacheSettings },
   { settings: SecuritySettings },

@@ -59,6 +59,14 @@ export class ServerSettings {
   @Min(100)
   SHUTDOWN_TIMEOUT_MS: number = 10_000;
 
+  /**
+   * On SIGTERM, serve this long with `Connection: close` before closing (graceful-drain.ts): above
+   * the proxy's upstream keepalive timeout (docker/nginx.conf: 3 s), below SHUTDOWN_TIMEOUT_MS.
+   */
+  @IsInt()
+  @Min(0)
+  SHUTDOWN_DRAIN_MS: number = 5_000;
+
   // DESIGN.md: 10 MB payload cap.
   @IsInt()
   @Min(1024)
@@ -74,4 +82,11 @@ export class ServerSettings {
   @MaxLength(64)
   @Matches(/^[A-Za-z0-9_-]+$/, { message: 'APP_ENV must be letters, digits, _ or -' })
   APP_ENV: string = 'local';
+}
+
+/** The drain must end before the hard exit. */
+export function serverRules(settings: ServerSettings): string[] {
+  return settings.SHUTDOWN_DRAIN_MS < settings.SHUTDOWN_TIMEOUT_MS
+    ? []
+    : ['SHUTDOWN_DRAIN_MS: must be less than SHUTDOWN_TIMEOUT_MS'];
 }
