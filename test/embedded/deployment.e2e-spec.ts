@@ -3,6 +3,7 @@ import { Ajv2019 } from 'ajv/dist/2019.js';
 import { readFileSync } from 'node:fs';
 import { parse } from 'yaml';
 import { SETTINGS_LAYERS, settingNames, validateEnvironment } from '../../src/core/config/environment.js';
+import { renderNginxSite } from '../support/nginx.js';
 
 /**
  * No Docker engine runs here, so the deployment files are checked as far as files can be: the
@@ -145,5 +146,18 @@ describe('deployment files', () => {
       .start;
     const cmd = JSON.parse(/^CMD (\[.*\])$/m.exec(runtime)![1]) as string[];
     expect(['node', ...start.split(' ').slice(1)]).toEqual(cmd);
+  });
+
+  it('renders docker/nginx.conf for the cluster harness changing only the peers and the listen port', () => {
+    const production = readFileSync('docker/nginx.conf', 'utf8').split('\n');
+    const rendered = renderNginxSite(['127.0.0.1:4001', '127.0.0.1:4002'], 4000).split('\n');
+    const added = rendered.filter((line) => !production.includes(line)).map((line) => line.trim());
+    const removed = production.filter((line) => !rendered.includes(line)).map((line) => line.trim());
+    expect(removed).toEqual([expect.stringMatching(/^server app:3000 resolve/), 'listen 80;']);
+    expect(added).toEqual([
+      expect.stringMatching(/^server 127\.0\.0\.1:4001[ ;]/),
+      expect.stringMatching(/^server 127\.0\.0\.1:4002[ ;]/),
+      'listen 127.0.0.1:4000;',
+    ]);
   });
 });
