@@ -31,6 +31,7 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import pg from 'pg';
 import { Pool } from 'undici';
 import { appEnv, appNodeArgs } from './app-command.mjs';
+import { jsonCaller } from './lib/http.mjs';
 import { runBench } from './lib/databases.mjs';
 import { cpuMeter, rssSampler, startProcess, stopProcess } from './lib/processes.mjs';
 import { fmt, mark, median, percentile, printTable } from './lib/stats.mjs';
@@ -50,7 +51,6 @@ const CONCURRENCY_LEVELS = (process.env.BENCH_LEVELS ?? '1,10,100,1000').split('
 const WINDOW_ATTEMPTS = 1_000_000;
 const BENCH_KEY = 'bf_0000be02_bench-admin-key-0123456789abcdefghijklmn';
 const APP_ENV = appEnv({ key: BENCH_KEY, redisUrl: REDIS_URL, extra: { EXAMPLE_MODULES: 'text_stats,noop' } });
-const HEADERS = { 'content-type': 'application/json', 'x-api-key': BENCH_KEY };
 const failures = [];
 
 // ---------------------------------------------------------------- HTTP
@@ -58,17 +58,7 @@ const failures = [];
 /** One keep-alive pool per worker or producer group, as a real client would hold. */
 const pool = (origin, connections) => new Pool(origin, { connections, pipelining: 1 });
 
-async function call(client, method, path, body) {
-  const res = await client.request({
-    method,
-    path,
-    headers: body === undefined ? { 'x-api-key': BENCH_KEY } : HEADERS,
-    body: body === undefined ? undefined : JSON.stringify(body),
-  });
-  const text = await res.body.text();
-  if (res.statusCode >= 400) throw new Error(`${method} ${path}: ${res.statusCode} ${text.slice(0, 300)}`);
-  return text ? JSON.parse(text) : undefined;
-}
+const call = jsonCaller(BENCH_KEY);
 
 const payload = (extra = {}) => ({ document: 'invoice-2026-0042.pdf', pages: 3, ...extra });
 

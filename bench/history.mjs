@@ -22,6 +22,7 @@ import { performance } from 'node:perf_hooks';
 import pg from 'pg';
 import { Pool } from 'undici';
 import { appEnv, appNodeArgs } from './app-command.mjs';
+import { jsonCaller } from './lib/http.mjs';
 import { runBench } from './lib/databases.mjs';
 import { startProcess, stopProcess } from './lib/processes.mjs';
 import { fmt, median, percentile, printTable } from './lib/stats.mjs';
@@ -34,20 +35,9 @@ const PG_ADMIN_URL = process.env.PG_ADMIN_URL ?? 'postgres://postgres@127.0.0.1:
 const REDIS_URL = process.env.BENCH_REDIS_URL ?? 'redis://127.0.0.1:6379/0';
 const KEY = 'bf_0000be03_bench-admin-key-0123456789abcdefghijklmn';
 const APP_ENV = appEnv({ key: KEY, redisUrl: REDIS_URL, extra: { EXAMPLE_MODULES: '' } });
-const HEADERS = { 'content-type': 'application/json', 'x-api-key': KEY };
 const failures = [];
 
-async function call(client, method, path, body) {
-  const res = await client.request({
-    method,
-    path,
-    headers: body === undefined ? { 'x-api-key': KEY } : HEADERS,
-    body: body === undefined ? undefined : JSON.stringify(body),
-  });
-  const text = await res.body.text();
-  if (res.statusCode >= 400) throw new Error(`${method} ${path}: ${res.statusCode} ${text.slice(0, 300)}`);
-  return text ? JSON.parse(text) : undefined;
-}
+const call = jsonCaller(KEY);
 
 async function timed(fn) {
   const started = performance.now();

@@ -2,7 +2,7 @@
 // from the production docker/nginx.conf: shared by the cluster test harness (test/support/cluster.ts)
 // and bench:cluster, so both run the file that ships.
 import { spawn } from 'node:child_process';
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { chmodSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { connect } from 'node:net';
 import { join } from 'node:path';
 import { ROOT } from './processes.mjs';
@@ -75,6 +75,9 @@ export class Nginx {
 
   async start(upstreams) {
     mkdirSync(this.prefix, { recursive: true });
+    // Started as root, nginx's workers run as nobody: they must reach the temp folders it buffers
+    // large request bodies in (a bulk call), or it answers 500.
+    chmodSync(this.prefix, 0o755);
     const conf = join(this.prefix, 'nginx.conf');
     writeFileSync(conf, mainConf(this.prefix, renderNginxSite(upstreams, this.port)));
     const child = spawn(NGINX, ['-p', this.prefix, '-c', conf, '-g', 'daemon off;'], {

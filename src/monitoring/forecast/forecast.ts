@@ -4,37 +4,13 @@
  * shrinks by throughput, so it drains in `queued / (throughput - arrivals)` when throughput is
  * the larger. Pure functions: ForecastService reads the figures, this judges them.
  */
+import type { ModuleRow, ProcessingRow, QueueRow } from '../../state/repositories/forecast.repository.js';
 
-/** Completed attempts of one robot type on one module over the last hour. */
-export interface ProcessingFigure {
-  module_name: string;
-  robot_type: string;
-  completed_last_hour: number;
-  mean_ms: number | null;
-  p50_ms: number | null;
-  p90_ms: number | null;
-  /** Completions within the recent window, and the seconds from the first of them to now. */
-  recent_completed: number;
-  recent_span_seconds: number | null;
-}
+export type ProcessingFigure = ProcessingRow;
 
-export interface ModuleFigure {
-  module_name: string;
-  supported_robot_types: string[];
-  /** Active, not UNHEALTHY, breaker not OPEN: routing may give it work. */
-  eligible: boolean;
-  slots: number;
-  running: number;
-  /** The module's own average over every type (module_registry), when it has no history of a type. */
-  avg_processing_time_ms: number | null;
-}
+export type ModuleFigure = ModuleRow;
 
-export interface QueueFigure {
-  robot_type: string;
-  queued: number;
-  processing: number;
-  oldest_queued_seconds: number | null;
-}
+export type QueueFigure = QueueRow;
 
 export interface ArrivalFigure {
   robot_type: string;

@@ -25,6 +25,7 @@ export interface HourlyRow {
   count: number;
 }
 
+/** Completed attempts of one robot type on one module over the last hour. */
 export interface ProcessingRow {
   module_name: string;
   robot_type: string;
@@ -32,6 +33,7 @@ export interface ProcessingRow {
   mean_ms: number | null;
   p50_ms: number | null;
   p90_ms: number | null;
+  /** Completions within the recent window, and the seconds from the first of them to now. */
   recent_completed: number;
   recent_span_seconds: number | null;
 }
@@ -39,9 +41,11 @@ export interface ProcessingRow {
 export interface ModuleRow {
   module_name: string;
   supported_robot_types: string[];
+  /** Active, not UNHEALTHY, breaker not OPEN: routing may give it work. */
   eligible: boolean;
   slots: number;
   running: number;
+  /** The module's own average over every type (module_registry), when it has no history of a type. */
   avg_processing_time_ms: number | null;
 }
 
