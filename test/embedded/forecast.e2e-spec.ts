@@ -46,27 +46,39 @@ describe('forecasts and SLA risk (PGlite)', () => {
       )
     ).rows[0].n;
 
-  it('estimates the time to drain a steady load within 25 % of what happens', async () => {
+  it('estimates the time to drain a replayed steady load within 25 % of what happens', async () => {
     const api = lifecycleClient(t);
     await api.registerModule('SteadyBot', ['steady_work'], 4);
-    const bulk = (n: number) =>
-      api.send('POST', '/api/v1/robots/bulk', {
-        robots: Array.from({ length: n }, (_, i) => ({ robot_type: 'steady_work', input_data: { i } })),
-      });
-    expect((await bulk(400)).status).toBe(201);
-    const run = worker(api, 'SteadyBot', 4, 150);
+    // A replayed steady load: the last 15 minutes' arrivals at 1.5 a second (finished history),
+    // and a backlog of 160 that built up before them. The arrivals go on at the same rate.
+    await t.db.query(
+      `INSERT INTO robots (robot_id, robot_type, status, priority, input_data, created_at, updated_at, completed_at, next_attempt_at)
+       SELECT 'STEADY_HIST_' || g, 'steady_work', 'COMPLETED', 'NORMAL', '{}', now() - g * interval '666 ms',
+              now() - g * interval '666 ms', now() - g * interval '666 ms', now() - g * interval '666 ms'
+         FROM generate_series(1, 1350) g`,
+    );
+    const backlog = await api.send('POST', '/api/v1/robots/bulk', {
+      robots: Array.from({ length: 160 }, (_, i) => ({ robot_type: 'steady_work', input_data: { i } })),
+    });
+    expect(backlog.status).toBe(201);
+    await t.db.query(
+      `UPDATE robots SET created_at = created_at - interval '20 minutes' WHERE robot_type = 'steady_work' AND status = 'PENDING'`,
+    );
+    // Each robot takes 500 ms of waiting, not of CPU: the rate holds on a busy machine.
+    const run = worker(api, 'SteadyBot', 4, 500);
     let producing = true;
-    // Steady arrivals: 3 robots a second.
     const producer = (async () => {
       while (producing) {
         await api.createRobot({ robot_type: 'steady_work', input_data: {} });
-        await sleep(333);
+        await sleep(666);
       }
     })();
     try {
       await sleep(8_000);
       const { type } = await forecastOf('steady_work');
       expect(type?.throughput_basis).toBe('observed');
+      // 1,350 + the last 8 s in the 15-minute window: about 5,400 an hour.
+      expect(type!.arrivals.forecast_next_hour).toBeGreaterThan(5_000);
       const estimate = type!.forecast.drain_seconds as number;
       expect(estimate).toBeGreaterThan(0);
       const from = Date.now();
